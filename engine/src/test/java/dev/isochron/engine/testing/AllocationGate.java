@@ -1,0 +1,190 @@
+package dev.isochron.engine.testing;
+
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The zero-allocation gate: runs a body for a number of warm-up iterations, then for a number of
+ * measured iterations, and reports the bytes the running thread allocated during the measured ones
+ * (as {@code com.sun.management.ThreadMXBean} counts them: exact, TLAB-refill independent).
+ * <p>
+ * Published in the engine's test-jar so every module asserts allocation the same way. Warm-up lets
+ * class initialisation, lambda linkage and JIT compilation happen before the window opens; the
+ * gate calibrates the cost of reading the counter itself (zero on HotSpot, checked on every call)
+ * so a measured figure of zero means the body allocated nothing.
+ */
+public final class AllocationGate
+{
+    private static final com.sun.management.ThreadMXBean THREADS = threadBean();
+
+    private AllocationGate()
+    {
+    }
+
+    /** One iteration of measured work; {@code iteration} counts from 0 across warm-up and measurement. */
+    @FunctionalInterface
+    public interface Body
+    {
+        void run(int iteration) throws Exception;
+    }
+
+    /** @return bytes allocated so far by the calling thread. */
+    public static long currentThreadAllocatedBytes()
+    {
+        return THREADS.getCurrentThreadAllocatedBytes();
+    }
+
+    /** @return bytes allocated so far by the thread with the given id, or -1 if it is not alive. */
+    public static long threadAllocatedBytes(final long threadId)
+    {
+        return THREADS.getThreadAllocatedBytes(threadId);
+    }
+
+    /**
+     * Runs {@code body} on the calling thread.
+     *
+     * @return bytes allocated by the calling thread during the {@code measuredIterations}.
+     */
+    public static long bytesAllocated(final int warmupIterations, final int measuredIterations, final Body body)
+        throws Exception
+    {
+        requirePositive("warmupIterations", warmupIterations, 0);
+        requirePositive("measuredIterations", measuredIterations, 1);
+        for (int i = 0; i < warmupIterations; i++)
+        {
+            body.run(i);
+        }
+        final long overhead = counterOverhead();
+        final long before = THREADS.getCurrentThreadAllocatedBytes();
+        for (int i = warmupIterations, end = warmupIterations + measuredIterations; i < end; i++)
+        {
+            body.run(i);
+        }
+        final long after = THREADS.getCurrentThreadAllocatedBytes();
+        return Math.max(0L, after - before - overhead);
+    }
+
+    /**
+     * Asserts that {@code body} allocates nothing on the calling thread after warm-up.
+     *
+     * @throws AssertionError naming {@code what}, the bytes and the bytes per iteration otherwise.
+     */
+    public static void assertZeroAllocation(
+        final String what, final int warmupIterations, final int measuredIterations, final Body body)
+        throws Exception
+    {
+        final long bytes = bytesAllocated(warmupIterations, measuredIterations, body);
+        if (bytes != 0)
+        {
+            throw new AssertionError(what + " allocated " + bytes + " bytes over " + measuredIterations +
+                " iterations (" + ((double)bytes / measuredIterations) + " bytes/iteration), expected 0");
+        }
+    }
+
+    /**
+     * Runs one body per thread, all started together, each with its own warm-up and measured
+     * iterations, and returns what each thread allocated during its measured iterations.
+     * A body that throws fails the whole run with that exception as the cause.
+     *
+     * @param threadNamePrefix names the threads (prefix-0, prefix-1, ...) so failures say which.
+     * @return bytes per body, in the order of {@code bodies}.
+     */
+    public static long[] bytesAllocatedPerThread(
+        final String threadNamePrefix, final int warmupIterations, final int measuredIterations, final Body... bodies)
+        throws Exception
+    {
+        requirePositive("warmupIterations", warmupIterations, 0);
+        requirePositive("measuredIterations", measuredIterations, 1);
+        final int n = bodies.length;
+        final long[] bytes = new long[n];
+        final CyclicBarrier start = new CyclicBarrier(n);
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final Thread[] threads = new Thread[n];
+        for (int t = 0; t < n; t++)
+        {
+            final int index = t;
+            threads[t] = new Thread(() ->
+            {
+                try
+                {
+                    start.await();
+                    bytes[index] = bytesAllocated(warmupIterations, measuredIterations, bodies[index]);
+                }
+                catch (final Throwable ex)
+                {
+                    failure.compareAndSet(null, ex);
+                    start.reset();
+                }
+            }, threadNamePrefix + "-" + t);
+            threads[t].start();
+        }
+        for (final Thread thread : threads)
+        {
+            thread.join();
+        }
+        final Throwable ex = failure.get();
+        if (ex != null)
+        {
+            throw new AssertionError("a measured thread failed: " + ex, ex);
+        }
+        return bytes;
+    }
+
+    /**
+     * Asserts that each body allocates nothing on its own thread after warm-up.
+     *
+     * @throws AssertionError listing every thread that allocated, with its bytes.
+     */
+    public static void assertZeroAllocationPerThread(
+        final String what, final int warmupIterations, final int measuredIterations, final Body... bodies)
+        throws Exception
+    {
+        final long[] bytes = bytesAllocatedPerThread(what, warmupIterations, measuredIterations, bodies);
+        final StringBuilder failures = new StringBuilder();
+        for (int i = 0; i < bytes.length; i++)
+        {
+            if (bytes[i] != 0)
+            {
+                failures.append(' ').append(what).append('-').append(i).append(": ").append(bytes[i])
+                    .append(" bytes (").append((double)bytes[i] / measuredIterations).append(" bytes/iteration)");
+            }
+        }
+        if (failures.length() > 0)
+        {
+            throw new AssertionError("allocation over " + measuredIterations + " iterations, expected 0 on every thread:" +
+                failures);
+        }
+    }
+
+    private static long counterOverhead()
+    {
+        final long a = THREADS.getCurrentThreadAllocatedBytes();
+        final long b = THREADS.getCurrentThreadAllocatedBytes();
+        return b - a;
+    }
+
+    private static void requirePositive(final String name, final int value, final int min)
+    {
+        if (value < min)
+        {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + value);
+        }
+    }
+
+    private static com.sun.management.ThreadMXBean threadBean()
+    {
+        final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean))
+        {
+            throw new IllegalStateException("the zero-allocation gate needs com.sun.management.ThreadMXBean (HotSpot)");
+        }
+        final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)bean;
+        if (!threads.isThreadAllocatedMemorySupported())
+        {
+            throw new IllegalStateException("this JVM does not support per-thread allocation counting");
+        }
+        threads.setThreadAllocatedMemoryEnabled(true);
+        return threads;
+    }
+}

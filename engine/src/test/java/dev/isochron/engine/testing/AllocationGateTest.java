@@ -1,0 +1,48 @@
+package dev.isochron.engine.testing;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AllocationGateTest
+{
+    private static final int WARMUP = 20_000;
+    private static final int MEASURED = 10_000;
+
+    private long sink;
+    private Object retained;
+
+    @Test
+    void shouldMeasureZeroForArithmetic() throws Exception
+    {
+        final long bytes = AllocationGate.bytesAllocated(WARMUP, MEASURED, i -> sink += i * 31L);
+        assertEquals(0L, bytes);
+    }
+
+    @Test
+    void shouldMeasureAllocationOfArrays() throws Exception
+    {
+        final long bytes = AllocationGate.bytesAllocated(WARMUP, MEASURED, i -> retained = new long[16]);
+        assertTrue(bytes >= 16L * 8 * MEASURED, "measured " + bytes);
+    }
+
+    @Test
+    void shouldFailAssertionNamingWhatAllocated()
+    {
+        final AssertionError error = assertThrows(AssertionError.class,
+            () -> AllocationGate.assertZeroAllocation("array maker", 100, 100, i -> retained = new byte[64]));
+        assertTrue(error.getMessage().startsWith("array maker allocated "), error.getMessage());
+    }
+
+    @Test
+    void shouldMeasureEachThreadSeparately() throws Exception
+    {
+        final long[] bytes = AllocationGate.bytesAllocatedPerThread("gate", WARMUP, MEASURED,
+            i -> sink += i,
+            i -> retained = new int[8]);
+        assertEquals(0L, bytes[0]);
+        assertTrue(bytes[1] >= 8L * 4 * MEASURED, "measured " + bytes[1]);
+    }
+}
