@@ -1,0 +1,132 @@
+package dev.isochron.engine.memory;
+
+import dev.isochron.engine.testing.AllocationGate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FrameArenaTest
+{
+    private static final int CAPACITY_BYTES = 1024;
+
+    private final FrameArena arena = new FrameArena("scratch", CAPACITY_BYTES);
+
+    @AfterEach
+    void after()
+    {
+        arena.close();
+    }
+
+    @Test
+    void shouldRejectCapacityBelowOneNamingTheOptionAndRange()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new FrameArena("hud", 0));
+        assertEquals("frame arena 'hud': capacityBytes must be in [1, 1073741824], was 0", ex.getMessage());
+    }
+
+    @Test
+    void shouldRejectCapacityAboveMaximum()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new FrameArena("hud", Integer.MAX_VALUE));
+        assertEquals("frame arena 'hud': capacityBytes must be in [1, 1073741824], was 2147483647", ex.getMessage());
+    }
+
+    @Test
+    void shouldBumpAllocateAlignedOffsets()
+    {
+        assertEquals(0, arena.allocate(3, 1));
+        assertEquals(8, arena.allocate(16, 8));
+        assertEquals(32, arena.allocate(1, 32));
+        assertEquals(33, arena.usedBytes());
+    }
+
+    @Test
+    void shouldAlignNativeAddressesLikeOffsets()
+    {
+        arena.allocate(1, 1);
+        final int offset = arena.allocate(64, 64);
+        assertEquals(0L, arena.address(offset) & 63L);
+        assertEquals(0L, arena.address(0) & (FrameArena.MAX_ALIGNMENT - 1));
+    }
+
+    @Test
+    void shouldStartAgainFromZeroAfterReset()
+    {
+        arena.allocate(100);
+        arena.reset();
+        assertEquals(0, arena.usedBytes());
+        assertEquals(0, arena.allocate(8));
+        assertEquals(1L, arena.resetCount());
+    }
+
+    @Test
+    void shouldKeepHighWaterMarkAcrossResets()
+    {
+        arena.allocate(600);
+        arena.reset();
+        arena.allocate(100);
+        assertEquals(600, arena.highWaterMarkBytes());
+    }
+
+    @Test
+    void shouldThrowOnOverflowNamingArenaRequestedAndRemainingBytes()
+    {
+        arena.allocate(1000);
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> arena.allocate(64));
+        assertEquals("frame arena 'scratch' overflow: requested 64 bytes (alignment 8), remaining 24 of 1024 bytes; " +
+            "make the arena larger (high-water mark so far 1000 bytes)", ex.getMessage());
+    }
+
+    @Test
+    void shouldLeaveArenaUnchangedWhenAllocationOverflows()
+    {
+        arena.allocate(1000);
+        assertThrows(IllegalStateException.class, () -> arena.allocate(64));
+        assertEquals(1000, arena.usedBytes());
+        assertEquals(1000, arena.allocate(24, 8));
+    }
+
+    @Test
+    void shouldRejectAlignmentThatIsNotAPowerOfTwo()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> arena.allocate(8, 3));
+        assertEquals("frame arena 'scratch': alignment must be a power of two in [1, 4096], was 3", ex.getMessage());
+    }
+
+    @Test
+    void shouldAllocateTypedBlocksWithTheirNaturalAlignment()
+    {
+        arena.allocate(1, 1);
+        assertEquals(4, arena.allocateFloats(2));
+        assertEquals(16, arena.allocateLongs(1));
+        assertEquals(24, arena.allocateInts(3));
+        arena.buffer().putFloat(4, 1.5f);
+        assertEquals(1.5f, arena.buffer().getFloat(4));
+    }
+
+    @Test
+    void shouldBeUnusableAfterClose()
+    {
+        arena.close();
+        assertTrue(arena.isClosed());
+        assertEquals(0, arena.buffer().capacity());
+        assertEquals(0, arena.usedBytes());
+    }
+
+    @Test
+    void shouldAllocateAndResetWithoutHeapAllocation() throws Exception
+    {
+        AllocationGate.assertZeroAllocation("arena allocate/reset", 200_000, 20_000, i ->
+        {
+            final int offset = arena.allocateFloats(16);
+            arena.buffer().putFloat(offset, i);
+            arena.allocate(40, 16);
+            arena.reset();
+        });
+    }
+}
