@@ -1,0 +1,170 @@
+package dev.isochron.engine.loop;
+
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * Runs the simulation and the rendering on one thread: each frame reads the clock once, then
+ * {@link LoopObserver#onFrameStart} (state age 0), {@link FixedStepLoop#advance} (ticks), {@link FrameRenderer#render},
+ * {@link LoopObserver#onFrameEnd}, and finally {@link FramePacer#pace()}.
+ * <p>
+ * For small programs and deterministic tests (drive it with a {@link ManualClock}). It is also an {@link Agent}
+ * ({@code doWork} runs one frame) for use with an {@link org.agrona.concurrent.AgentRunner} and a
+ * {@link org.agrona.concurrent.NoOpIdleStrategy} (the pacer does the waiting).
+ * <p>
+ * Threading: {@link #runFrame()}, {@link #run(long)} and {@link #doWork()} on the one thread that owns it;
+ * {@link #requestStop()} from any thread. An exception from a callback propagates out of the frame (nothing is
+ * swallowed) and leaves the loop state as it was at the throw. Allocation: none per frame.
+ */
+public final class SingleThreadedDriver implements Agent
+{
+    private final FixedStepLoop loop;
+    private final FrameRenderer renderer;
+    private final FramePacer pacer;
+    private final NanoClock clock;
+    private final LoopObserver observer;
+
+    private volatile boolean stopRequested;
+    private long frames;
+
+    /**
+     * Makes a driver over an existing loop and pacer.
+     *
+     * @param loop     the fixed-step loop (with its tick handler).
+     * @param renderer draws each frame.
+     * @param pacer    waits between frames.
+     * @param clock    the engine's clock, the same as the loop's.
+     * @param observer receives {@code onFrameStart} and {@code onFrameEnd}.
+     */
+    public SingleThreadedDriver(
+        final FixedStepLoop loop,
+        final FrameRenderer renderer,
+        final FramePacer pacer,
+        final NanoClock clock,
+        final LoopObserver observer)
+    {
+        this.loop = requireNonNull(loop, "loop");
+        this.renderer = requireNonNull(renderer, "renderer");
+        this.pacer = requireNonNull(pacer, "pacer");
+        this.clock = requireNonNull(clock, "clock");
+        this.observer = requireNonNull(observer, "observer");
+    }
+
+    /**
+     * Makes a driver with its loop and pacer from one configuration.
+     *
+     * @param config      tick rate, catch-up bound, time scale and pacing.
+     * @param tickHandler the simulation step.
+     * @param renderer    draws each frame.
+     * @param clock       the engine's clock.
+     * @param observer    receives every frame and tick timing.
+     */
+    public SingleThreadedDriver(
+        final LoopConfig config,
+        final TickHandler tickHandler,
+        final FrameRenderer renderer,
+        final NanoClock clock,
+        final LoopObserver observer)
+    {
+        this(new FixedStepLoop(config, tickHandler, clock, observer), renderer, new FramePacer(config, clock), clock,
+            observer);
+    }
+
+    /**
+     * Runs one frame. Allocation-free.
+     *
+     * @return the number of ticks the frame ran.
+     */
+    public int runFrame()
+    {
+        final long frameStartNs = clock.nanoTime();
+        observer.onFrameStart(frameStartNs, 0L);
+        final int ticks = loop.advance(frameStartNs);
+        renderer.render(loop.alpha(), frameStartNs);
+        observer.onFrameEnd(clock.nanoTime());
+        frames++;
+        pacer.pace();
+        return ticks;
+    }
+
+    /**
+     * Runs frames until {@code frames} have run or a stop is requested (checked before each frame). A stop
+     * request is consumed: a later call runs again.
+     *
+     * @param frames the most frames to run, >= 0.
+     * @return the number of frames run.
+     */
+    public long run(final long frames)
+    {
+        if (frames < 0)
+        {
+            throw new IllegalArgumentException("frames must be >= 0, was " + frames);
+        }
+        long count = 0;
+        while (count < frames && !stopRequested)
+        {
+            runFrame();
+            count++;
+        }
+        stopRequested = false;
+        return count;
+    }
+
+    /** Asks {@link #run(long)} to return before its next frame. Any thread. */
+    public void requestStop()
+    {
+        stopRequested = true;
+    }
+
+    /** @return whether a stop was requested and not yet consumed by {@link #run(long)}. */
+    public boolean isStopRequested()
+    {
+        return stopRequested;
+    }
+
+    /** @return the frames run so far. */
+    public long frames()
+    {
+        return frames;
+    }
+
+    /** @return the fixed-step loop. */
+    public FixedStepLoop loop()
+    {
+        return loop;
+    }
+
+    /** @return the pacer. */
+    public FramePacer pacer()
+    {
+        return pacer;
+    }
+
+    /**
+     * Runs one frame. Allocation-free.
+     *
+     * @return 1: a frame is always work.
+     */
+    public int doWork()
+    {
+        runFrame();
+        return 1;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String roleName()
+    {
+        return "isochron-single-threaded-loop";
+    }
+
+    private static <T> T requireNonNull(final T value, final String name)
+    {
+        if (null == value)
+        {
+            throw new NullPointerException(name + " must not be null");
+        }
+        return value;
+    }
+}
