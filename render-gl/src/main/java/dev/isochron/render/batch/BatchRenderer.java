@@ -1,0 +1,115 @@
+package dev.isochron.render.batch;
+
+import org.joml.Matrix4fc;
+
+/**
+ * Draws {@link QuadSource}s (sprite batches, shape batches, text) through a {@link DrawBackend}:
+ * one draw call per texture run (runs longer than {@link QuadVertexLayout#MAX_QUADS_PER_DRAW}
+ * are split).
+ * <p>
+ * Single-threaded use: {@link #beginFrame(Matrix4fc)}, {@link #render(QuadSource)} per source in
+ * painter's order, {@link #endFrame()}. With render workers: {@link #reserve(QuadSource)} on the
+ * render thread (prepares the source and returns its vertex address), workers call
+ * {@code source.generate(slice, sliceCount, address)}, then {@link #draw(QuadSource, long)} on
+ * the render thread once every slice is written.
+ * <p>
+ * Render thread only; allocation-free.
+ */
+public final class BatchRenderer
+{
+    private final DrawBackend backend;
+    private long frameDrawCalls;
+    private long frameQuads;
+
+    /**
+     * @param backend GL or null backend; owned by the caller.
+     */
+    public BatchRenderer(final DrawBackend backend)
+    {
+        if (backend == null)
+        {
+            throw new IllegalArgumentException("backend must not be null");
+        }
+        this.backend = backend;
+    }
+
+    /** @return the backend. */
+    public DrawBackend backend()
+    {
+        return backend;
+    }
+
+    /** Starts a frame drawn with {@code projection}. Allocation-free. */
+    public void beginFrame(final Matrix4fc projection)
+    {
+        frameDrawCalls = 0;
+        frameQuads = 0;
+        backend.beginFrame(projection);
+    }
+
+    /**
+     * Prepares {@code source} (sort, runs) and reserves its vertex memory.
+     *
+     * @return the address to pass to {@code source.generate(...)} and to {@link #draw}.
+     */
+    public long reserve(final QuadSource source)
+    {
+        source.prepare();
+        return backend.reserveQuads(source.quadCount());
+    }
+
+    /**
+     * Commits the vertices written at {@code address} and draws {@code source}'s runs.
+     * Allocation-free.
+     */
+    public void draw(final QuadSource source, final long address)
+    {
+        final int quads = source.quadCount();
+        if (quads == 0)
+        {
+            return;
+        }
+        backend.commitQuads(address, quads);
+        for (int r = 0, runs = source.runCount(); r < runs; r++)
+        {
+            final int texture = source.runTextureKey(r);
+            int first = source.runFirstQuad(r);
+            int remaining = source.runQuadCount(r);
+            while (remaining > 0)
+            {
+                final int n = Math.min(remaining, QuadVertexLayout.MAX_QUADS_PER_DRAW);
+                backend.drawQuads(address, texture, first, n);
+                frameDrawCalls++;
+                frameQuads += n;
+                first += n;
+                remaining -= n;
+            }
+        }
+    }
+
+    /** Reserves, generates on the calling thread as one slice, and draws. Allocation-free. */
+    public void render(final QuadSource source)
+    {
+        final long address = reserve(source);
+        source.generate(0, 1, address);
+        draw(source, address);
+    }
+
+    /** Ends the frame. Allocation-free. */
+    public void endFrame()
+    {
+        backend.endFrame();
+    }
+
+    /** @return draw calls issued since the current frame began. */
+    public long frameDrawCalls()
+    {
+        return frameDrawCalls;
+    }
+
+    /** @return quads drawn since the current frame began. */
+    public long frameQuads()
+    {
+        return frameQuads;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.isochron.render.batch;
+
+import org.joml.Matrix4fc;
+
+/**
+ * Where {@link BatchRenderer} gets vertex memory and sends draws: the GL implementation writes
+ * into the streaming vertex buffer and issues {@code glDrawElements}; {@link NullDrawBackend}
+ * runs the same pipeline without GL, so benchmarks can separate the engine's CPU cost from
+ * rasterisation.
+ * <p>
+ * Protocol per frame, all on the render thread except the vertex writes:
+ * {@link #beginFrame(Matrix4fc)}, then per source {@link #reserveQuads(int)} (vertex memory that
+ * workers may fill concurrently), {@link #commitQuads(long, int)} once filled, then
+ * {@link #drawQuads(long, int, int, int)} per run, and finally {@link #endFrame()}.
+ * Implementations are allocation-free in all of these.
+ */
+public interface DrawBackend extends AutoCloseable
+{
+    /** Starts a frame drawn with {@code projection} (world to clip space). */
+    void beginFrame(Matrix4fc projection);
+
+    /**
+     * @return the address of {@code quadCount * BYTES_PER_QUAD} writable bytes valid until
+     * {@link #endFrame()}; distinct reservations of one frame do not overlap.
+     * @throws IllegalStateException when the frame's vertex memory is exhausted (names the capacity).
+     */
+    long reserveQuads(int quadCount);
+
+    /** The quads at {@code address} (a reservation of this frame) are written: make them drawable. */
+    void commitQuads(long address, int quadCount);
+
+    /**
+     * Draws quads {@code [firstQuad, firstQuad + quadCount)} of the committed reservation at
+     * {@code address} with the texture {@code textureKey}; {@code quadCount} is at most
+     * {@link QuadVertexLayout#MAX_QUADS_PER_DRAW}.
+     */
+    void drawQuads(long address, int textureKey, int firstQuad, int quadCount);
+
+    /** Ends the frame; its reservations become invalid. */
+    void endFrame();
+
+    /** Frees what the backend owns (on the thread that owns its GL context, for GL). */
+    void close();
+}

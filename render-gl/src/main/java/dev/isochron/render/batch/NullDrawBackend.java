@@ -1,0 +1,131 @@
+package dev.isochron.render.batch;
+
+import org.joml.Matrix4fc;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * A {@link DrawBackend} that issues no GL calls: it hands out off-heap staging memory like the GL
+ * backend's streaming buffer, and counts what would have been drawn. With it the whole batch
+ * pipeline (record, sort, generate vertices, walk runs) runs and can be measured without a GL
+ * context or rasterisation cost.
+ * <p>
+ * Render thread only (vertex writes from workers into reservations excepted). Allocation-free
+ * after construction; {@link #close()} frees the staging memory.
+ */
+public final class NullDrawBackend implements DrawBackend
+{
+    private final int capacityQuads;
+    private final long base;
+    private int reservedQuads;
+    private long frames;
+    private long drawCalls;
+    private long quadsDrawn;
+    private long quadsCommitted;
+    private boolean inFrame;
+    private boolean closed;
+
+    /**
+     * @param capacityQuads quads of vertex memory per frame, in [1, 2^24].
+     */
+    public NullDrawBackend(final int capacityQuads)
+    {
+        if (capacityQuads < 1 || capacityQuads > (1 << 24))
+        {
+            throw new IllegalArgumentException("capacityQuads must be in [1, 16777216], was " + capacityQuads);
+        }
+        this.capacityQuads = capacityQuads;
+        base = MemoryUtil.nmemAlignedAlloc(64, (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD);
+        if (base == MemoryUtil.NULL)
+        {
+            throw new OutOfMemoryError("cannot allocate " + capacityQuads + " quads of staging memory");
+        }
+    }
+
+    public void beginFrame(final Matrix4fc projection)
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("NullDrawBackend is closed");
+        }
+        reservedQuads = 0;
+        inFrame = true;
+        frames++;
+    }
+
+    public long reserveQuads(final int quadCount)
+    {
+        if (!inFrame)
+        {
+            throw new IllegalStateException("reserveQuads must be called between beginFrame and endFrame");
+        }
+        if (quadCount < 0 || quadCount > capacityQuads - reservedQuads)
+        {
+            throw new IllegalStateException("NullDrawBackend capacity of " + capacityQuads + " quads per frame " +
+                "exceeded (" + reservedQuads + " reserved, " + quadCount + " more): construct it with a larger capacity");
+        }
+        final long address = base + (long)reservedQuads * QuadVertexLayout.BYTES_PER_QUAD;
+        reservedQuads += quadCount;
+        return address;
+    }
+
+    public void commitQuads(final long address, final int quadCount)
+    {
+        quadsCommitted += quadCount;
+    }
+
+    public void drawQuads(final long address, final int textureKey, final int firstQuad, final int quadCount)
+    {
+        drawCalls++;
+        quadsDrawn += quadCount;
+    }
+
+    public void endFrame()
+    {
+        inFrame = false;
+    }
+
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            MemoryUtil.nmemAlignedFree(base);
+        }
+    }
+
+    /** @return quads of vertex memory per frame. */
+    public int capacityQuads()
+    {
+        return capacityQuads;
+    }
+
+    /** @return the start of the staging memory (the first reservation of every frame). */
+    public long baseAddress()
+    {
+        return base;
+    }
+
+    /** @return frames begun since construction. */
+    public long frames()
+    {
+        return frames;
+    }
+
+    /** @return draw calls that would have been issued since construction. */
+    public long drawCalls()
+    {
+        return drawCalls;
+    }
+
+    /** @return quads that would have been drawn since construction. */
+    public long quadsDrawn()
+    {
+        return quadsDrawn;
+    }
+
+    /** @return quads committed since construction. */
+    public long quadsCommitted()
+    {
+        return quadsCommitted;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.isochron.render.batch;
+
+/**
+ * Something that turns a frame's recorded draws into quads in {@link QuadVertexLayout} form, in
+ * runs that share one texture. Implemented by {@link SpriteBatch} and {@link ShapeBatch}; drawn by
+ * {@link BatchRenderer}.
+ * <p>
+ * Protocol per frame: record, then {@link #prepare()} once (one thread), then
+ * {@link #generate(int, int, long)} for every slice (any threads, each slice once, concurrently
+ * allowed), then read the runs. Recording again requires {@code clear()}.
+ */
+public interface QuadSource
+{
+    /**
+     * Freezes the recorded draws: sorts them and computes the texture runs. Allocation-free.
+     */
+    void prepare();
+
+    /** @return quads that {@link #generate} writes over all slices; valid after {@link #prepare()}. */
+    int quadCount();
+
+    /**
+     * Writes the vertices of slice {@code sliceIndex} of {@code sliceCount} (contiguous quad ranges
+     * of near-equal size) at {@code baseAddress + firstQuad * BYTES_PER_QUAD}. Slices are
+     * disjoint, so different threads may write different slices at once; any slicing produces
+     * the same bytes as one slice. Allocation-free.
+     *
+     * @param baseAddress where quad 0 goes: at least {@code quadCount() * BYTES_PER_QUAD} writable bytes.
+     * @return quads written by this slice.
+     */
+    int generate(int sliceIndex, int sliceCount, long baseAddress);
+
+    /** @return runs of quads that share a texture, in draw order; valid after {@link #prepare()}. */
+    int runCount();
+
+    /** @return the texture key of run {@code run}. */
+    int runTextureKey(int run);
+
+    /** @return the first quad of run {@code run}. */
+    int runFirstQuad(int run);
+
+    /** @return the quads of run {@code run}. */
+    int runQuadCount(int run);
+
+    /** Quads of slice {@code sliceIndex} begin here; slices partition [0, quadCount) in order. */
+    static int sliceStart(final int quadCount, final int sliceIndex, final int sliceCount)
+    {
+        if (sliceCount < 1 || sliceIndex < 0 || sliceIndex >= sliceCount)
+        {
+            throw new IllegalArgumentException(
+                "sliceIndex must be in [0, sliceCount) with sliceCount >= 1, was " + sliceIndex + " of " + sliceCount);
+        }
+        return (int)((long)quadCount * sliceIndex / sliceCount);
+    }
+
+    /** Quads of slice {@code sliceIndex} end here (exclusive); call after {@link #sliceStart}. */
+    static int sliceEnd(final int quadCount, final int sliceIndex, final int sliceCount)
+    {
+        return (int)((long)quadCount * (sliceIndex + 1) / sliceCount);
+    }
+}

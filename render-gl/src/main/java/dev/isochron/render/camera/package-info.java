@@ -1,0 +1,6 @@
+/**
+ * The 2D camera: an orthographic view of the world onto a framebuffer, pixel-space by default,
+ * with pan, zoom, resize and screen/world conversion. Runs on whichever thread owns the camera
+ * (usually the render thread); allocation-free (JOML with dest parameters).
+ */
+package dev.isochron.render.camera;

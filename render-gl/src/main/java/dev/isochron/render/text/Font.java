@@ -1,0 +1,304 @@
+package dev.isochron.render.text;
+
+import java.nio.ByteBuffer;
+
+import dev.isochron.render.batch.SpriteBatch;
+import org.lwjgl.system.MemoryUtil;
+
+/**
+ * A font baked into a glyph atlas: metrics and atlas coordinates for the printable ASCII
+ * characters 32..126 and the atlas image itself (RGBA8, white with the glyph coverage in alpha,
+ * so the sprite shader tints it by the vertex colour and no special shader is needed).
+ * Characters outside that range draw as {@code '?'}; {@code '\n'} starts a new line.
+ * <p>
+ * Lifetime: made at start-up by {@link BitmapFont#create()} or {@link TrueTypeFont#bake}; its
+ * atlas is uploaded once as a texture whose key is given to {@link #textureKey(int)}; its
+ * off-heap atlas pixels are freed by {@link #close()} (after the upload, or at shutdown).
+ * Drawing and measuring are allocation-free and may run on any one thread at a time.
+ */
+public final class Font implements AutoCloseable
+{
+    /** First character with a glyph. */
+    public static final int FIRST_CHAR = 32;
+    /** Last character with a glyph. */
+    public static final int LAST_CHAR = 126;
+    /** Number of glyphs. */
+    public static final int GLYPH_COUNT = LAST_CHAR - FIRST_CHAR + 1;
+
+    private final String name;
+    private final float lineHeight;
+    private final float ascent;
+    private final float[] advance;
+    private final float[] offsetX;
+    private final float[] offsetY;
+    private final float[] glyphWidth;
+    private final float[] glyphHeight;
+    private final float[] u0;
+    private final float[] v0;
+    private final float[] u1;
+    private final float[] v1;
+    private final int atlasWidth;
+    private final int atlasHeight;
+    private ByteBuffer atlasRgba;
+    private int textureKey = -1;
+
+    /**
+     * Made by the font factories; arrays are {@link #GLYPH_COUNT} long and taken over, not copied.
+     * Offsets place a glyph's quad relative to the pen at the top of the line.
+     */
+    Font(
+        final String name,
+        final float lineHeight,
+        final float ascent,
+        final float[] advance,
+        final float[] offsetX,
+        final float[] offsetY,
+        final float[] glyphWidth,
+        final float[] glyphHeight,
+        final float[] u0,
+        final float[] v0,
+        final float[] u1,
+        final float[] v1,
+        final ByteBuffer atlasRgba,
+        final int atlasWidth,
+        final int atlasHeight)
+    {
+        this.name = name;
+        this.lineHeight = lineHeight;
+        this.ascent = ascent;
+        this.advance = advance;
+        this.offsetX = offsetX;
+        this.offsetY = offsetY;
+        this.glyphWidth = glyphWidth;
+        this.glyphHeight = glyphHeight;
+        this.u0 = u0;
+        this.v0 = v0;
+        this.u1 = u1;
+        this.v1 = v1;
+        this.atlasRgba = atlasRgba;
+        this.atlasWidth = atlasWidth;
+        this.atlasHeight = atlasHeight;
+    }
+
+    /** @return what the font was made from (the file path, or "built-in 5x8"). */
+    public String name()
+    {
+        return name;
+    }
+
+    /** @return the distance from one line's top to the next, in pixels at scale 1. */
+    public float lineHeight()
+    {
+        return lineHeight;
+    }
+
+    /** @return the distance from a line's top to its baseline, in pixels at scale 1. */
+    public float ascent()
+    {
+        return ascent;
+    }
+
+    /** @return atlas width in texels. */
+    public int atlasWidth()
+    {
+        return atlasWidth;
+    }
+
+    /** @return atlas height in texels. */
+    public int atlasHeight()
+    {
+        return atlasHeight;
+    }
+
+    /**
+     * @return the atlas image, {@code atlasWidth * atlasHeight * 4} bytes of RGBA8, rows top
+     * first; a view over off-heap memory valid until {@link #close()}.
+     * @throws IllegalStateException after {@link #close()}.
+     */
+    public ByteBuffer atlasRgba()
+    {
+        if (atlasRgba == null)
+        {
+            throw new IllegalStateException("font " + name + " is closed: its atlas pixels were freed");
+        }
+        return atlasRgba;
+    }
+
+    /** @return alpha (coverage) of atlas texel {@code (x, y)}, in [0, 255]. */
+    public int atlasAlpha(final int x, final int y)
+    {
+        return atlasRgba().get((y * atlasWidth + x) * 4 + 3) & 0xFF;
+    }
+
+    /**
+     * Sets the texture key the atlas was uploaded under; call once after the upload.
+     *
+     * @return this.
+     */
+    public Font textureKey(final int textureKey)
+    {
+        if (textureKey < 0 || textureKey > SpriteBatch.MAX_TEXTURE_KEY)
+        {
+            throw new IllegalArgumentException(
+                "textureKey must be in [0, " + SpriteBatch.MAX_TEXTURE_KEY + "], was " + textureKey);
+        }
+        this.textureKey = textureKey;
+        return this;
+    }
+
+    /** @return the atlas texture's key, or -1 before {@link #textureKey(int)}. */
+    public int textureKey()
+    {
+        return textureKey;
+    }
+
+    /** @return the pen advance of {@code c} in pixels at scale 1 ({@code '?'} for characters without a glyph). */
+    public float advance(final char c)
+    {
+        return advance[glyph(c)];
+    }
+
+    /**
+     * Draws {@code text} with the top-left of its first line at {@code (x, y)}, {@code scale}
+     * times the font's pixel size. Allocation-free.
+     *
+     * @return the pen's x after the last character.
+     * @throws IllegalStateException when no texture key was set, or the batch is full.
+     */
+    public float draw(
+        final SpriteBatch batch, final CharSequence text, final float x, final float y, final float scale, final int rgba)
+    {
+        checkTexture();
+        float penX = x;
+        float penY = y;
+        for (int i = 0, n = text.length(); i < n; i++)
+        {
+            final char c = text.charAt(i);
+            if (c == '\n')
+            {
+                penX = x;
+                penY += lineHeight * scale;
+            }
+            else
+            {
+                penX = drawGlyph(batch, c, penX, penY, scale, rgba);
+            }
+        }
+        return penX;
+    }
+
+    /**
+     * Draws {@code length} characters of {@code chars} from {@code offset}; otherwise as
+     * {@link #draw(SpriteBatch, CharSequence, float, float, float, int)}. Allocation-free.
+     *
+     * @return the pen's x after the last character.
+     */
+    public float draw(
+        final SpriteBatch batch,
+        final char[] chars,
+        final int offset,
+        final int length,
+        final float x,
+        final float y,
+        final float scale,
+        final int rgba)
+    {
+        checkTexture();
+        if (offset < 0 || length < 0 || offset + length > chars.length)
+        {
+            throw new IllegalArgumentException("characters [" + offset + ", " + offset + " + " + length +
+                ") must lie inside the array of " + chars.length);
+        }
+        float penX = x;
+        float penY = y;
+        for (int i = offset, end = offset + length; i < end; i++)
+        {
+            final char c = chars[i];
+            if (c == '\n')
+            {
+                penX = x;
+                penY += lineHeight * scale;
+            }
+            else
+            {
+                penX = drawGlyph(batch, c, penX, penY, scale, rgba);
+            }
+        }
+        return penX;
+    }
+
+    /**
+     * @return the width in pixels of the widest line of {@code text} at {@code scale}. Allocation-free.
+     */
+    public float measure(final CharSequence text, final float scale)
+    {
+        float widest = 0f;
+        float line = 0f;
+        for (int i = 0, n = text.length(); i < n; i++)
+        {
+            final char c = text.charAt(i);
+            if (c == '\n')
+            {
+                widest = Math.max(widest, line);
+                line = 0f;
+            }
+            else
+            {
+                line += advance[glyph(c)] * scale;
+            }
+        }
+        return Math.max(widest, line);
+    }
+
+    /**
+     * Writes glyph {@code c}'s quad in pixels at scale 1 relative to the pen at the line's top:
+     * {@code dest = {offsetX, offsetY, width, height}}; for tests and layout tools.
+     */
+    public void glyphBox(final char c, final float[] dest)
+    {
+        final int g = glyph(c);
+        dest[0] = offsetX[g];
+        dest[1] = offsetY[g];
+        dest[2] = glyphWidth[g];
+        dest[3] = glyphHeight[g];
+    }
+
+    /** Frees the off-heap atlas pixels; glyph metrics stay usable for drawing. Idempotent. */
+    public void close()
+    {
+        final ByteBuffer pixels = atlasRgba;
+        atlasRgba = null;
+        if (pixels != null)
+        {
+            MemoryUtil.memFree(pixels);
+        }
+    }
+
+    private float drawGlyph(
+        final SpriteBatch batch, final char c, final float penX, final float penY, final float scale, final int rgba)
+    {
+        final int g = glyph(c);
+        final float w = glyphWidth[g];
+        if (w > 0f)
+        {
+            batch.draw(textureKey, u0[g], v0[g], u1[g], v1[g],
+                penX + offsetX[g] * scale, penY + offsetY[g] * scale, w * scale, glyphHeight[g] * scale,
+                0f, 0f, 0f, rgba);
+        }
+        return penX + advance[g] * scale;
+    }
+
+    private void checkTexture()
+    {
+        if (textureKey < 0)
+        {
+            throw new IllegalStateException("font " + name + " has no texture key: upload its atlas and call " +
+                "textureKey(key) before drawing");
+        }
+    }
+
+    private static int glyph(final char c)
+    {
+        return c >= FIRST_CHAR && c <= LAST_CHAR ? c - FIRST_CHAR : '?' - FIRST_CHAR;
+    }
+}

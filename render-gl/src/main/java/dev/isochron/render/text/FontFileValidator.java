@@ -1,0 +1,233 @@
+package dev.isochron.render.text;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Checks a TrueType file's structure before stb_truetype sees it: stb_truetype trusts every
+ * offset in the file and reads out of bounds on malformed input, so the bounds it relies on are
+ * verified here first.
+ * <p>
+ * Checked: the offset table (sfnt version 0x00010000 or 'true'; 'OTTO' (CFF) and 'ttcf'
+ * (collections) are refused), {@code numTables} and the table directory inside the file; every
+ * table's offset and length inside the file; the tables stb_truetype needs present (head, hhea,
+ * hmtx, maxp, cmap, loca, glyf); their fixed-size headers long enough for the fields read;
+ * {@code indexToLocFormat}, {@code numGlyphs} and {@code numberOfHMetrics} consistent; every
+ * {@code loca} entry non-decreasing and inside {@code glyf}; every cmap subtable inside
+ * {@code cmap}. Not checked: the outlines inside each glyph (contour and point counts), which
+ * stb_truetype parses within the glyph's {@code glyf} range bounded here.
+ * <p>
+ * Start-up only; allocates only for the exception on failure.
+ */
+public final class FontFileValidator
+{
+    /** Largest font file accepted, in bytes. */
+    public static final int MAX_FILE_BYTES = 32 * 1024 * 1024;
+    /** Most tables accepted in the directory. */
+    public static final int MAX_TABLES = 256;
+
+    private static final String[] REQUIRED = {"head", "hhea", "hmtx", "maxp", "cmap", "loca", "glyf"};
+
+    private FontFileValidator()
+    {
+    }
+
+    /**
+     * Validates the font in {@code font} from position 0 to its limit; the buffer's position and
+     * byte order are not changed.
+     *
+     * @param path names the font in errors.
+     * @throws FontFormatException naming path, offset and reason when the file is refused.
+     */
+    public static void validate(final String path, final ByteBuffer font)
+    {
+        final ByteBuffer data = font.duplicate().order(ByteOrder.BIG_ENDIAN);
+        final long length = data.limit();
+        if (length > MAX_FILE_BYTES)
+        {
+            throw new FontFormatException(path, -1, "file is " + length + " bytes, more than the " +
+                MAX_FILE_BYTES + " accepted");
+        }
+        if (length < 12)
+        {
+            throw new FontFormatException(path, 0, "file is " + length + " bytes, too short for a TrueType offset table");
+        }
+        final int version = data.getInt(0);
+        if (version == 0x4F54544F)
+        {
+            throw new FontFormatException(path, 0, "OpenType CFF outlines ('OTTO') are not supported, only TrueType glyf outlines");
+        }
+        if (version == 0x74746366)
+        {
+            throw new FontFormatException(path, 0, "font collections ('ttcf') are not supported");
+        }
+        if (version != 0x00010000 && version != 0x74727565)
+        {
+            throw new FontFormatException(path, 0, "sfnt version 0x" + Integer.toHexString(version) +
+                " is not TrueType (0x10000 or 'true')");
+        }
+        final int numTables = data.getShort(4) & 0xFFFF;
+        if (numTables < 1 || numTables > MAX_TABLES)
+        {
+            throw new FontFormatException(path, 4, "numTables " + numTables + " is not in [1, " + MAX_TABLES + "]");
+        }
+        final long directoryEnd = 12L + 16L * numTables;
+        if (directoryEnd > length)
+        {
+            throw new FontFormatException(path, 12, "table directory of " + numTables + " tables ends at " +
+                directoryEnd + ", beyond the file's " + length + " bytes");
+        }
+        final long[] tableOffset = new long[REQUIRED.length];
+        final long[] tableLength = new long[REQUIRED.length];
+        for (int r = 0; r < REQUIRED.length; r++)
+        {
+            tableOffset[r] = -1;
+        }
+        for (int t = 0; t < numTables; t++)
+        {
+            final int record = 12 + 16 * t;
+            final int tag = data.getInt(record);
+            final long offset = data.getInt(record + 8) & 0xFFFF_FFFFL;
+            final long size = data.getInt(record + 12) & 0xFFFF_FFFFL;
+            if (offset < directoryEnd || offset + size > length)
+            {
+                throw new FontFormatException(path, record, "table '" + tagName(tag) + "' [" + offset + ", " +
+                    (offset + size) + ") does not lie between the directory's end " + directoryEnd +
+                    " and the file's end " + length);
+            }
+            for (int r = 0; r < REQUIRED.length; r++)
+            {
+                if (tag == tagValue(REQUIRED[r]))
+                {
+                    tableOffset[r] = offset;
+                    tableLength[r] = size;
+                }
+            }
+        }
+        for (int r = 0; r < REQUIRED.length; r++)
+        {
+            if (tableOffset[r] < 0)
+            {
+                throw new FontFormatException(path, 12, "required table '" + REQUIRED[r] + "' is missing");
+            }
+        }
+        final long head = tableOffset[0];
+        final long hhea = tableOffset[1];
+        final long maxp = tableOffset[3];
+        final long cmap = tableOffset[4];
+        final long loca = tableOffset[5];
+        requireLength(path, "head", head, tableLength[0], 54);
+        requireLength(path, "hhea", hhea, tableLength[1], 36);
+        requireLength(path, "maxp", maxp, tableLength[3], 6);
+        requireLength(path, "cmap", cmap, tableLength[4], 4);
+
+        final int indexToLocFormat = data.getShort((int)head + 50);
+        if (indexToLocFormat != 0 && indexToLocFormat != 1)
+        {
+            throw new FontFormatException(path, head + 50, "head.indexToLocFormat " + indexToLocFormat + " is not 0 or 1");
+        }
+        final int numGlyphs = data.getShort((int)maxp + 4) & 0xFFFF;
+        if (numGlyphs < 1)
+        {
+            throw new FontFormatException(path, maxp + 4, "maxp.numGlyphs is 0");
+        }
+        final int numberOfHMetrics = data.getShort((int)hhea + 34) & 0xFFFF;
+        if (numberOfHMetrics < 1 || numberOfHMetrics > numGlyphs)
+        {
+            throw new FontFormatException(path, hhea + 34, "hhea.numberOfHMetrics " + numberOfHMetrics +
+                " is not in [1, numGlyphs " + numGlyphs + "]");
+        }
+        requireLength(path, "hmtx", tableOffset[2], tableLength[2], 4L * numberOfHMetrics + 2L * (numGlyphs - numberOfHMetrics));
+
+        final int entryBytes = indexToLocFormat == 0 ? 2 : 4;
+        requireLength(path, "loca", loca, tableLength[5], (long)entryBytes * (numGlyphs + 1));
+        final long glyfLength = tableLength[6];
+        long previous = 0;
+        for (int g = 0; g <= numGlyphs; g++)
+        {
+            final int at = (int)loca + g * entryBytes;
+            final long value = entryBytes == 2 ? 2L * (data.getShort(at) & 0xFFFF) : data.getInt(at) & 0xFFFF_FFFFL;
+            if (value < previous || value > glyfLength)
+            {
+                throw new FontFormatException(path, at, "loca entry " + g + " = " + value +
+                    " is not in [previous entry " + previous + ", glyf length " + glyfLength + "]");
+            }
+            previous = value;
+        }
+
+        final long cmapLength = tableLength[4];
+        final int subtables = data.getShort((int)cmap + 2) & 0xFFFF;
+        requireLength(path, "cmap", cmap, cmapLength, 4L + 8L * subtables);
+        for (int s = 0; s < subtables; s++)
+        {
+            final int record = (int)cmap + 4 + 8 * s;
+            final long subOffset = data.getInt(record + 4) & 0xFFFF_FFFFL;
+            if (subOffset + 4 > cmapLength)
+            {
+                throw new FontFormatException(path, record + 4, "cmap subtable " + s + " at " + subOffset +
+                    " lies beyond the cmap table's " + cmapLength + " bytes");
+            }
+            final int at = (int)(cmap + subOffset);
+            final int format = data.getShort(at) & 0xFFFF;
+            final long subLength = format >= 8 && format != 14 ?
+                (subOffset + 8 <= cmapLength ? data.getInt(at + 4) & 0xFFFF_FFFFL : Long.MAX_VALUE) :
+                data.getShort(at + 2) & 0xFFFF;
+            if (subOffset + subLength > cmapLength && format != 14)
+            {
+                throw new FontFormatException(path, at, "cmap subtable " + s + " (format " + format + ") of " +
+                    subLength + " bytes runs past the cmap table's " + cmapLength + " bytes");
+            }
+            final long needed = cmapSubtableBytes(data, at, format, subLength);
+            if (needed > subLength)
+            {
+                throw new FontFormatException(path, at, "cmap subtable " + s + " (format " + format + ") needs " +
+                    needed + " bytes for its own counts but is " + subLength + " bytes long");
+            }
+        }
+    }
+
+    /** Bytes a cmap subtable's own counts say it spans (what stb_truetype reads), 0 when not checked. */
+    private static long cmapSubtableBytes(final ByteBuffer data, final int at, final int format, final long length)
+    {
+        switch (format)
+        {
+            case 0:
+                return 262;
+            case 4:
+                return length < 8 ? 8 : 16L + 4L * (data.getShort(at + 6) & 0xFFFF);
+            case 6:
+                return length < 10 ? 10 : 10L + 2L * (data.getShort(at + 8) & 0xFFFF);
+            case 12:
+            case 13:
+                return length < 16 ? 16 : 16L + 12L * (data.getInt(at + 12) & 0xFFFF_FFFFL);
+            default:
+                return 0;
+        }
+    }
+
+    private static void requireLength(
+        final String path, final String table, final long offset, final long length, final long needed)
+    {
+        if (length < needed)
+        {
+            throw new FontFormatException(path, offset, "table '" + table + "' is " + length +
+                " bytes, needs at least " + needed);
+        }
+    }
+
+    private static int tagValue(final String tag)
+    {
+        return tag.charAt(0) << 24 | tag.charAt(1) << 16 | tag.charAt(2) << 8 | tag.charAt(3);
+    }
+
+    private static String tagName(final int tag)
+    {
+        final char[] chars = new char[4];
+        for (int i = 0; i < 4; i++)
+        {
+            final int c = (tag >>> (24 - 8 * i)) & 0xFF;
+            chars[i] = c >= 32 && c < 127 ? (char)c : '?';
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,233 @@
+package dev.isochron.render.text;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.lwjgl.stb.STBTTBakedChar;
+import org.lwjgl.stb.STBTTFontinfo;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+import static org.lwjgl.stb.STBTruetype.stbtt_BakeFontBitmap;
+import static org.lwjgl.stb.STBTruetype.stbtt_GetFontVMetrics;
+import static org.lwjgl.stb.STBTruetype.stbtt_InitFont;
+import static org.lwjgl.stb.STBTruetype.stbtt_ScaleForPixelHeight;
+
+/**
+ * Bakes a TrueType font file into a {@link Font} with stb_truetype, after
+ * {@link FontFileValidator} has checked the file (stb_truetype is not safe on malformed fonts).
+ * The atlas is the smallest square power of two from 128 to {@link #MAX_ATLAS_SIZE} that holds
+ * characters 32..126 at the requested pixel height. Start-up only: reads the file and allocates.
+ */
+public final class TrueTypeFont
+{
+    /** Where the default font is looked for. */
+    public static final Path DEJAVU_SANS_MONO = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
+    /** Smallest pixel height accepted. */
+    public static final float MIN_PIXEL_HEIGHT = 4f;
+    /** Largest pixel height accepted. */
+    public static final float MAX_PIXEL_HEIGHT = 256f;
+    /** Largest atlas side in texels. */
+    public static final int MAX_ATLAS_SIZE = 4096;
+
+    private TrueTypeFont()
+    {
+    }
+
+    /**
+     * Loads the font at {@code path} if given and present, otherwise DejaVu Sans Mono when the
+     * system has it, otherwise the built-in bitmap font ({@code pixelHeight} is then ignored: the
+     * bitmap font is 8 pixels tall, scale it when drawing).
+     *
+     * @param path a font file, or null for the default.
+     * @throws FontFormatException when {@code path} names a file that is not a usable font.
+     */
+    public static Font loadOrDefault(final Path path, final float pixelHeight)
+    {
+        if (path != null)
+        {
+            return bake(path, pixelHeight);
+        }
+        if (Files.isRegularFile(DEJAVU_SANS_MONO))
+        {
+            return bake(DEJAVU_SANS_MONO, pixelHeight);
+        }
+        return BitmapFont.create();
+    }
+
+    /**
+     * Reads, validates and bakes the font file at {@code path}.
+     *
+     * @param pixelHeight in [{@link #MIN_PIXEL_HEIGHT}, {@link #MAX_PIXEL_HEIGHT}].
+     * @return a new font; the caller owns it and must {@link Font#close()} it.
+     * @throws FontFormatException naming the path, offset and reason when the file cannot be
+     *                             read, is refused by the validator, or stb_truetype rejects it.
+     */
+    public static Font bake(final Path path, final float pixelHeight)
+    {
+        if (!(pixelHeight >= MIN_PIXEL_HEIGHT && pixelHeight <= MAX_PIXEL_HEIGHT))
+        {
+            throw new IllegalArgumentException("pixelHeight must be in [" + MIN_PIXEL_HEIGHT + ", " +
+                MAX_PIXEL_HEIGHT + "], was " + pixelHeight);
+        }
+        final String name = path.toString();
+        final ByteBuffer data = read(path);
+        try
+        {
+            return bake(name, data, pixelHeight);
+        }
+        finally
+        {
+            MemoryUtil.memFree(data);
+        }
+    }
+
+    /**
+     * Validates and bakes a font held in memory (from position 0 to the limit); {@code name}
+     * names it in errors. The buffer must be direct; it is not retained.
+     */
+    public static Font bake(final String name, final ByteBuffer data, final float pixelHeight)
+    {
+        if (!data.isDirect())
+        {
+            throw new IllegalArgumentException("font data for " + name + " must be a direct ByteBuffer");
+        }
+        FontFileValidator.validate(name, data);
+        try (MemoryStack stack = MemoryStack.stackPush();
+            STBTTFontinfo info = STBTTFontinfo.malloc();
+            STBTTBakedChar.Buffer baked = STBTTBakedChar.malloc(Font.GLYPH_COUNT))
+        {
+            if (!stbtt_InitFont(info, data))
+            {
+                throw new FontFormatException(name, 0, "stb_truetype could not initialise the font");
+            }
+            final IntBuffer ascent = stack.mallocInt(1);
+            final IntBuffer descent = stack.mallocInt(1);
+            final IntBuffer lineGap = stack.mallocInt(1);
+            stbtt_GetFontVMetrics(info, ascent, descent, lineGap);
+            final float scale = stbtt_ScaleForPixelHeight(info, pixelHeight);
+            final float ascentPx = ascent.get(0) * scale;
+            final float lineHeight = (ascent.get(0) - descent.get(0) + lineGap.get(0)) * scale;
+
+            int size = 128;
+            ByteBuffer alpha = null;
+            while (alpha == null)
+            {
+                final ByteBuffer candidate = MemoryUtil.memCalloc(size * size);
+                final int result = stbtt_BakeFontBitmap(data, pixelHeight, candidate, size, size, Font.FIRST_CHAR, baked);
+                if (result > 0)
+                {
+                    alpha = candidate;
+                }
+                else
+                {
+                    MemoryUtil.memFree(candidate);
+                    if (size == MAX_ATLAS_SIZE)
+                    {
+                        throw new FontFormatException(name, -1, "glyphs 32..126 at " + pixelHeight +
+                            " px do not fit a " + MAX_ATLAS_SIZE + "x" + MAX_ATLAS_SIZE + " atlas");
+                    }
+                    size *= 2;
+                }
+            }
+            return toFont(name, baked, alpha, size, lineHeight, ascentPx);
+        }
+    }
+
+    private static Font toFont(
+        final String name,
+        final STBTTBakedChar.Buffer baked,
+        final ByteBuffer alpha,
+        final int size,
+        final float lineHeight,
+        final float ascentPx)
+    {
+        final ByteBuffer rgba;
+        try
+        {
+            rgba = MemoryUtil.memAlloc(size * size * 4);
+            for (int i = 0, n = size * size; i < n; i++)
+            {
+                final int at = i * 4;
+                rgba.put(at, (byte)0xFF).put(at + 1, (byte)0xFF).put(at + 2, (byte)0xFF).put(at + 3, alpha.get(i));
+            }
+        }
+        finally
+        {
+            MemoryUtil.memFree(alpha);
+        }
+        final float[] advance = new float[Font.GLYPH_COUNT];
+        final float[] offsetX = new float[Font.GLYPH_COUNT];
+        final float[] offsetY = new float[Font.GLYPH_COUNT];
+        final float[] width = new float[Font.GLYPH_COUNT];
+        final float[] height = new float[Font.GLYPH_COUNT];
+        final float[] u0 = new float[Font.GLYPH_COUNT];
+        final float[] v0 = new float[Font.GLYPH_COUNT];
+        final float[] u1 = new float[Font.GLYPH_COUNT];
+        final float[] v1 = new float[Font.GLYPH_COUNT];
+        for (int g = 0; g < Font.GLYPH_COUNT; g++)
+        {
+            final STBTTBakedChar c = baked.get(g);
+            final int x0 = c.x0();
+            final int y0 = c.y0();
+            final int x1 = c.x1();
+            final int y1 = c.y1();
+            advance[g] = c.xadvance();
+            offsetX[g] = c.xoff();
+            offsetY[g] = ascentPx + c.yoff();
+            width[g] = x1 - x0;
+            height[g] = y1 - y0;
+            u0[g] = (float)x0 / size;
+            v0[g] = (float)y0 / size;
+            u1[g] = (float)x1 / size;
+            v1[g] = (float)y1 / size;
+        }
+        return new Font(name, lineHeight, ascentPx, advance, offsetX, offsetY, width, height,
+            u0, v0, u1, v1, rgba, size, size);
+    }
+
+    private static ByteBuffer read(final Path path)
+    {
+        final String name = path.toString();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ))
+        {
+            final long size = channel.size();
+            if (size > FontFileValidator.MAX_FILE_BYTES)
+            {
+                throw new FontFormatException(name, -1, "file is " + size + " bytes, more than the " +
+                    FontFileValidator.MAX_FILE_BYTES + " accepted");
+            }
+            if (size < 12)
+            {
+                throw new FontFormatException(name, 0, "file is " + size + " bytes, too short for a TrueType offset table");
+            }
+            final ByteBuffer data = MemoryUtil.memAlloc((int)size);
+            try
+            {
+                while (data.hasRemaining())
+                {
+                    if (channel.read(data) < 0)
+                    {
+                        throw new FontFormatException(name, data.position(), "file ended early while reading");
+                    }
+                }
+                data.flip();
+                return data;
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                MemoryUtil.memFree(data);
+                throw ex;
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new FontFormatException(name, -1, "cannot be read: " + ex, ex);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.isochron.render.camera;
+
+import dev.isochron.engine.testing.AllocationGate;
+import org.joml.Matrix4f;
+import org.joml.Vector2f;
+import org.joml.Vector4f;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class Camera2DTest
+{
+    private static final float EPSILON = 1e-4f;
+    private static final int WIDTH = 320;
+    private static final int HEIGHT = 200;
+
+    private final Matrix4f projection = new Matrix4f();
+    private final Vector4f clip = new Vector4f();
+    private final Vector2f point = new Vector2f();
+
+    @Test
+    void shouldMapPixelSpaceCornersToClipCornersWithYDown()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT);
+        camera.projection(projection);
+
+        projection.transform(clip.set(0f, 0f, 0f, 1f));
+        assertEquals(-1f, clip.x, EPSILON);
+        assertEquals(1f, clip.y, EPSILON);
+        projection.transform(clip.set(WIDTH, HEIGHT, 0f, 1f));
+        assertEquals(1f, clip.x, EPSILON);
+        assertEquals(-1f, clip.y, EPSILON);
+    }
+
+    @Test
+    void shouldKeepTheWorldPointUnderTheCursorWhenZooming()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT).pan(13f, -7f);
+        camera.screenToWorld(50f, 60f, point);
+        final float wx = point.x;
+        final float wy = point.y;
+
+        camera.zoomAt(50f, 60f, 3f);
+
+        camera.worldToScreen(wx, wy, point);
+        assertEquals(50f, point.x, EPSILON);
+        assertEquals(60f, point.y, EPSILON);
+        assertEquals(3f, camera.zoom(), EPSILON);
+    }
+
+    @Test
+    void shouldRoundTripScreenAndWorld()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT).zoomAt(0f, 0f, 0.5f).lookAt(1000f, -500f);
+        camera.worldToScreen(1000f, -500f, point);
+        assertEquals(WIDTH / 2f, point.x, EPSILON);
+        assertEquals(HEIGHT / 2f, point.y, EPSILON);
+        camera.screenToWorld(point.x, point.y, point);
+        assertEquals(1000f, point.x, EPSILON);
+        assertEquals(-500f, point.y, EPSILON);
+    }
+
+    @Test
+    void shouldStayPixelSpaceAfterAResize()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT);
+        camera.resize(640, 480).projection(projection);
+
+        projection.transform(clip.set(640f, 480f, 0f, 1f));
+        assertEquals(1f, clip.x, EPSILON);
+        assertEquals(-1f, clip.y, EPSILON);
+        camera.screenToWorld(100f, 100f, point);
+        assertEquals(100f, point.x, EPSILON);
+    }
+
+    @Test
+    void shouldFollowThePointerWhenPanningByPixels()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT).zoom(2f);
+        camera.screenToWorld(10f, 10f, point);
+        final float wx = point.x;
+        camera.panPixels(30f, 0f);
+        camera.worldToScreen(wx, point.y, point);
+        assertEquals(40f, point.x, EPSILON);
+    }
+
+    @Test
+    void shouldRejectAZoomOutOfRange()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT);
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> camera.zoom(0f));
+        assertEquals("zoom must be in [1.0E-4, 10000.0], was 0.0 (factor 0.0)", ex.getMessage());
+    }
+
+    @Test
+    void shouldRejectAnEmptyViewport()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new Camera2D(0, 10));
+        assertEquals("viewport must be at least 1x1 pixels, was 0x10", ex.getMessage());
+    }
+
+    @Test
+    void shouldPanZoomAndProjectWithoutAllocating() throws Exception
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT);
+        AllocationGate.assertZeroAllocation("Camera2D frame", 20_000, 5000, i ->
+        {
+            camera.panPixels(1f, -1f).zoomAt(i % WIDTH, 5f, (i & 1) == 0 ? 1.01f : 1f / 1.01f);
+            camera.resize(WIDTH + (i & 7), HEIGHT).projection(projection);
+            camera.screenToWorld(3f, 4f, point);
+        });
+    }
+}

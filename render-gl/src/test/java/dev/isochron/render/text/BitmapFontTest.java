@@ -1,0 +1,128 @@
+package dev.isochron.render.text;
+
+import dev.isochron.render.batch.QuadVertexLayout;
+import dev.isochron.render.batch.Rgba;
+import dev.isochron.render.batch.SpriteBatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lwjgl.system.MemoryUtil;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lwjgl.system.MemoryUtil.memGetFloat;
+
+class BitmapFontTest
+{
+    private static final int FONT_KEY = 5;
+    private final Font font = BitmapFont.create().textureKey(FONT_KEY);
+
+    @AfterEach
+    void close()
+    {
+        font.close();
+    }
+
+    @Test
+    void shouldHaveAGlyphWithInkForEveryVisibleCharacter()
+    {
+        for (char c = '!'; c <= '~'; c++)
+        {
+            int ink = 0;
+            for (int y = 0; y < BitmapFont.GLYPH_HEIGHT; y++)
+            {
+                for (int x = 0; x < BitmapFont.GLYPH_WIDTH; x++)
+                {
+                    ink += BitmapFont.inked(c, x, y) ? 1 : 0;
+                }
+            }
+            assertTrue(ink > 0, "glyph '" + c + "' has no ink");
+        }
+    }
+
+    @Test
+    void shouldCopyEveryGlyphPixelIntoTheAtlasWhereItsUvsPoint()
+    {
+        final SpriteBatch batch = new SpriteBatch(128);
+        final float[] box = new float[4];
+        for (char c = '!'; c <= '~'; c++)
+        {
+            batch.clear();
+            font.draw(batch, String.valueOf(c), 0f, 0f, 1f, Rgba.WHITE);
+            batch.prepare();
+            final long at = MemoryUtil.nmemCalloc(1, QuadVertexLayout.BYTES_PER_QUAD);
+            try
+            {
+                batch.generate(0, 1, at);
+                final int ax = Math.round(memGetFloat(at + 8) * font.atlasWidth());
+                final int ay = Math.round(memGetFloat(at + 12) * font.atlasHeight());
+                font.glyphBox(c, box);
+                for (int y = 0; y < (int)box[3]; y++)
+                {
+                    for (int x = 0; x < (int)box[2]; x++)
+                    {
+                        assertEquals(BitmapFont.inked(c, x, y) ? 255 : 0, font.atlasAlpha(ax + x, ay + y),
+                            "'" + c + "' pixel " + x + "," + y);
+                    }
+                }
+            }
+            finally
+            {
+                MemoryUtil.nmemFree(at);
+            }
+        }
+    }
+
+    @Test
+    void shouldAdvanceThePenAndBreakLines()
+    {
+        final SpriteBatch batch = new SpriteBatch(16);
+        final float end = font.draw(batch, "ab\ncd e", 10f, 20f, 2f, Rgba.WHITE);
+        // 'a','b','c','d','e' draw; the space has no ink and costs no quad
+        assertEquals(5, batch.size());
+        assertEquals(10f + 4 * BitmapFont.ADVANCE * 2f, end, 1e-4f);
+        batch.prepare();
+        final long at = MemoryUtil.nmemCalloc(5, QuadVertexLayout.BYTES_PER_QUAD);
+        try
+        {
+            batch.generate(0, 1, at);
+            final long c = at + 2L * QuadVertexLayout.BYTES_PER_QUAD;
+            assertEquals(10f, memGetFloat(c), 1e-4f);
+            assertEquals(20f + (BitmapFont.LINE_HEIGHT + BitmapFont.TOP_PADDING) * 2f, memGetFloat(c + 4), 1e-4f);
+        }
+        finally
+        {
+            MemoryUtil.nmemFree(at);
+        }
+    }
+
+    @Test
+    void shouldDrawCharactersWithoutAGlyphAsQuestionMarks()
+    {
+        assertEquals(font.advance('?'), font.advance('\u00e9'));
+        assertEquals(font.measure("?", 1f), font.measure("\u00e9", 1f));
+    }
+
+    @Test
+    void shouldMeasureTheWidestLine()
+    {
+        assertEquals(3 * BitmapFont.ADVANCE, font.measure("ab\ncde\nf", 1f), 1e-4f);
+    }
+
+    @Test
+    void shouldRefuseToDrawBeforeATextureKeyIsSet()
+    {
+        final Font fresh = BitmapFont.create();
+        try
+        {
+            final IllegalStateException ex = assertThrows(IllegalStateException.class,
+                () -> fresh.draw(new SpriteBatch(4), "x", 0f, 0f, 1f, Rgba.WHITE));
+            assertEquals("font built-in 5x8 has no texture key: upload its atlas and call textureKey(key) before drawing",
+                ex.getMessage());
+        }
+        finally
+        {
+            fresh.close();
+        }
+    }
+}
