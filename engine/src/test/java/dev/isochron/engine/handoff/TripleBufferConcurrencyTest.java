@@ -109,9 +109,10 @@ class TripleBufferConcurrencyTest
             checksum[0] += front.fields[iteration & (FIELDS - 1)] + buffer.frontSequence() + buffer.frontPublishNs();
         };
 
-        // The warm-up is long because each thread's window may overlap the other thread's warm-up: a shorter one
-        // (20k, 100k) sees a one-off 672 bytes from tiered C2/OSR compilation of the gate's loop, which
-        // -XX:-UseOnStackReplacement or -XX:-TieredCompilation also remove; the buffer itself allocates nothing.
-        AllocationGate.assertZeroAllocationPerThread("triple-buffer-exchange", 300_000, 500_000, writer, reader);
+        // A first pass warms the gate itself: its first measured window in a JVM can count a few hundred bytes
+        // that C2 rematerialises when it deoptimises the gate's own compiled loop (an empty body shows the same;
+        // -XX:-DoEscapeAnalysis removes it).
+        AllocationGate.bytesAllocatedPerThread("triple-buffer-warmup", 20_000, 500_000, writer, reader);
+        AllocationGate.assertZeroAllocationPerThread("triple-buffer-exchange", 20_000, 500_000, writer, reader);
     }
 }
