@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JfrLoopObserverTest
 {
     private static final long MS = 1_000_000L;
-    private static final int WARMUP = 20_000;
-    private static final int MEASURED = 20_000;
+    private static final int WARMUP = 200_000;
+    private static final int MEASURED = 100_000;
     private static final long[] SLEEPS_MS = {1, 50, 100};
 
     private static void frame(final JfrLoopObserver observer, final long i)
@@ -85,13 +85,16 @@ class JfrLoopObserverTest
         int frames = 0;
         int ticks = 0;
         int dropped = 0;
+        final int[] frameSeen = new int[10];
+        final int[] tickSeen = new int[10];
         for (final RecordedEvent event : events)
         {
             final String name = event.getEventType().getName();
             if (FrameEvent.NAME.equals(name))
             {
-                assertEquals(frames, event.getLong("frameIndex"));
-                assertEquals(frames * 16 * MS, event.getLong("frameStartNs"));
+                final long index = event.getLong("frameIndex");
+                assertEquals(index * 16 * MS, event.getLong("frameStartNs"));
+                frameSeen[(int)index]++;
                 assertEquals(5 * MS, event.getLong("workNs"));
                 assertEquals(3 * MS, event.getLong("stateAgeNs"));
                 assertEquals(Thread.currentThread().getName(), event.getThread().getJavaName());
@@ -99,8 +102,10 @@ class JfrLoopObserverTest
             }
             else if (TickEvent.NAME.equals(name))
             {
-                assertEquals(ticks, event.getLong("tickIndex"));
+                final long index = event.getLong("tickIndex");
+                assertEquals(index * 16 * MS, event.getLong("tickStartNs"));
                 assertEquals(2 * MS, event.getLong("tickNs"));
+                tickSeen[(int)index]++;
                 ticks++;
             }
             else if (DroppedTicksEvent.NAME.equals(name))
@@ -111,6 +116,11 @@ class JfrLoopObserverTest
         }
         assertEquals(10, frames);
         assertEquals(10, ticks);
+        for (int i = 0; i < 10; i++)
+        {
+            assertEquals(1, frameSeen[i], "frame " + i);
+            assertEquals(1, tickSeen[i], "tick " + i);
+        }
         assertEquals(1, dropped);
     }
 
@@ -130,19 +140,20 @@ class JfrLoopObserverTest
             recording.stop();
             recording.dump(file);
         }
-        int frame = 0;
+        int frames = 0;
         for (final RecordedEvent event : RecordingFile.readAllEvents(file))
         {
             if (FrameEvent.NAME.equals(event.getEventType().getName()))
             {
+                final int frame = (int)event.getLong("frameIndex");
                 // A sleep lasts at least as long as asked, so each duration has a lower bound; a reused event
                 // with a stale duration would repeat the first (about 1 ms) and fall below the later bounds.
                 final long durationNs = event.getDuration().toNanos();
                 assertTrue(durationNs >= SLEEPS_MS[frame] * MS,
                     "frame " + frame + " has JFR duration " + durationNs + " ns, slept " + SLEEPS_MS[frame] + " ms");
-                frame++;
+                frames++;
             }
         }
-        assertEquals(SLEEPS_MS.length, frame);
+        assertEquals(SLEEPS_MS.length, frames);
     }
 }
