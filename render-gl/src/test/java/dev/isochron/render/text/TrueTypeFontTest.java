@@ -41,6 +41,25 @@ class TrueTypeFontTest
     }
 
     @Test
+    void shouldLoadDejaVuSansMonoWhenNoPathIsGiven()
+    {
+        try (Font font = TrueTypeFont.loadOrDefault(null, PIXEL_HEIGHT))
+        {
+            assertEquals(TrueTypeFont.DEJAVU_SANS_MONO.toString(), font.name());
+        }
+    }
+
+    @Test
+    void shouldGiveEveryGlyphOfAMonospacedFontTheSameAdvance()
+    {
+        try (Font font = TrueTypeFont.bake(TrueTypeFont.DEJAVU_SANS_MONO, PIXEL_HEIGHT))
+        {
+            assertEquals(font.advance('i'), font.advance('W'), 1e-4f);
+            assertEquals(font.advance(' ') * 3, font.measure("abc", 1f), 1e-3f);
+        }
+    }
+
+    @Test
     void shouldRejectAPixelHeightOutOfRange()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
