@@ -172,6 +172,37 @@ public final class SpriteBatch implements QuadSource
     }
 
     /**
+     * Records a sprite between two simulation ticks: position and angle are blended from the
+     * previous tick's to the current tick's by {@code alpha} in [0, 1] (the fixed-step loop's
+     * interpolation factor), the angle along the shorter arc ({@link Interpolation#lerpAngle}).
+     * Allocation-free.
+     *
+     * @throws IllegalStateException when the batch is full.
+     */
+    public void drawInterpolated(
+        final AtlasRegion region,
+        final float previousX,
+        final float previousY,
+        final float previousRotationRad,
+        final float currentX,
+        final float currentY,
+        final float currentRotationRad,
+        final float alpha,
+        final float w,
+        final float h,
+        final float originX,
+        final float originY,
+        final int rgba)
+    {
+        draw(region.textureKey(), region.u0(), region.v0(), region.u1(), region.v1(),
+            Interpolation.lerp(previousX, currentX, alpha),
+            Interpolation.lerp(previousY, currentY, alpha),
+            w, h, originX, originY,
+            Interpolation.lerpAngle(previousRotationRad, currentRotationRad, alpha),
+            rgba);
+    }
+
+    /**
      * Records a quad of texture {@code textureKey} showing texture coordinates
      * {@code (u0, v0)-(u1, v1)}; otherwise as {@link #draw(AtlasRegion, float, float, float, float,
      * float, float, float, int)}. Allocation-free.

@@ -67,6 +67,22 @@ class SpriteBatchTest
     }
 
     @Test
+    void shouldDrawBetweenTwoTicksAlongTheShorterArc()
+    {
+        final SpriteBatch batch = new SpriteBatch(4);
+        final AtlasRegion region = AtlasRegion.whole(1, 8, 8);
+        // from (0, 0) at 350 degrees to (10, 20) at 10 degrees, halfway: (5, 10) at 0 degrees
+        batch.drawInterpolated(region, 0f, 0f, (float)Math.toRadians(350), 10f, 20f, (float)Math.toRadians(10), 0.5f,
+            4f, 2f, 0f, 0f, Rgba.WHITE);
+        batch.prepare();
+        final long at = alloc(1);
+        batch.generate(0, 1, at);
+
+        assertVertex(at, 0, 5f, 10f, 0f, 0f, Rgba.WHITE);
+        assertVertex(at, 2, 9f, 12f, 1f, 1f, Rgba.WHITE);
+    }
+
+    @Test
     void shouldGroupByTextureKeepingSubmissionOrderWithinATexture()
     {
         final SpriteBatch batch = new SpriteBatch(8);
