@@ -161,7 +161,11 @@ public final class TripleBuffer<T> extends TripleBufferRhsPadding
         return sequence;
     }
 
-    /** Writer: @return the sequence of the latest publication, 0 before the first. */
+    /**
+     * Writer side.
+     *
+     * @return the sequence of the latest publication, 0 before the first.
+     */
     public long writerSequence()
     {
         return writerSequence;
@@ -191,26 +195,42 @@ public final class TripleBuffer<T> extends TripleBufferRhsPadding
         return (T)slots[frontIndex];
     }
 
-    /** Reader: @return the front slot as the latest {@link #acquireNewest()} left it. */
+    /**
+     * Reader side.
+     *
+     * @return the front slot as the latest {@link #acquireNewest()} left it.
+     */
     @SuppressWarnings("unchecked")
     public T front()
     {
         return (T)slots[frontIndex];
     }
 
-    /** Reader: @return whether the latest {@link #acquireNewest()} took a newer state. */
+    /**
+     * Reader side.
+     *
+     * @return whether the latest {@link #acquireNewest()} took a newer state.
+     */
     public boolean frontChanged()
     {
         return frontChanged;
     }
 
-    /** Reader: @return the publish time of the front state (0 before any publication). */
+    /**
+     * Reader side.
+     *
+     * @return the publish time of the front state (0 before any publication).
+     */
     public long frontPublishNs()
     {
         return publishNs[frontIndex];
     }
 
-    /** Reader: @return the publish sequence of the front state (0 before any publication). */
+    /**
+     * Reader side.
+     *
+     * @return the publish sequence of the front state (0 before any publication); it never decreases.
+     */
     public long frontSequence()
     {
         return sequence[frontIndex];

@@ -9,6 +9,11 @@ package dev.isochron.engine.loop;
  * single thread). Each method is called by one thread only, so implementations may keep
  * single-writer state per method group. Implementations must be allocation-free and must not block.
  * All times come from the engine's injectable clock ({@link org.agrona.concurrent.NanoClock}).
+ * <p>
+ * Order within a frame of the single-threaded driver ({@link SingleThreadedDriver}): {@code onFrameStart},
+ * {@code onDroppedTicks} (only when catch-up was clamped), {@code onTick} once per tick, {@code onFrameEnd}, then
+ * pacing. In the two-thread model the {@link FixedStepLoop} (simulation thread) reports ticks and drops and the
+ * {@link RenderFrameDriver} (render thread) reports frames; give both the same observer.
  */
 public interface LoopObserver
 {
