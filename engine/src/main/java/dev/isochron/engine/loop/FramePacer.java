@@ -24,6 +24,9 @@ import org.agrona.concurrent.NanoClock;
  * The decisions are pure static methods ({@link #nextDeadlineNs}, {@link #parkNs}, {@link #isDeadlineReached})
  * so they can be tested with values from a {@link ManualClock}.
  * <p>
+ * An interrupt does not cut a wait short: the pacer still returns at the deadline (spinning, since a set interrupt
+ * flag makes parking return at once) and leaves the flag set for the caller to act on.
+ * <p>
  * Threading: one thread (the one that renders). The getters are plain reads meant for that thread; other threads
  * may see stale values. Allocation: none.
  */
