@@ -173,6 +173,38 @@ class FramePacerTest
     }
 
     @Test
+    void shouldWaitUntilDeadlineAndKeepInterruptFlagWhenInterrupted()
+    {
+        final FramePacer pacer = new FramePacer(PacingMode.TARGET_FPS, PERIOD_NS, 0L, clock);
+        final long firstNs = pacer.pace();
+        final boolean[] interruptedAfter = new boolean[1];
+
+        final long readsBefore = clock.reads();
+        final Thread mover = new Thread(() ->
+        {
+            while (clock.reads() < readsBefore + 2)
+            {
+                Thread.onSpinWait();
+            }
+            manualClock.setNs(firstNs + PERIOD_NS + 1);
+        }, "clock-mover");
+
+        final long wokeNs = assertTimeoutPreemptively(HANG_GUARD, () ->
+        {
+            mover.start();
+            Thread.currentThread().interrupt();
+            final long woke = pacer.pace();
+            interruptedAfter[0] = Thread.interrupted();
+            mover.join();
+            return woke;
+        });
+
+        assertEquals(firstNs + PERIOD_NS + 1, wokeNs);
+        assertEquals(1L, pacer.lastOvershootNs());
+        assertTrue(interruptedAfter[0]);
+    }
+
+    @Test
     void shouldTakePeriodFromTargetFps()
     {
         final FramePacer pacer = new FramePacer(
