@@ -89,7 +89,11 @@ class NullFrameAllocationTest
     @Test
     void shouldDrawAFrameOfTenThousandSpritesTextAndLinesWithoutAllocating() throws Exception
     {
-        AllocationGate.assertZeroAllocation("null-backend frame", WARMUP_FRAMES, MEASURED_FRAMES, this::frame);
+        // A first, discarded pass lets C2 finish compiling: a C2 compile request resolves the string constants
+        // of the method's class on the requesting thread (a one-off String per class, e.g. exception messages),
+        // which the gate would otherwise count if it came inside the measured window.
+        AllocationGate.bytesAllocated(WARMUP_FRAMES, MEASURED_FRAMES, this::frame);
+        AllocationGate.assertZeroAllocation("null-backend frame", 100, MEASURED_FRAMES, this::frame);
     }
 
     @Test

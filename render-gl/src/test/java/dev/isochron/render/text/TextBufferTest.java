@@ -59,8 +59,13 @@ class TextBufferTest
     @Test
     void shouldFormatAHudLineWithoutAllocating() throws Exception
     {
-        AllocationGate.assertZeroAllocation("TextBuffer HUD line", 20_000, 10_000, i ->
+        // A first, discarded pass lets C2 finish compiling: a C2 compile request resolves the string constants
+        // of the method's class on the requesting thread (a one-off String per class, e.g. exception messages),
+        // which the gate would otherwise count if it came inside the measured window.
+        final AllocationGate.Body line = i ->
             text.clear().append("fps ").appendFixed(59.94 + i * 0.001, 1).append(" frame ").append(i)
-                .append(" ms ").appendFixed(16.6 - i * 1e-4, 3));
+                .append(" ms ").appendFixed(16.6 - i * 1e-4, 3);
+        AllocationGate.bytesAllocated(20_000, 10_000, line);
+        AllocationGate.assertZeroAllocation("TextBuffer HUD line", 100, 10_000, line);
     }
 }
