@@ -160,7 +160,8 @@ public final class Font implements AutoCloseable
 
     /**
      * Draws {@code text} with the top-left of its first line at {@code (x, y)}, {@code scale}
-     * times the font's pixel size. Allocation-free.
+     * times the font's pixel size; each glyph's quad is snapped to whole world units (pixels in a
+     * pixel-space camera). Allocation-free.
      *
      * @return the pen's x after the last character.
      * @throws IllegalStateException when no texture key was set, or the batch is full.
@@ -281,9 +282,10 @@ public final class Font implements AutoCloseable
         final float w = glyphWidth[g];
         if (w > 0f)
         {
+            // glyphs land on whole pixels (as stb_truetype's baked quads do) so text stays crisp
             batch.draw(textureKey, u0[g], v0[g], u1[g], v1[g],
-                penX + offsetX[g] * scale, penY + offsetY[g] * scale, w * scale, glyphHeight[g] * scale,
-                0f, 0f, 0f, rgba);
+                (float)Math.floor(penX + offsetX[g] * scale + 0.5f), (float)Math.floor(penY + offsetY[g] * scale + 0.5f),
+                w * scale, glyphHeight[g] * scale, 0f, 0f, 0f, rgba);
         }
         return penX + advance[g] * scale;
     }
