@@ -48,6 +48,15 @@ public final class BatchRenderer
     }
 
     /**
+     * Switches the projection for the sources drawn next in this frame, e.g. from the world
+     * camera's to a pixel-space one for the HUD. Allocation-free.
+     */
+    public void projection(final Matrix4fc projection)
+    {
+        backend.projection(projection);
+    }
+
+    /**
      * Prepares {@code source} (sort, runs) and reserves its vertex memory.
      *
      * @return the address to pass to {@code source.generate(...)} and to {@link #draw}.

@@ -20,6 +20,12 @@ public interface DrawBackend extends AutoCloseable
     void beginFrame(Matrix4fc projection);
 
     /**
+     * Changes the projection for the draws that follow within this frame (a pixel-space HUD over
+     * a zoomed world).
+     */
+    void projection(Matrix4fc projection);
+
+    /**
      * @return the address of {@code quadCount * BYTES_PER_QUAD} writable bytes valid until
      * {@link #endFrame()}; distinct reservations of one frame do not overlap.
      * @throws IllegalStateException when the frame's vertex memory is exhausted (names the capacity).

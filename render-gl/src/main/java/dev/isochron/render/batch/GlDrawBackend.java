@@ -196,8 +196,7 @@ public final class GlDrawBackend implements DrawBackend
         inFrame = true;
         boundTexture = -1;
         glUseProgram(program);
-        projection.getToAddress(matrix);
-        nglUniformMatrix4fv(projectionLocation, 1, false, matrix);
+        projection(projection);
         glBindVertexArray(vertexArray);
         glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer);
         nglBufferData(GL_ARRAY_BUFFER, bufferBytes, MemoryUtil.NULL, GL_STREAM_DRAW);
@@ -206,6 +205,12 @@ public final class GlDrawBackend implements DrawBackend
         glDisable(GL_DEPTH_TEST);
         glDisable(GL_CULL_FACE);
         glActiveTexture(GL_TEXTURE0);
+    }
+
+    public void projection(final Matrix4fc projection)
+    {
+        projection.getToAddress(matrix);
+        nglUniformMatrix4fv(projectionLocation, 1, false, matrix);
     }
 
     public long reserveQuads(final int quadCount)

@@ -21,6 +21,7 @@ public final class NullDrawBackend implements DrawBackend
     private long drawCalls;
     private long quadsDrawn;
     private long quadsCommitted;
+    private long projectionChanges;
     private boolean inFrame;
     private boolean closed;
 
@@ -50,6 +51,11 @@ public final class NullDrawBackend implements DrawBackend
         reservedQuads = 0;
         inFrame = true;
         frames++;
+    }
+
+    public void projection(final Matrix4fc projection)
+    {
+        projectionChanges++;
     }
 
     public long reserveQuads(final int quadCount)
@@ -121,6 +127,12 @@ public final class NullDrawBackend implements DrawBackend
     public long quadsDrawn()
     {
         return quadsDrawn;
+    }
+
+    /** @return mid-frame projection changes since construction. */
+    public long projectionChanges()
+    {
+        return projectionChanges;
     }
 
     /** @return quads committed since construction. */
