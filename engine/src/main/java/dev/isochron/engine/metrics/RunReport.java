@@ -8,7 +8,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -82,6 +84,7 @@ public final class RunReport
 
     private FrameMetrics frameMetrics;
     private GcPauseMonitor gcPauses;
+    private final Map<String, Double> extras = new LinkedHashMap<>();
 
     /**
      * Fills every figure the engine measured. Call once the window has ended ({@link FrameMetrics#endWindow()}
@@ -326,6 +329,30 @@ public final class RunReport
         return this;
     }
 
+    /**
+     * Adds a figure of the caller's to the JSON, after the REPORT.md keys: for example an object pool's growth
+     * count ({@code ObjectPool#growthCount()}) or a frame arena's high-water mark, so the report shows them.
+     *
+     * @param key   a key not used by REPORT.md or by another extra.
+     * @param value the figure.
+     * @return this.
+     * @throws IllegalArgumentException when the key is empty or already taken.
+     */
+    public RunReport extra(final String key, final double value)
+    {
+        if (null == key || key.isEmpty())
+        {
+            throw new IllegalArgumentException("extra key must be a non-empty string, was " +
+                (null == key ? "null" : "\"\""));
+        }
+        if (toJson().contains("\n  \"" + key + "\": "))
+        {
+            throw new IllegalArgumentException("extra key '" + key + "' is already in the report; choose another name");
+        }
+        extras.put(key, value);
+        return this;
+    }
+
     // ---------------------------------------------------------------------------------- read back
 
     /** @return frames in the window. */
@@ -419,6 +446,10 @@ public final class RunReport
             .member("windowMs", windowMs)
             .member("clampedSamples", clampedSamples)
             .member("gcPausesLost", gcPausesLost);
+        for (final Map.Entry<String, Double> extra : extras.entrySet())
+        {
+            w.member(extra.getKey(), extra.getValue().doubleValue());
+        }
         return w.endObject().toJson();
     }
 

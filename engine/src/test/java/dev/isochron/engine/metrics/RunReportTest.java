@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunReportTest
@@ -158,5 +159,20 @@ class RunReportTest
             assertEquals(0.0, report.allocBytesPerFrame(ThreadRole.PLATFORM));
             assertTrue(report.toJson().contains("\"allocBytesPerFrame\": {\n    \"platform\": 0.0,"));
         }
+    }
+
+    @Test
+    void shouldAppendExtrasAfterTheReportKeys()
+    {
+        final String json = new RunReport().extra("eventPoolGrowths", 3).toJson();
+        assertTrue(json.endsWith("  \"eventPoolGrowths\": 3.0\n}\n"), json);
+    }
+
+    @Test
+    void shouldRejectAnExtraThatWouldShadowAReportKey()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new RunReport().extra("frames", 1));
+        assertEquals("extra key 'frames' is already in the report; choose another name", ex.getMessage());
     }
 }
