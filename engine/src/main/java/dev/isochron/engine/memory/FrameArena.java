@@ -95,13 +95,17 @@ public final class FrameArena implements AutoCloseable
      * @param bytes     size of the block, {@code >= 0}.
      * @param alignment a power of two in [1, {@link #MAX_ALIGNMENT}].
      * @return the block's offset in {@link #buffer()}, a multiple of {@code alignment}.
-     * @throws IllegalStateException    when the arena cannot hold the block: names the arena, the bytes
-     *                                  requested and the bytes remaining.
+     * @throws IllegalStateException    when the arena cannot hold the block (names the arena, the bytes
+     *                                  requested and the bytes remaining), or is closed.
      * @throws IllegalArgumentException when {@code bytes} is negative or {@code alignment} is not a power of two
      *                                  in range.
      */
     public int allocate(final int bytes, final int alignment)
     {
+        if (null == byteBuffer)
+        {
+            throw closedException();
+        }
         if (bytes < 0)
         {
             throw new IllegalArgumentException("frame arena '" + name + "': bytes must be >= 0, was " + bytes);
@@ -180,6 +184,10 @@ public final class FrameArena implements AutoCloseable
      */
     public long address(final int offset)
     {
+        if (null == byteBuffer)
+        {
+            throw closedException();
+        }
         return buffer.addressOffset() + offset;
     }
 
@@ -237,6 +245,11 @@ public final class FrameArena implements AutoCloseable
     {
         return "FrameArena{name='" + name + "', capacityBytes=" + capacityBytes + ", usedBytes=" + position +
             ", highWaterMarkBytes=" + highWaterMarkBytes + '}';
+    }
+
+    private IllegalStateException closedException()
+    {
+        return new IllegalStateException("frame arena '" + name + "' is closed; its memory was freed");
     }
 
     private int checkedBytes(final int count, final int elementBytes)

@@ -115,6 +115,9 @@ class FrameArenaTest
         arena.close();
         assertTrue(arena.isClosed());
         assertEquals(0, arena.buffer().capacity());
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> arena.allocate(8));
+        assertEquals("frame arena 'scratch' is closed; its memory was freed", ex.getMessage());
+        assertThrows(IllegalStateException.class, () -> arena.address(0));
         assertEquals(0, arena.usedBytes());
     }
 
