@@ -14,8 +14,15 @@ import java.nio.ByteOrder;
  * hmtx, maxp, cmap, loca, glyf); their fixed-size headers long enough for the fields read;
  * {@code indexToLocFormat}, {@code numGlyphs} and {@code numberOfHMetrics} consistent; every
  * {@code loca} entry non-decreasing and inside {@code glyf}; every cmap subtable inside
- * {@code cmap}. Not checked: the outlines inside each glyph (contour and point counts), which
- * stb_truetype parses within the glyph's {@code glyf} range bounded here.
+ * {@code cmap}, and the counts of formats 0, 4, 6, 12 and 13 inside their subtable; no required
+ * table listed twice (stb_truetype would silently take the first). {@link TrueTypeFont} adds:
+ * every character it bakes maps to a glyph below {@code numGlyphs}, and the bytes handed to
+ * stb_truetype are followed by zeroed padding, so that reads at 16-bit offsets past a table's
+ * end stay inside owned memory.
+ * <p>
+ * Not checked: the outlines inside each glyph (contour and point counts, composite glyph
+ * references), which stb_truetype parses without limits. Fonts from untrusted sources should
+ * still not be loaded in a process that must not crash.
  * <p>
  * Start-up only; allocates only for the exception on failure.
  */
@@ -37,9 +44,10 @@ public final class FontFileValidator
      * byte order are not changed.
      *
      * @param path names the font in errors.
+     * @return the font's number of glyphs ({@code maxp.numGlyphs}).
      * @throws FontFormatException naming path, offset and reason when the file is refused.
      */
-    public static void validate(final String path, final ByteBuffer font)
+    public static int validate(final String path, final ByteBuffer font)
     {
         final ByteBuffer data = font.duplicate().order(ByteOrder.BIG_ENDIAN);
         final long length = data.limit();
@@ -99,6 +107,12 @@ public final class FontFileValidator
             {
                 if (tag == tagValue(REQUIRED[r]))
                 {
+                    if (tableOffset[r] >= 0)
+                    {
+                        // stb_truetype takes the first of duplicate tags: refuse rather than guess
+                        throw new FontFormatException(path, record, "table '" + REQUIRED[r] + "' appears twice " +
+                            "in the table directory");
+                    }
                     tableOffset[r] = offset;
                     tableLength[r] = size;
                 }
@@ -182,6 +196,176 @@ public final class FontFileValidator
             {
                 throw new FontFormatException(path, at, "cmap subtable " + s + " (format " + format + ") needs " +
                     needed + " bytes for its own counts but is " + subLength + " bytes long");
+            }
+        }
+        return numGlyphs;
+    }
+
+    /** Deepest nesting of composite glyphs accepted (also what stops reference cycles). */
+    public static final int MAX_COMPOSITE_DEPTH = 8;
+
+    /**
+     * Checks the outline of glyph {@code glyph} the way stb_truetype will read it: a simple
+     * glyph's contour end points (increasing), instructions, flags and coordinates inside the
+     * glyph's {@code glyf} range; a composite glyph's components inside the range, each referring
+     * to a valid glyph with x/y offsets, nested at most {@link #MAX_COMPOSITE_DEPTH} deep.
+     * Call after {@link #validate(String, ByteBuffer)} accepted the font.
+     *
+     * @throws FontFormatException naming path, offset and reason when the outline is refused.
+     */
+    public static void validateGlyph(final String path, final ByteBuffer font, final int glyph)
+    {
+        final ByteBuffer data = font.duplicate().order(ByteOrder.BIG_ENDIAN);
+        final int numTables = data.getShort(4) & 0xFFFF;
+        long glyf = -1;
+        long loca = -1;
+        long head = -1;
+        long maxp = -1;
+        for (int t = 0; t < numTables; t++)
+        {
+            final int record = 12 + 16 * t;
+            final int tag = data.getInt(record);
+            final long offset = data.getInt(record + 8) & 0xFFFF_FFFFL;
+            if (tag == tagValue("glyf"))
+            {
+                glyf = offset;
+            }
+            else if (tag == tagValue("loca"))
+            {
+                loca = offset;
+            }
+            else if (tag == tagValue("head"))
+            {
+                head = offset;
+            }
+            else if (tag == tagValue("maxp"))
+            {
+                maxp = offset;
+            }
+        }
+        final int numGlyphs = data.getShort((int)maxp + 4) & 0xFFFF;
+        final boolean longOffsets = data.getShort((int)head + 50) == 1;
+        checkGlyph(path, data, (int)glyf, (int)loca, longOffsets, numGlyphs, glyph, 0);
+    }
+
+    private static void checkGlyph(
+        final String path,
+        final ByteBuffer data,
+        final int glyf,
+        final int loca,
+        final boolean longOffsets,
+        final int numGlyphs,
+        final int glyph,
+        final int depth)
+    {
+        if (glyph < 0 || glyph >= numGlyphs)
+        {
+            throw new FontFormatException(path, -1, "glyph " + glyph + " is not below maxp.numGlyphs " + numGlyphs);
+        }
+        if (depth > MAX_COMPOSITE_DEPTH)
+        {
+            throw new FontFormatException(path, -1, "composite glyphs nest deeper than " + MAX_COMPOSITE_DEPTH +
+                " (or refer to themselves) at glyph " + glyph);
+        }
+        final long start = longOffsets ? data.getInt(loca + 4 * glyph) & 0xFFFF_FFFFL :
+            2L * (data.getShort(loca + 2 * glyph) & 0xFFFF);
+        final long end = longOffsets ? data.getInt(loca + 4 * glyph + 4) & 0xFFFF_FFFFL :
+            2L * (data.getShort(loca + 2 * glyph + 2) & 0xFFFF);
+        if (start == end)
+        {
+            return;
+        }
+        final int g = (int)(glyf + start);
+        final int length = (int)(end - start);
+        if (length < 10)
+        {
+            throw new FontFormatException(path, g, "glyph " + glyph + " is " + length + " bytes, shorter than its header");
+        }
+        final int contours = data.getShort(g);
+        if (contours > 0)
+        {
+            int at = 10 + 2 * contours;
+            if (at + 2 > length)
+            {
+                throw new FontFormatException(path, g, "glyph " + glyph + ": " + contours + " contour end points " +
+                    "run past its " + length + " bytes");
+            }
+            int previous = -1;
+            for (int c = 0; c < contours; c++)
+            {
+                final int endPoint = data.getShort(g + 10 + 2 * c) & 0xFFFF;
+                if (endPoint <= previous)
+                {
+                    throw new FontFormatException(path, g + 10 + 2 * c, "glyph " + glyph + ": contour end points " +
+                        "do not increase (" + previous + " then " + endPoint + ")");
+                }
+                previous = endPoint;
+            }
+            final int points = previous + 1;
+            at += 2 + (data.getShort(g + at) & 0xFFFF);
+            long coordinateBytes = 0;
+            int repeat = 0;
+            int flags = 0;
+            for (int p = 0; p < points; p++)
+            {
+                if (repeat == 0)
+                {
+                    if (at >= length)
+                    {
+                        throw new FontFormatException(path, g, "glyph " + glyph + ": flags of " + points +
+                            " points run past its " + length + " bytes");
+                    }
+                    flags = data.get(g + at++) & 0xFF;
+                    if ((flags & 8) != 0)
+                    {
+                        if (at >= length)
+                        {
+                            throw new FontFormatException(path, g, "glyph " + glyph + ": flags of " + points +
+                                " points run past its " + length + " bytes");
+                        }
+                        repeat = data.get(g + at++) & 0xFF;
+                    }
+                }
+                else
+                {
+                    repeat--;
+                }
+                coordinateBytes += (flags & 2) != 0 ? 1 : (flags & 16) != 0 ? 0 : 2;
+                coordinateBytes += (flags & 4) != 0 ? 1 : (flags & 32) != 0 ? 0 : 2;
+            }
+            if (at + coordinateBytes > length)
+            {
+                throw new FontFormatException(path, g, "glyph " + glyph + ": coordinates of " + points +
+                    " points run past its " + length + " bytes");
+            }
+        }
+        else if (contours < 0)
+        {
+            int at = 10;
+            boolean more = true;
+            while (more)
+            {
+                if (at + 4 > length)
+                {
+                    throw new FontFormatException(path, g, "composite glyph " + glyph + ": a component runs past its " +
+                        length + " bytes");
+                }
+                final int flags = data.getShort(g + at) & 0xFFFF;
+                final int component = data.getShort(g + at + 2) & 0xFFFF;
+                if ((flags & 2) == 0)
+                {
+                    throw new FontFormatException(path, g + at, "composite glyph " + glyph + ": component placed by " +
+                        "matching points, which stb_truetype does not support");
+                }
+                at += 4 + ((flags & 1) != 0 ? 4 : 2);
+                at += (flags & 8) != 0 ? 2 : (flags & 64) != 0 ? 4 : (flags & 128) != 0 ? 8 : 0;
+                if (at > length)
+                {
+                    throw new FontFormatException(path, g, "composite glyph " + glyph + ": a component runs past its " +
+                        length + " bytes");
+                }
+                checkGlyph(path, data, glyf, loca, longOffsets, numGlyphs, component, depth + 1);
+                more = (flags & 32) != 0;
             }
         }
     }

@@ -14,6 +14,7 @@ import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
 
 import static org.lwjgl.stb.STBTruetype.stbtt_BakeFontBitmap;
+import static org.lwjgl.stb.STBTruetype.stbtt_FindGlyphIndex;
 import static org.lwjgl.stb.STBTruetype.stbtt_GetFontVMetrics;
 import static org.lwjgl.stb.STBTruetype.stbtt_InitFont;
 import static org.lwjgl.stb.STBTruetype.stbtt_ScaleForPixelHeight;
@@ -34,6 +35,11 @@ public final class TrueTypeFont
     public static final float MAX_PIXEL_HEIGHT = 256f;
     /** Largest atlas side in texels. */
     public static final int MAX_ATLAS_SIZE = 4096;
+    /**
+     * Zeroed bytes after the font data given to stb_truetype: its reads at 16-bit offsets
+     * (cmap format 4 glyph arrays, glyph outlines) past a table's end land here.
+     */
+    private static final int PADDING_BYTES = 256 * 1024;
 
     private TrueTypeFont()
     {
@@ -97,14 +103,28 @@ public final class TrueTypeFont
         {
             throw new IllegalArgumentException("font data for " + name + " must be a direct ByteBuffer");
         }
-        FontFileValidator.validate(name, data);
+        final int numGlyphs = FontFileValidator.validate(name, data);
+        final int size = data.limit();
+        final ByteBuffer padded = MemoryUtil.memCalloc(size + PADDING_BYTES);
         try (MemoryStack stack = MemoryStack.stackPush();
             STBTTFontinfo info = STBTTFontinfo.malloc();
             STBTTBakedChar.Buffer baked = STBTTBakedChar.malloc(Font.GLYPH_COUNT))
         {
-            if (!stbtt_InitFont(info, data))
+            MemoryUtil.memCopy(MemoryUtil.memAddress0(data), MemoryUtil.memAddress(padded), size);
+            padded.limit(size);
+            if (!stbtt_InitFont(info, padded))
             {
                 throw new FontFormatException(name, 0, "stb_truetype could not initialise the font");
+            }
+            for (int c = Font.FIRST_CHAR; c <= Font.LAST_CHAR; c++)
+            {
+                final int glyph = stbtt_FindGlyphIndex(info, c);
+                if (glyph < 0 || glyph >= numGlyphs)
+                {
+                    throw new FontFormatException(name, -1, "cmap maps character " + c + " to glyph " + glyph +
+                        ", beyond maxp.numGlyphs " + numGlyphs);
+                }
+                FontFileValidator.validateGlyph(name, data, glyph);
             }
             final IntBuffer ascent = stack.mallocInt(1);
             final IntBuffer descent = stack.mallocInt(1);
@@ -114,12 +134,12 @@ public final class TrueTypeFont
             final float ascentPx = ascent.get(0) * scale;
             final float lineHeight = (ascent.get(0) - descent.get(0) + lineGap.get(0)) * scale;
 
-            int size = 128;
+            int atlas = 128;
             ByteBuffer alpha = null;
             while (alpha == null)
             {
-                final ByteBuffer candidate = MemoryUtil.memCalloc(size * size);
-                final int result = stbtt_BakeFontBitmap(data, pixelHeight, candidate, size, size, Font.FIRST_CHAR, baked);
+                final ByteBuffer candidate = MemoryUtil.memCalloc(atlas * atlas);
+                final int result = stbtt_BakeFontBitmap(padded, pixelHeight, candidate, atlas, atlas, Font.FIRST_CHAR, baked);
                 if (result > 0)
                 {
                     alpha = candidate;
@@ -127,15 +147,19 @@ public final class TrueTypeFont
                 else
                 {
                     MemoryUtil.memFree(candidate);
-                    if (size == MAX_ATLAS_SIZE)
+                    if (atlas == MAX_ATLAS_SIZE)
                     {
                         throw new FontFormatException(name, -1, "glyphs 32..126 at " + pixelHeight +
                             " px do not fit a " + MAX_ATLAS_SIZE + "x" + MAX_ATLAS_SIZE + " atlas");
                     }
-                    size *= 2;
+                    atlas *= 2;
                 }
             }
-            return toFont(name, baked, alpha, size, lineHeight, ascentPx);
+            return toFont(name, baked, alpha, atlas, lineHeight, ascentPx);
+        }
+        finally
+        {
+            MemoryUtil.memFree(padded);
         }
     }
 

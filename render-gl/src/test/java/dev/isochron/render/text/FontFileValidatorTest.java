@@ -16,6 +16,8 @@ class FontFileValidatorTest
 {
     private static final String[] TAGS = {"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"};
     private static final String NAME = "test.ttf";
+    private static final long SEED = 20261123L;
+    private static final int CORRUPTIONS = 2000;
 
     @TempDir
     Path dir;
@@ -23,7 +25,13 @@ class FontFileValidatorTest
     /** A minimal structurally valid TrueType file: one empty glyph, short loca, a format-4 cmap with one segment. */
     static ByteBuffer minimalFont()
     {
-        final int[] sizes = {4 + 8 + 24, 0, 54, 36, 4, 4, 6};
+        return minimalFont(0);
+    }
+
+    /** As {@link #minimalFont()} with glyph 0 spanning {@code glyfBytes} zeroed bytes (even) of glyf. */
+    static ByteBuffer minimalFont(final int glyfBytes)
+    {
+        final int[] sizes = {4 + 8 + 24, glyfBytes, 54, 36, 4, 4, 6};
         int offset = 12 + 16 * TAGS.length;
         final int[] offsets = new int[TAGS.length];
         for (int t = 0; t < TAGS.length; t++)
@@ -45,6 +53,7 @@ class FontFileValidatorTest
         b.putShort(offsets[2] + 50, (short)0);
         b.putShort(offsets[3] + 34, (short)1);
         b.putShort(offsets[6] + 4, (short)1);
+        b.putShort(offsets[5] + 2, (short)(glyfBytes / 2));
         return b;
     }
 
@@ -127,6 +136,82 @@ class FontFileValidatorTest
         font.putShort(cmap + 12 + 6, (short)200);
         final FontFormatException ex = assertThrows(FontFormatException.class, () -> FontFileValidator.validate(NAME, font));
         assertEquals("cmap subtable 0 (format 4) needs 816 bytes for its own counts but is 24 bytes long", ex.reason());
+    }
+
+    @Test
+    void shouldRefuseATableListedTwice()
+    {
+        final ByteBuffer font = minimalFont();
+        font.putInt(tableRecord("hmtx"), tag("head"));
+        final FontFormatException ex = assertThrows(FontFormatException.class, () -> FontFileValidator.validate(NAME, font));
+        assertEquals(tableRecord("hmtx"), ex.offset());
+        assertEquals("table 'head' appears twice in the table directory", ex.reason());
+    }
+
+    @Test
+    void shouldRefuseACompositeGlyphThatRefersToItself()
+    {
+        final ByteBuffer font = minimalFont(16);
+        final int glyf = font.getInt(tableRecord("glyf") + 8);
+        font.putShort(glyf, (short)-1).putShort(glyf + 10, (short)2).putShort(glyf + 12, (short)0);
+        FontFileValidator.validate(NAME, font);
+        final FontFormatException ex = assertThrows(FontFormatException.class,
+            () -> FontFileValidator.validateGlyph(NAME, font, 0));
+        assertEquals("composite glyphs nest deeper than 8 (or refer to themselves) at glyph 0", ex.reason());
+    }
+
+    @Test
+    void shouldRefuseASimpleGlyphWhosePointsRunPastIt()
+    {
+        final ByteBuffer font = minimalFont(16);
+        final int glyf = font.getInt(tableRecord("glyf") + 8);
+        // one contour ending at point 200, no instructions, one flag repeated for all 201 points (2-byte x and y),
+        // and no bytes left for their coordinates
+        font.putShort(glyf, (short)1).putShort(glyf + 10, (short)200).putShort(glyf + 12, (short)0)
+            .put(glyf + 14, (byte)0x08).put(glyf + 15, (byte)200);
+        FontFileValidator.validate(NAME, font);
+        final FontFormatException ex = assertThrows(FontFormatException.class,
+            () -> FontFileValidator.validateGlyph(NAME, font, 0));
+        assertEquals(glyf, ex.offset());
+        assertEquals("glyph 0: coordinates of 201 points run past its 16 bytes", ex.reason());
+    }
+
+    @Test
+    void shouldRefuseOrBakeEveryCorruptedTableDirectoryOfDejaVu() throws IOException
+    {
+        final byte[] original = Files.readAllBytes(TrueTypeFont.DEJAVU_SANS_MONO);
+        final int directoryEnd = 12 + 16 * (((original[4] & 0xFF) << 8) | (original[5] & 0xFF));
+        final java.util.Random random = new java.util.Random(SEED);
+        final ByteBuffer font = org.lwjgl.system.MemoryUtil.memAlloc(original.length);
+        int baked = 0;
+        int refused = 0;
+        try
+        {
+            for (int i = 0; i < CORRUPTIONS; i++)
+            {
+                font.clear();
+                font.put(original).flip();
+                for (int k = 0, n = 1 + random.nextInt(4); k < n; k++)
+                {
+                    font.put(random.nextInt(directoryEnd), (byte)random.nextInt(256));
+                }
+                try (Font ignored = TrueTypeFont.bake("corrupted", font, 12f))
+                {
+                    baked++;
+                }
+                catch (final FontFormatException ex)
+                {
+                    refused++;
+                }
+            }
+        }
+        finally
+        {
+            org.lwjgl.system.MemoryUtil.memFree(font);
+        }
+        // a crash inside stb_truetype would have ended the JVM; both outcomes occur
+        assertEquals(CORRUPTIONS, baked + refused);
+        org.junit.jupiter.api.Assertions.assertTrue(baked > 0 && refused > 0, "baked " + baked + ", refused " + refused);
     }
 
     @Test
