@@ -16,6 +16,7 @@ import org.lwjgl.system.MemoryUtil;
 import static org.lwjgl.stb.STBTruetype.stbtt_BakeFontBitmap;
 import static org.lwjgl.stb.STBTruetype.stbtt_FindGlyphIndex;
 import static org.lwjgl.stb.STBTruetype.stbtt_GetFontVMetrics;
+import static org.lwjgl.stb.STBTruetype.stbtt_GetGlyphBitmapBox;
 import static org.lwjgl.stb.STBTruetype.stbtt_InitFont;
 import static org.lwjgl.stb.STBTruetype.stbtt_ScaleForPixelHeight;
 
@@ -125,6 +126,22 @@ public final class TrueTypeFont
                         ", beyond maxp.numGlyphs " + numGlyphs);
                 }
                 FontFileValidator.validateGlyph(name, data, glyph);
+            }
+            final float glyphScale = stbtt_ScaleForPixelHeight(info, pixelHeight);
+            final IntBuffer x0 = stack.mallocInt(1);
+            final IntBuffer y0 = stack.mallocInt(1);
+            final IntBuffer x1 = stack.mallocInt(1);
+            final IntBuffer y1 = stack.mallocInt(1);
+            for (int c = Font.FIRST_CHAR; c <= Font.LAST_CHAR; c++)
+            {
+                stbtt_GetGlyphBitmapBox(info, stbtt_FindGlyphIndex(info, c), glyphScale, glyphScale, x0, y0, x1, y1);
+                final long w = (long)x1.get(0) - x0.get(0);
+                final long h = (long)y1.get(0) - y0.get(0);
+                if (w < 0 || h < 0 || w > MAX_ATLAS_SIZE / 4 || h > MAX_ATLAS_SIZE / 4)
+                {
+                    throw new FontFormatException(name, -1, "character " + c + " would be " + w + "x" + h +
+                        " pixels at " + pixelHeight + " px (at most " + (MAX_ATLAS_SIZE / 4) + " accepted)");
+                }
             }
             final IntBuffer ascent = stack.mallocInt(1);
             final IntBuffer descent = stack.mallocInt(1);

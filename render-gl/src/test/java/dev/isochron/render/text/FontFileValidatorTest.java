@@ -51,7 +51,7 @@ class FontFileValidatorTest
         b.putShort(cmap + 12, (short)4).putShort(cmap + 14, (short)24).putShort(cmap + 18, (short)2);
         b.putShort(cmap + 12 + 14, (short)0xFFFF).putShort(cmap + 12 + 18, (short)0xFFFF).putShort(cmap + 12 + 20, (short)1);
         b.putShort(offsets[2] + 50, (short)0);
-        b.putShort(offsets[3] + 34, (short)1);
+        b.putShort(offsets[3] + 4, (short)800).putShort(offsets[3] + 6, (short)-200).putShort(offsets[3] + 34, (short)1);
         b.putShort(offsets[6] + 4, (short)1);
         b.putShort(offsets[5] + 2, (short)(glyfBytes / 2));
         return b;
@@ -177,10 +177,56 @@ class FontFileValidatorTest
     }
 
     @Test
+    void shouldRefuseAnInsideOutGlyphBox()
+    {
+        final ByteBuffer font = minimalFont(16);
+        final int glyf = font.getInt(tableRecord("glyf") + 8);
+        font.putShort(glyf + 2, (short)10).putShort(glyf + 6, (short)-10);
+        FontFileValidator.validate(NAME, font);
+        final FontFormatException ex = assertThrows(FontFormatException.class,
+            () -> FontFileValidator.validateGlyph(NAME, font, 0));
+        assertEquals("glyph 0: bounding box (10, 0)-(-10, 0) is inside out", ex.reason());
+    }
+
+    @Test
     void shouldRefuseOrBakeEveryCorruptedTableDirectoryOfDejaVu() throws IOException
     {
+        corruptAndBake(false);
+    }
+
+    @Test
+    void shouldRefuseOrBakeEveryCorruptionOfDejaVusCmapAndGlyphs() throws IOException
+    {
+        corruptAndBake(true);
+    }
+
+    /**
+     * Bakes DejaVu Sans Mono after random byte corruptions: of the table directory, or of up to
+     * 200 bytes of cmap, the first glyphs of glyf and anywhere else. A crash inside stb_truetype
+     * would end the test JVM.
+     */
+    private static void corruptAndBake(final boolean contents) throws IOException
+    {
         final byte[] original = Files.readAllBytes(TrueTypeFont.DEJAVU_SANS_MONO);
-        final int directoryEnd = 12 + 16 * (((original[4] & 0xFF) << 8) | (original[5] & 0xFF));
+        final ByteBuffer header = ByteBuffer.wrap(original);
+        final int numTables = header.getShort(4) & 0xFFFF;
+        final int directoryEnd = 12 + 16 * numTables;
+        int cmap = 0;
+        int cmapLength = 0;
+        int glyf = 0;
+        for (int t = 0; t < numTables; t++)
+        {
+            final int record = 12 + 16 * t;
+            if (header.getInt(record) == tag("cmap"))
+            {
+                cmap = header.getInt(record + 8);
+                cmapLength = header.getInt(record + 12);
+            }
+            else if (header.getInt(record) == tag("glyf"))
+            {
+                glyf = header.getInt(record + 8);
+            }
+        }
         final java.util.Random random = new java.util.Random(SEED);
         final ByteBuffer font = org.lwjgl.system.MemoryUtil.memAlloc(original.length);
         int baked = 0;
@@ -191,9 +237,13 @@ class FontFileValidatorTest
             {
                 font.clear();
                 font.put(original).flip();
-                for (int k = 0, n = 1 + random.nextInt(4); k < n; k++)
+                for (int k = 0, n = 1 + random.nextInt(contents ? 200 : 4); k < n; k++)
                 {
-                    font.put(random.nextInt(directoryEnd), (byte)random.nextInt(256));
+                    final int choice = random.nextInt(3);
+                    final int at = !contents ? random.nextInt(directoryEnd) :
+                        choice == 0 ? cmap + random.nextInt(cmapLength) :
+                        choice == 1 ? glyf + random.nextInt(40_000) : random.nextInt(original.length);
+                    font.put(at, (byte)random.nextInt(256));
                 }
                 try (Font ignored = TrueTypeFont.bake("corrupted", font, 12f))
                 {
@@ -212,6 +262,17 @@ class FontFileValidatorTest
         // a crash inside stb_truetype would have ended the JVM; both outcomes occur
         assertEquals(CORRUPTIONS, baked + refused);
         org.junit.jupiter.api.Assertions.assertTrue(baked > 0 && refused > 0, "baked " + baked + ", refused " + refused);
+    }
+
+    @Test
+    void shouldRefuseAFlatAscenderAndDescender()
+    {
+        final ByteBuffer font = minimalFont();
+        final int hhea = font.getInt(tableRecord("hhea") + 8);
+        font.putShort(hhea + 4, (short)0).putShort(hhea + 6, (short)0);
+        final FontFormatException ex = assertThrows(FontFormatException.class, () -> FontFileValidator.validate(NAME, font));
+        assertEquals(hhea + 4, ex.offset());
+        assertEquals("hhea.ascender 0 - descender 0 is below 16 font units: glyph scaling would explode", ex.reason());
     }
 
     @Test
