@@ -97,6 +97,37 @@ class BitmapFontTest
     }
 
     @Test
+    void shouldDrawACharArrayRangeLikeTheSameCharSequence()
+    {
+        final SpriteBatch fromArray = new SpriteBatch(16);
+        final SpriteBatch fromSequence = new SpriteBatch(16);
+        final char[] chars = "xxHi!\nyo".toCharArray();
+        final float endArray = font.draw(fromArray, chars, 2, chars.length - 2, 3f, 4f, 1f, Rgba.WHITE);
+        final float endSequence = font.draw(fromSequence, "Hi!\nyo", 3f, 4f, 1f, Rgba.WHITE);
+
+        assertEquals(endSequence, endArray, 1e-6f);
+        assertEquals(fromSequence.size(), fromArray.size());
+        fromArray.prepare();
+        fromSequence.prepare();
+        final long a = MemoryUtil.nmemCalloc(fromArray.size(), QuadVertexLayout.BYTES_PER_QUAD);
+        final long b = MemoryUtil.nmemCalloc(fromArray.size(), QuadVertexLayout.BYTES_PER_QUAD);
+        try
+        {
+            fromArray.generate(0, 1, a);
+            fromSequence.generate(0, 1, b);
+            for (long i = 0; i < (long)fromArray.size() * QuadVertexLayout.BYTES_PER_QUAD; i += 4)
+            {
+                assertEquals(MemoryUtil.memGetInt(b + i), MemoryUtil.memGetInt(a + i), "byte " + i);
+            }
+        }
+        finally
+        {
+            MemoryUtil.nmemFree(a);
+            MemoryUtil.nmemFree(b);
+        }
+    }
+
+    @Test
     void shouldDrawCharactersWithoutAGlyphAsQuestionMarks()
     {
         assertEquals(font.advance('?'), font.advance('\u00e9'));
