@@ -47,12 +47,13 @@ public final class TrueTypeFont
     }
 
     /**
-     * Loads the font at {@code path} if given and present, otherwise DejaVu Sans Mono when the
-     * system has it, otherwise the built-in bitmap font ({@code pixelHeight} is then ignored: the
-     * bitmap font is 8 pixels tall, scale it when drawing).
+     * Loads the font at {@code path} when one is given (a missing, unreadable or invalid file
+     * throws: an explicit choice is never silently replaced); with no path, DejaVu Sans Mono when
+     * the system has it, otherwise the built-in bitmap font ({@code pixelHeight} is then ignored:
+     * the bitmap font is 8 pixels tall, scale it when drawing).
      *
      * @param path a font file, or null for the default.
-     * @throws FontFormatException when {@code path} names a file that is not a usable font.
+     * @throws FontFormatException when {@code path} names a file that is missing or not a usable font.
      */
     public static Font loadOrDefault(final Path path, final float pixelHeight)
     {
