@@ -1,0 +1,185 @@
+package dev.isochron.render.context;
+
+/**
+ * Options for creating a {@link GlContext}: a fluent context whose setters check each value as given,
+ * throwing {@link IllegalArgumentException} naming the option, its allowed range and the value.
+ * <p>
+ * Defaults suit most programs: 1280x720, title "Isochron", GL 3.3 core requested (drivers give their newest
+ * core version, 4.5 on Mesa), vsync (swap interval 1), a depth/stencil buffer, no debug checks, leaks
+ * reported on standard error rather than thrown, and {@link ContextKind#AUTO}.
+ * <p>
+ * Threading: build on one thread, then hand to a context constructor, which copies what it needs.
+ */
+public final class ContextOptions
+{
+    /** Default width and height of the window or headless framebuffer. */
+    public static final int DEFAULT_WIDTH = 1280;
+    /** Default height. */
+    public static final int DEFAULT_HEIGHT = 720;
+    /** Largest width or height accepted. */
+    public static final int MAX_SIZE = 16384;
+
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
+    private String title = "Isochron";
+    private int glMajorVersion = 3;
+    private int glMinorVersion = 3;
+    private int swapInterval = 1;
+    private boolean depthStencil = true;
+    private boolean debug;
+    private boolean failOnLeak;
+    private boolean visible = true;
+    private ContextKind kind = ContextKind.AUTO;
+
+    /** Size of the window (in screen coordinates) or of the headless framebuffer (in pixels). */
+    public ContextOptions size(final int width, final int height)
+    {
+        if (width < 1 || width > MAX_SIZE)
+        {
+            throw new IllegalArgumentException("width must be in [1, " + MAX_SIZE + "], was " + width);
+        }
+        if (height < 1 || height > MAX_SIZE)
+        {
+            throw new IllegalArgumentException("height must be in [1, " + MAX_SIZE + "], was " + height);
+        }
+        this.width = width;
+        this.height = height;
+        return this;
+    }
+
+    /** Window title; also names the context in reports. */
+    public ContextOptions title(final String title)
+    {
+        if (title == null)
+        {
+            throw new IllegalArgumentException("title must not be null");
+        }
+        this.title = title;
+        return this;
+    }
+
+    /** Requested core-profile version, at least 3.3; the driver may give a newer one. */
+    public ContextOptions glVersion(final int major, final int minor)
+    {
+        if (major < 3 || major > 4 || minor < 0 || minor > 6 || (major == 3 && minor < 3))
+        {
+            throw new IllegalArgumentException("GL version must be a core profile in [3.3, 4.6], was " + major + "." + minor);
+        }
+        this.glMajorVersion = major;
+        this.glMinorVersion = minor;
+        return this;
+    }
+
+    /** Buffer swaps per vertical refresh: 0 = no vsync, 1 = vsync (ignored headless and under Xvfb). */
+    public ContextOptions swapInterval(final int swapInterval)
+    {
+        if (swapInterval < 0 || swapInterval > 4)
+        {
+            throw new IllegalArgumentException("swapInterval must be in [0, 4], was " + swapInterval);
+        }
+        this.swapInterval = swapInterval;
+        return this;
+    }
+
+    /** Whether the draw target has a depth24/stencil8 buffer. */
+    public ContextOptions depthStencil(final boolean depthStencil)
+    {
+        this.depthStencil = depthStencil;
+        return this;
+    }
+
+    /** Debug context: GL errors checked after this package's calls and KHR_debug output turned into exceptions. */
+    public ContextOptions debug(final boolean debug)
+    {
+        this.debug = debug;
+        return this;
+    }
+
+    /** Whether {@link GlContext#close()} throws (true) or prints to standard error (false) when GL objects leaked. */
+    public ContextOptions failOnLeak(final boolean failOnLeak)
+    {
+        this.failOnLeak = failOnLeak;
+        return this;
+    }
+
+    /** Whether a window is shown when created. */
+    public ContextOptions visible(final boolean visible)
+    {
+        this.visible = visible;
+        return this;
+    }
+
+    /** Which kind of context {@link ContextFactory} creates. */
+    public ContextOptions kind(final ContextKind kind)
+    {
+        if (kind == null)
+        {
+            throw new IllegalArgumentException("kind must be one of " + java.util.Arrays.toString(ContextKind.values()) +
+                ", was null");
+        }
+        this.kind = kind;
+        return this;
+    }
+
+    public int width()
+    {
+        return width;
+    }
+
+    public int height()
+    {
+        return height;
+    }
+
+    public String title()
+    {
+        return title;
+    }
+
+    public int glMajorVersion()
+    {
+        return glMajorVersion;
+    }
+
+    public int glMinorVersion()
+    {
+        return glMinorVersion;
+    }
+
+    public int swapInterval()
+    {
+        return swapInterval;
+    }
+
+    public boolean depthStencil()
+    {
+        return depthStencil;
+    }
+
+    public boolean debug()
+    {
+        return debug;
+    }
+
+    public boolean failOnLeak()
+    {
+        return failOnLeak;
+    }
+
+    public boolean visible()
+    {
+        return visible;
+    }
+
+    public ContextKind kind()
+    {
+        return kind;
+    }
+
+    public String toString()
+    {
+        return "ContextOptions{" + width + "x" + height + ", title='" + title + "', gl=" + glMajorVersion + "." +
+            glMinorVersion + ", swapInterval=" + swapInterval + ", depthStencil=" + depthStencil + ", debug=" + debug +
+            ", failOnLeak=" + failOnLeak + ", kind=" + kind + '}';
+    }
+}

@@ -1,0 +1,288 @@
+package dev.isochron.render.context;
+
+import dev.isochron.render.gl.Framebuffer;
+import dev.isochron.render.gl.GlObjectRegistry;
+import org.lwjgl.PointerBuffer;
+import org.lwjgl.system.MemoryStack;
+
+import java.nio.IntBuffer;
+
+import static org.lwjgl.egl.EGL10.*;
+import static org.lwjgl.egl.EGL12.EGL_RENDERABLE_TYPE;
+import static org.lwjgl.egl.EGL12.eglBindAPI;
+import static org.lwjgl.egl.EGL14.EGL_OPENGL_API;
+import static org.lwjgl.egl.EGL14.EGL_OPENGL_BIT;
+import static org.lwjgl.egl.EGL15.*;
+import static org.lwjgl.opengl.GL11C.glFlush;
+
+/**
+ * A headless GL core-profile context on Mesa's surfaceless EGL platform (llvmpipe when there is no GPU), for
+ * tests, CI and headless runs. There is no window and no default framebuffer: frames are drawn into a
+ * {@link Framebuffer} the context owns, created on the first {@link #makeCurrent()}, whose size is
+ * configurable and can change ({@link #resize(int, int)}).
+ * <p>
+ * Needs {@code libegl1 libegl-mesa0 libgl1-mesa-dri} (Debian/Ubuntu). The constructor creates the EGL context
+ * on any thread without making it current; the render thread then calls {@link #makeCurrent()}.
+ */
+public final class EglHeadlessContext implements GlContext
+{
+    private final ContextOptions options;
+    private final GlSession session;
+    private final long display;
+    private final long context;
+    private Framebuffer framebuffer;
+    private int width;
+    private int height;
+    private boolean closed;
+
+    /**
+     * Creates a headless context with a {@code width x height} framebuffer and default options.
+     *
+     * @throws GlContextException naming the step that failed, the EGL error and what to install.
+     */
+    public EglHeadlessContext(final int width, final int height)
+    {
+        this(new ContextOptions().size(width, height).kind(ContextKind.HEADLESS));
+    }
+
+    /**
+     * Creates a headless context; uses the size, GL version, depth/stencil, debug and leak options.
+     *
+     * @throws GlContextException naming the step that failed, the EGL error and what to install.
+     */
+    public EglHeadlessContext(final ContextOptions options)
+    {
+        GlPlatform.configureOnce();
+        this.options = options;
+        this.width = options.width();
+        this.height = options.height();
+        this.session = new GlSession("EGL headless context '" + options.title() + "' " + width + "x" + height,
+            options.debug(), options.failOnLeak());
+        display = EglDisplay.acquire();
+        long created = EGL_NO_CONTEXT;
+        try
+        {
+            created = createContext(display, options);
+        }
+        finally
+        {
+            if (created == EGL_NO_CONTEXT)
+            {
+                EglDisplay.release();
+            }
+        }
+        context = created;
+    }
+
+    private static long createContext(final long display, final ContextOptions options)
+    {
+        if (!eglBindAPI(EGL_OPENGL_API))
+        {
+            throw new GlContextException("headless EGL: eglBindAPI(EGL_OPENGL_API) failed: " +
+                EglDisplay.eglErrorName(eglGetError()) + "; the EGL driver has no desktop OpenGL; install " +
+                GlPlatform.INSTALL_HINT);
+        }
+        try (MemoryStack stack = MemoryStack.stackPush())
+        {
+            final IntBuffer configAttributes = stack.ints(
+                EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8,
+                EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
+                EGL_SURFACE_TYPE, EGL_PBUFFER_BIT,
+                EGL_NONE);
+            final PointerBuffer configs = stack.mallocPointer(1);
+            final IntBuffer count = stack.mallocInt(1);
+            if (!eglChooseConfig(display, configAttributes, configs, count) || count.get(0) < 1)
+            {
+                throw new GlContextException("headless EGL: no RGBA8 OpenGL config on the surfaceless display (" +
+                    EglDisplay.eglErrorName(eglGetError()) + "); install " + GlPlatform.INSTALL_HINT);
+            }
+            final IntBuffer contextAttributes = stack.ints(
+                EGL_CONTEXT_MAJOR_VERSION, options.glMajorVersion(),
+                EGL_CONTEXT_MINOR_VERSION, options.glMinorVersion(),
+                EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                EGL_CONTEXT_OPENGL_DEBUG, options.debug() ? EGL_TRUE : EGL_FALSE,
+                EGL_NONE);
+            final long ctx = eglCreateContext(display, configs.get(0), EGL_NO_CONTEXT, contextAttributes);
+            if (ctx == EGL_NO_CONTEXT)
+            {
+                throw new GlContextException("headless EGL: eglCreateContext for OpenGL " + options.glMajorVersion() +
+                    "." + options.glMinorVersion() + " core failed: " + EglDisplay.eglErrorName(eglGetError()) +
+                    " (ask for 3.3, or set MESA_GL_VERSION_OVERRIDE for newer versions on Mesa)");
+            }
+            return ctx;
+        }
+    }
+
+    public void makeCurrent()
+    {
+        checkOpen();
+        session.checkCanAttach();
+        eglBindAPI(EGL_OPENGL_API);
+        if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context))
+        {
+            throw new GlContextException(session.name() + ": eglMakeCurrent on thread '" +
+                Thread.currentThread().getName() + "' failed: " + EglDisplay.eglErrorName(eglGetError()));
+        }
+        if (session.attach())
+        {
+            framebuffer = new Framebuffer(session.name() + " draw target", width, height, options.depthStencil());
+        }
+        framebuffer.bind();
+    }
+
+    public void releaseCurrent()
+    {
+        checkOpen();
+        if (!session.isCurrentOnCallingThread())
+        {
+            throw new IllegalStateException(session.name() + " is not current on thread '" +
+                Thread.currentThread().getName() + "'");
+        }
+        glFlush();
+        session.detach();
+        eglBindAPI(EGL_OPENGL_API);
+        if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT))
+        {
+            throw new GlContextException(session.name() + ": releasing with eglMakeCurrent failed: " +
+                EglDisplay.eglErrorName(eglGetError()));
+        }
+    }
+
+    public boolean isCurrent()
+    {
+        return session.isCurrentOnCallingThread();
+    }
+
+    public void bindDrawTarget()
+    {
+        framebuffer.bind();
+    }
+
+    public int drawFramebufferName()
+    {
+        checkMadeCurrent();
+        return framebuffer.framebufferName();
+    }
+
+    /** Flushes: a headless frame stays in {@link #framebuffer()}. Allocation-free. */
+    public void swapBuffers()
+    {
+        glFlush();
+    }
+
+    /**
+     * Changes the size of the draw target; the context must be current on the calling thread.
+     * Allocates (new attachments and read-back memory); call when the size changes, not every frame.
+     */
+    public void resize(final int width, final int height)
+    {
+        checkCurrentHere();
+        framebuffer.resize(width, height);
+        this.width = width;
+        this.height = height;
+    }
+
+    /** @return the framebuffer frames are drawn into; valid after the first {@link #makeCurrent()}. */
+    public Framebuffer framebuffer()
+    {
+        checkMadeCurrent();
+        return framebuffer;
+    }
+
+    public int framebufferWidth()
+    {
+        return width;
+    }
+
+    public int framebufferHeight()
+    {
+        return height;
+    }
+
+    public boolean isHeadless()
+    {
+        return true;
+    }
+
+    public String glRenderer()
+    {
+        return session.renderer();
+    }
+
+    public String glVersion()
+    {
+        return session.version();
+    }
+
+    /** @return the EGL version of the display, e.g. {@code "1.5"}. */
+    public String eglVersion()
+    {
+        return EglDisplay.version();
+    }
+
+    public GlObjectRegistry objects()
+    {
+        return session.registry();
+    }
+
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        String leaks = "";
+        if (session.hasCapabilities())
+        {
+            if (!session.isCurrentAnywhere())
+            {
+                makeCurrent();
+            }
+            else if (!session.isCurrentOnCallingThread())
+            {
+                throw new IllegalStateException(session.name() + " is current on another thread; close it there, " +
+                    "or release it there first");
+            }
+            framebuffer.close();
+            leaks = session.destroyObjects();
+            releaseCurrent();
+        }
+        closed = true;
+        eglDestroyContext(display, context);
+        EglDisplay.release();
+        session.reportLeaks(leaks);
+    }
+
+    public String toString()
+    {
+        return session.name();
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException(session.name() + " is closed");
+        }
+    }
+
+    private void checkMadeCurrent()
+    {
+        checkOpen();
+        if (framebuffer == null)
+        {
+            throw new IllegalStateException(session.name() + " has never been made current: call makeCurrent() " +
+                "on the render thread first");
+        }
+    }
+
+    private void checkCurrentHere()
+    {
+        checkOpen();
+        if (!session.isCurrentOnCallingThread())
+        {
+            throw new IllegalStateException(session.name() + " is not current on thread '" +
+                Thread.currentThread().getName() + "'");
+        }
+    }
+}

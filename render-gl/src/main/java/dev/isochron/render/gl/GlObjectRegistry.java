@@ -1,0 +1,210 @@
+package dev.isochron.render.gl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every GL object made by this package's classes, with its type, GL name and a label saying what it is
+ * for, so that objects still alive when their context closes are reported by name instead of leaking silently.
+ * <p>
+ * One registry belongs to each {@link dev.isochron.render.context.GlContext}; a context makes its registry
+ * the thread's current one while it is current ({@link #makeCurrent(GlObjectRegistry)}), and resource
+ * classes register into {@link #current()}. Registration and removal happen at create and dispose time,
+ * never in the frame path; they allocate.
+ * <p>
+ * Threads: confined to the thread on which the owning context is current.
+ */
+public final class GlObjectRegistry
+{
+    private static final ThreadLocal<GlObjectRegistry> CURRENT = new ThreadLocal<>();
+
+    private final String contextName;
+    private final ArrayList<Entry> live = new ArrayList<>();
+    private long registeredCount;
+    private long removedCount;
+
+    /**
+     * @param contextName names the owning context in reports, e.g. {@code "EGL headless 64x64"}.
+     */
+    public GlObjectRegistry(final String contextName)
+    {
+        this.contextName = contextName;
+    }
+
+    /**
+     * Makes {@code registry} the calling thread's current registry; {@code null} clears it.
+     * Called by contexts when they are made current on or released from a thread.
+     */
+    public static void makeCurrent(final GlObjectRegistry registry)
+    {
+        if (registry == null)
+        {
+            CURRENT.remove();
+        }
+        else
+        {
+            CURRENT.set(registry);
+        }
+    }
+
+    /**
+     * @return the registry of the context current on the calling thread.
+     * @throws IllegalStateException naming the thread when no context is current on it.
+     */
+    public static GlObjectRegistry current()
+    {
+        final GlObjectRegistry registry = CURRENT.get();
+        if (registry == null)
+        {
+            throw new IllegalStateException("no GL context is current on thread '" + Thread.currentThread().getName() +
+                "': call GlContext.makeCurrent() on the render thread before creating GL objects");
+        }
+        return registry;
+    }
+
+    /**
+     * Records a newly created object.
+     *
+     * @param type  its kind.
+     * @param name  its GL name (non-zero).
+     * @param label what it is for, shown in leak reports.
+     */
+    public void register(final GlObjectType type, final int name, final String label)
+    {
+        if (name == 0)
+        {
+            throw new IllegalArgumentException("GL " + type + " '" + label + "' has name 0: creation failed");
+        }
+        if (indexOf(type, name) >= 0)
+        {
+            throw new IllegalStateException("GL " + type + " " + name + " ('" + label + "') is already registered in " +
+                contextName);
+        }
+        live.add(new Entry(type, name, label));
+        registeredCount++;
+    }
+
+    /**
+     * Records that an object was deleted.
+     *
+     * @throws IllegalStateException when the object was never registered or was already removed
+     *                               (a double delete).
+     */
+    public void remove(final GlObjectType type, final int name)
+    {
+        final int index = indexOf(type, name);
+        if (index < 0)
+        {
+            throw new IllegalStateException("GL " + type + " " + name + " is not registered in " + contextName +
+                " (deleted twice, or created by another context)");
+        }
+        live.remove(index);
+        removedCount++;
+    }
+
+    /** @return number of live objects. */
+    public int liveCount()
+    {
+        return live.size();
+    }
+
+    /** @return number of live objects of {@code type}. */
+    public int liveCount(final GlObjectType type)
+    {
+        int count = 0;
+        for (int i = 0, n = live.size(); i < n; i++)
+        {
+            if (live.get(i).type == type)
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** @return objects registered since creation. */
+    public long registeredCount()
+    {
+        return registeredCount;
+    }
+
+    /** @return objects removed since creation. */
+    public long removedCount()
+    {
+        return removedCount;
+    }
+
+    /** @return one line per live object ({@code "TEXTURE 3 'atlas.png'"}), in creation order. */
+    public List<String> liveObjects()
+    {
+        final ArrayList<String> lines = new ArrayList<>(live.size());
+        for (int i = 0, n = live.size(); i < n; i++)
+        {
+            lines.add(live.get(i).toString());
+        }
+        return lines;
+    }
+
+    /**
+     * @return an empty string when nothing is live, otherwise a report naming the context and listing every
+     * live object, meant for the log at shutdown.
+     */
+    public String leakReport()
+    {
+        if (live.isEmpty())
+        {
+            return "";
+        }
+        final StringBuilder report = new StringBuilder();
+        report.append(live.size()).append(" GL object(s) leaked in ").append(contextName)
+            .append(" (not disposed before the context closed):");
+        for (int i = 0, n = live.size(); i < n; i++)
+        {
+            report.append("\n  ").append(live.get(i));
+        }
+        return report.toString();
+    }
+
+    /** Forgets every live object; used by a context after it destroyed them with itself. */
+    public void clear()
+    {
+        live.clear();
+    }
+
+    public String toString()
+    {
+        return "GlObjectRegistry{" + contextName + ", live=" + live.size() + '}';
+    }
+
+    private int indexOf(final GlObjectType type, final int name)
+    {
+        for (int i = 0, n = live.size(); i < n; i++)
+        {
+            final Entry entry = live.get(i);
+            if (entry.type == type && entry.name == name)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static final class Entry
+    {
+        final GlObjectType type;
+        final int name;
+        final String label;
+
+        Entry(final GlObjectType type, final int name, final String label)
+        {
+            this.type = type;
+            this.name = name;
+            this.label = label;
+        }
+
+        public String toString()
+        {
+            return type + " " + name + " '" + label + "'";
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * GL resources: framebuffers, shader programs, textures, the streaming vertex ring, the registry
+ * that tracks every GL object they create, and GL error checks for debug mode.
+ * <p>
+ * Threads: everything here runs on the render thread, the one thread on which a
+ * {@link dev.isochron.render.context.GlContext} is current. Objects are created and disposed on
+ * that thread; creation and disposal may allocate, per-frame methods (bind, uniform setters,
+ * {@code beginFrame}/{@code endFrame}, read-back into owned memory) are allocation-free and say so.
+ */
+package dev.isochron.render.gl;

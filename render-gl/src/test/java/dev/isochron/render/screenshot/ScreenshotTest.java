@@ -1,0 +1,133 @@
+package dev.isochron.render.screenshot;
+
+import dev.isochron.render.testing.HeadlessGl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.MemoryUtil;
+
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static dev.isochron.render.testing.HeadlessGl.rgba;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.lwjgl.opengl.GL11C.*;
+import static org.lwjgl.stb.STBImage.stbi_image_free;
+import static org.lwjgl.stb.STBImage.stbi_load;
+
+class ScreenshotTest
+{
+    private static final int WIDTH = 32;
+    private static final int HEIGHT = 24;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldWritePngWithTopRowFirst()
+    {
+        final Path file = directory.resolve("frame.png");
+        try (HeadlessGl gl = HeadlessGl.open(WIDTH, HEIGHT))
+        {
+            gl.clear(0f, 0f, 1f, 1f);
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(0, HEIGHT - 4, 8, 4); // the top-left 8x4 block, in GL's bottom-up rows
+            glClearColor(1f, 0f, 0f, 1f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            glDisable(GL_SCISSOR_TEST);
+            Screenshot.write(gl.context(), file);
+        }
+
+        try (MemoryStack stack = MemoryStack.stackPush())
+        {
+            final IntBuffer w = stack.mallocInt(1);
+            final IntBuffer h = stack.mallocInt(1);
+            final IntBuffer channels = stack.mallocInt(1);
+            final ByteBuffer image = stbi_load(file.toString(), w, h, channels, 4);
+            assertNotNull(image, "stb_image could not read the screenshot back");
+            try
+            {
+                assertEquals(WIDTH, w.get(0));
+                assertEquals(HEIGHT, h.get(0));
+                assertEquals(rgba(255, 0, 0, 255), pixel(image, WIDTH, 0, 0));
+                assertEquals(rgba(255, 0, 0, 255), pixel(image, WIDTH, 7, 3));
+                assertEquals(rgba(0, 0, 255, 255), pixel(image, WIDTH, 8, 0));
+                assertEquals(rgba(0, 0, 255, 255), pixel(image, WIDTH, 0, 4));
+                assertEquals(rgba(0, 0, 255, 255), pixel(image, WIDTH, WIDTH - 1, HEIGHT - 1));
+            }
+            finally
+            {
+                stbi_image_free(image);
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteRawPixelsFlipped()
+    {
+        final Path file = directory.resolve("raw.png");
+        final ByteBuffer pixels = MemoryUtil.memCalloc(2 * 2 * 4);
+        try
+        {
+            final byte[] bottomUp = {
+                0, (byte)255, 0, (byte)255, 0, (byte)255, 0, (byte)255,                 // bottom row: green
+                (byte)255, (byte)255, (byte)255, (byte)255, (byte)255, (byte)255, (byte)255, (byte)255}; // top: white
+            pixels.put(bottomUp).flip();
+            Screenshot.writePng(file, 2, 2, pixels);
+        }
+        finally
+        {
+            MemoryUtil.memFree(pixels);
+        }
+        final int[] w = new int[1];
+        final int[] h = new int[1];
+        final int[] c = new int[1];
+        final ByteBuffer image = stbi_load(file.toString(), w, h, c, 4);
+        assertNotNull(image);
+        try
+        {
+            assertEquals(rgba(255, 255, 255, 255), pixel(image, 2, 0, 0));
+            assertEquals(rgba(0, 255, 0, 255), pixel(image, 2, 1, 1));
+        }
+        finally
+        {
+            stbi_image_free(image);
+        }
+    }
+
+    @Test
+    void shouldNamePathAndReasonWhenDirectoryIsMissing()
+    {
+        final Path file = directory.resolve("missing").resolve("frame.png");
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final UncheckedIOException failure = assertThrows(UncheckedIOException.class,
+                () -> Screenshot.write(gl.context(), file));
+            assertEquals("cannot write screenshot " + file + ": directory " + file.getParent() +
+                " does not exist (create it first)", failure.getCause().getMessage());
+        }
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void shouldNamePathWhenItIsADirectory()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final UncheckedIOException failure = assertThrows(UncheckedIOException.class,
+                () -> Screenshot.write(gl.framebuffer(), directory));
+            assertEquals("cannot write screenshot " + directory + ": the path is a directory, not a file",
+                failure.getCause().getMessage());
+        }
+    }
+
+    private static int pixel(final ByteBuffer image, final int width, final int x, final int y)
+    {
+        final int offset = (y * width + x) * 4;
+        return rgba(image.get(offset) & 0xFF, image.get(offset + 1) & 0xFF, image.get(offset + 2) & 0xFF,
+            image.get(offset + 3) & 0xFF);
+    }
+}
