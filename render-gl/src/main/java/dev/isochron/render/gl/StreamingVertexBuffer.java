@@ -1,0 +1,295 @@
+package dev.isochron.render.gl;
+
+import org.lwjgl.opengl.ARBBufferStorage;
+import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GLCapabilities;
+import org.lwjgl.system.MemoryUtil;
+
+import static org.lwjgl.opengl.GL32C.*;
+import static org.lwjgl.opengl.GL44C.GL_MAP_COHERENT_BIT;
+import static org.lwjgl.opengl.GL44C.GL_MAP_PERSISTENT_BIT;
+import static org.lwjgl.opengl.GL44C.nglBufferStorage;
+
+/**
+ * Per-frame vertex memory that the CPU fills and GL draws from, without a copy where the driver allows it.
+ * <p>
+ * Persistent path (GL 4.4 or {@code ARB_buffer_storage}): one buffer of {@code segmentCount} segments,
+ * created with {@code glBufferStorage} and mapped once, persistent and coherent. {@link #beginFrame()} hands
+ * out the next segment's address; render workers write vertices straight into it; {@link #endFrame(int)}
+ * returns the segment's byte offset in the buffer for the draws. A fence guards each segment: it is placed
+ * when the next frame begins (after the previous frame's draws were issued) and waited on
+ * ({@code glClientWaitSync}) before the segment is handed out again, so the CPU never overwrites vertices
+ * the GPU has yet to read.
+ * <p>
+ * Fallback path (no buffer storage, or forced): {@link #beginFrame()} hands out off-heap staging memory of one
+ * segment; {@link #endFrame(int)} orphans the buffer ({@code glBufferData(NULL)}) and uploads the bytes
+ * written with {@code glBufferSubData}; the offset is 0.
+ * <p>
+ * Allocation: {@link #beginFrame()}, {@link #endFrame(int)} and {@link #bind()} are allocation-free (LWJGL's
+ * address variants, no Buffer wrappers). Threads: beginFrame/endFrame/bind on the render thread; the memory
+ * between them may be written by any thread that the render thread hands it to and joins before endFrame.
+ * Lifetime: until {@link #close()}, which unmaps and deletes the buffer and frees the staging memory.
+ */
+public final class StreamingVertexBuffer implements AutoCloseable
+{
+    /** Default number of segments: the frame being written, and two the GPU may still be reading. */
+    public static final int DEFAULT_SEGMENT_COUNT = 3;
+    /** How long one {@code glClientWaitSync} call waits before waiting again, in nanoseconds. */
+    public static final long WAIT_SLICE_NS = 1_000_000_000L;
+
+    private final String label;
+    private final GlObjectRegistry registry;
+    private final int buffer;
+    private final int segmentBytes;
+    private final int segmentCount;
+    private final boolean persistent;
+    private final long[] fences;
+    private final long mappedAddress;
+    private final long stagingAddress;
+    private int segment = -1;
+    private boolean inFrame;
+    private boolean fencePending;
+    private long frames;
+    private long fenceWaits;
+    private boolean closed;
+
+    /**
+     * Creates the buffer on the current context, choosing the persistent path when available.
+     *
+     * @param label         names it in errors and leak reports.
+     * @param segmentBytes  bytes one frame may write, in [1, 1 GiB / segmentCount].
+     * @param segmentCount  segments in the ring, in [2, 8] (ignored on the fallback path).
+     * @param forceFallback use the orphaning path even where buffer storage exists (tests, driver workarounds).
+     */
+    public StreamingVertexBuffer(
+        final String label, final int segmentBytes, final int segmentCount, final boolean forceFallback)
+    {
+        if (segmentCount < 2 || segmentCount > 8)
+        {
+            throw new IllegalArgumentException("segmentCount of '" + label + "' must be in [2, 8], was " + segmentCount);
+        }
+        if (segmentBytes < 1 || (long)segmentBytes * segmentCount > (1L << 30))
+        {
+            throw new IllegalArgumentException("segmentBytes of '" + label + "' must be in [1, " + ((1 << 30) / segmentCount) +
+                "] for " + segmentCount + " segments, was " + segmentBytes);
+        }
+        this.label = label;
+        this.segmentBytes = segmentBytes;
+        this.segmentCount = segmentCount;
+        this.registry = GlObjectRegistry.current();
+        final GLCapabilities caps = GL.getCapabilities();
+        this.persistent = !forceFallback && (caps.OpenGL44 || caps.GL_ARB_buffer_storage);
+        this.fences = new long[segmentCount];
+
+        buffer = glGenBuffers();
+        registry.register(GlObjectType.BUFFER, buffer, label + (persistent ? " (persistent ring)" : " (orphaning)"));
+        glBindBuffer(GL_ARRAY_BUFFER, buffer);
+        if (persistent)
+        {
+            final long size = (long)segmentBytes * segmentCount;
+            final int flags = GL_MAP_WRITE_BIT | GL_MAP_PERSISTENT_BIT | GL_MAP_COHERENT_BIT;
+            if (caps.OpenGL44)
+            {
+                nglBufferStorage(GL_ARRAY_BUFFER, size, 0L, flags);
+            }
+            else
+            {
+                ARBBufferStorage.nglBufferStorage(GL_ARRAY_BUFFER, size, 0L, flags);
+            }
+            mappedAddress = nglMapBufferRange(GL_ARRAY_BUFFER, 0L, size, flags);
+            if (mappedAddress == 0L)
+            {
+                final int error = glGetError();
+                glDeleteBuffers(buffer);
+                registry.remove(GlObjectType.BUFFER, buffer);
+                throw new GlException("glMapBufferRange of " + size + " bytes for '" + label + "' failed: " +
+                    GlErrors.errorName(error) + " (use forceFallback to stream without persistent mapping)");
+            }
+            stagingAddress = 0L;
+        }
+        else
+        {
+            nglBufferData(GL_ARRAY_BUFFER, segmentBytes, 0L, GL_STREAM_DRAW);
+            mappedAddress = 0L;
+            stagingAddress = MemoryUtil.nmemAllocChecked(segmentBytes);
+        }
+        GlErrors.checkInDebug("StreamingVertexBuffer '" + label + "' creation");
+    }
+
+    /**
+     * Starts a frame: fences the previous frame's segment, waits until the next segment is no longer read by
+     * the GPU (rarely, with 3 segments), and returns where this frame's vertices go. Allocation-free.
+     *
+     * @return address of {@link #segmentCapacityBytes()} writable bytes.
+     * @throws IllegalStateException when the previous frame was not ended.
+     */
+    public long beginFrame()
+    {
+        if (inFrame)
+        {
+            throw new IllegalStateException("beginFrame() called twice on '" + label + "' without endFrame()");
+        }
+        checkOpen();
+        inFrame = true;
+        if (!persistent)
+        {
+            return stagingAddress;
+        }
+        if (fencePending)
+        {
+            fences[segment] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+            fencePending = false;
+        }
+        segment = segment + 1 == segmentCount ? 0 : segment + 1;
+        final long fence = fences[segment];
+        if (fence != 0L)
+        {
+            waitFor(fence);
+            glDeleteSync(fence);
+            fences[segment] = 0L;
+        }
+        return mappedAddress + (long)segment * segmentBytes;
+    }
+
+    /**
+     * Ends the frame's writing: uploads on the fallback path, and returns the byte offset of this frame's
+     * vertices in the buffer ({@link #bind()} it and draw from there before the next {@link #beginFrame()}).
+     * Allocation-free.
+     *
+     * @param bytesWritten bytes written from the address {@link #beginFrame()} returned, in [0, capacity].
+     */
+    public long endFrame(final int bytesWritten)
+    {
+        if (!inFrame)
+        {
+            throw new IllegalStateException("endFrame() on '" + label + "' without beginFrame()");
+        }
+        if (bytesWritten < 0 || bytesWritten > segmentBytes)
+        {
+            throw new IllegalArgumentException("bytesWritten to '" + label + "' must be in [0, " + segmentBytes +
+                "], was " + bytesWritten);
+        }
+        inFrame = false;
+        frames++;
+        if (persistent)
+        {
+            fencePending = true;
+            return (long)segment * segmentBytes;
+        }
+        glBindBuffer(GL_ARRAY_BUFFER, buffer);
+        nglBufferData(GL_ARRAY_BUFFER, segmentBytes, 0L, GL_STREAM_DRAW);
+        if (bytesWritten > 0)
+        {
+            nglBufferSubData(GL_ARRAY_BUFFER, 0L, bytesWritten, stagingAddress);
+        }
+        return 0L;
+    }
+
+    /** Binds the buffer to {@code GL_ARRAY_BUFFER}. Allocation-free. */
+    public void bind()
+    {
+        glBindBuffer(GL_ARRAY_BUFFER, buffer);
+    }
+
+    /** @return whether the persistent-mapped path is in use (false: orphaning fallback). */
+    public boolean isPersistent()
+    {
+        return persistent;
+    }
+
+    /** @return bytes one frame may write. */
+    public int segmentCapacityBytes()
+    {
+        return segmentBytes;
+    }
+
+    /** @return segments in the ring (1 in effect on the fallback path). */
+    public int segmentCount()
+    {
+        return persistent ? segmentCount : 1;
+    }
+
+    /** @return the GL buffer name. */
+    public int bufferName()
+    {
+        return buffer;
+    }
+
+    /** @return frames ended so far. */
+    public long frames()
+    {
+        return frames;
+    }
+
+    /** @return how many times {@link #beginFrame()} found a segment still in use and had to wait for the GPU. */
+    public long fenceWaits()
+    {
+        return fenceWaits;
+    }
+
+    /** Waits for outstanding fences, unmaps and deletes the buffer, frees staging memory; later calls do nothing. */
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        for (int i = 0; i < segmentCount; i++)
+        {
+            if (fences[i] != 0L)
+            {
+                glDeleteSync(fences[i]);
+                fences[i] = 0L;
+            }
+        }
+        if (persistent)
+        {
+            glBindBuffer(GL_ARRAY_BUFFER, buffer);
+            glUnmapBuffer(GL_ARRAY_BUFFER);
+        }
+        else
+        {
+            MemoryUtil.nmemFree(stagingAddress);
+        }
+        glDeleteBuffers(buffer);
+        registry.remove(GlObjectType.BUFFER, buffer);
+    }
+
+    public String toString()
+    {
+        return "StreamingVertexBuffer{'" + label + "', " + (persistent ? "persistent " + segmentCount + " x " : "orphaning ") +
+            segmentBytes + " bytes, frames=" + frames + ", fenceWaits=" + fenceWaits + '}';
+    }
+
+    private void waitFor(final long fence)
+    {
+        int status = glClientWaitSync(fence, 0, 0L);
+        if (status == GL_ALREADY_SIGNALED || status == GL_CONDITION_SATISFIED)
+        {
+            return;
+        }
+        fenceWaits++;
+        while (true)
+        {
+            status = glClientWaitSync(fence, GL_SYNC_FLUSH_COMMANDS_BIT, WAIT_SLICE_NS);
+            if (status == GL_ALREADY_SIGNALED || status == GL_CONDITION_SATISFIED)
+            {
+                return;
+            }
+            if (status == GL_WAIT_FAILED)
+            {
+                throw new GlException("glClientWaitSync on the fence of segment " + segment + " of '" + label +
+                    "' failed: " + GlErrors.errorName(glGetError()));
+            }
+        }
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("StreamingVertexBuffer '" + label + "' is closed");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.isochron.render.gl;
+
+import dev.isochron.render.testing.HeadlessGl;
+import dev.isochron.render.testing.SteadyAllocationGate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lwjgl.system.MemoryUtil;
+
+import static dev.isochron.render.testing.HeadlessGl.rgba;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.lwjgl.opengl.GL20C.*;
+
+class StreamingVertexBufferTest
+{
+    private static final String VERTEX =
+        "#version 330 core\n" +
+        "layout(location = 0) in vec2 a_position;\n" +
+        "void main()\n" +
+        "{\n" +
+        "    gl_Position = vec4(a_position, 0.0, 1.0);\n" +
+        "}\n";
+    private static final String FRAGMENT =
+        "#version 330 core\n" +
+        "uniform vec4 u_colour;\n" +
+        "out vec4 colour;\n" +
+        "void main()\n" +
+        "{\n" +
+        "    colour = u_colour;\n" +
+        "}\n";
+    private static final int SIZE = 16;
+    private static final int QUAD_BYTES = 6 * 2 * 4;
+
+    @ParameterizedTest(name = "forceFallback={0}")
+    @ValueSource(booleans = {false, true})
+    void shouldDrawWhatEachFrameWrote(final boolean forceFallback)
+    {
+        try (HeadlessGl gl = HeadlessGl.open(SIZE, SIZE);
+            ShaderProgram program = ShaderProgram.fromSources("flat", VERTEX, FRAGMENT);
+            StreamingVertexBuffer vertices = new StreamingVertexBuffer("quads", 4 * QUAD_BYTES, 3, forceFallback))
+        {
+            assertEquals(!forceFallback, vertices.isPersistent());
+            program.use();
+            final int colour = program.uniformLocation("u_colour");
+            glEnableVertexAttribArray(0);
+            for (int frame = 0; frame < 7; frame++)
+            {
+                // frame f covers columns [2f, 2f + 2) of the 16-pixel-wide target
+                final long address = vertices.beginFrame();
+                final int written = writeQuad(address, frame * 2, 2, SIZE);
+                final long offset = vertices.endFrame(written);
+                gl.clear(0f, 0f, 0f, 1f);
+                vertices.bind();
+                glVertexAttribPointer(0, 2, GL_FLOAT, false, 8, offset);
+                program.setVec4(colour, 1f, 1f, 0f, 1f);
+                glDrawArrays(GL_TRIANGLES, 0, 6);
+                gl.context().swapBuffers();
+                gl.readBack();
+                assertEquals(2 * SIZE, gl.countMatching(rgba(255, 255, 0, 255), 0), "frame " + frame);
+                assertEquals(2 * SIZE, gl.countMatching(frame * 2, 0, 2, SIZE, rgba(255, 255, 0, 255), 0), "frame " + frame);
+            }
+            assertEquals(7, vertices.frames());
+            glDisableVertexAttribArray(0);
+        }
+    }
+
+    @Test
+    void shouldHandOutSegmentsInTurnOnPersistentPath()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8);
+            StreamingVertexBuffer vertices = new StreamingVertexBuffer("ring", 256, 3, false))
+        {
+            final long first = vertices.beginFrame();
+            assertEquals(0L, vertices.endFrame(16));
+            final long second = vertices.beginFrame();
+            assertEquals(256L, vertices.endFrame(16));
+            final long third = vertices.beginFrame();
+            assertEquals(512L, vertices.endFrame(16));
+            assertEquals(256L, second - first);
+            assertEquals(256L, third - second);
+            assertEquals(first, vertices.beginFrame());
+            assertEquals(0L, vertices.endFrame(0));
+        }
+    }
+
+    @Test
+    void shouldRejectMoreBytesThanTheSegmentHolds()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8);
+            StreamingVertexBuffer vertices = new StreamingVertexBuffer("small", 64, 3, false))
+        {
+            vertices.beginFrame();
+            final IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> vertices.endFrame(65));
+            assertEquals("bytesWritten to 'small' must be in [0, 64], was 65", failure.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRejectBeginFrameTwice()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8);
+            StreamingVertexBuffer vertices = new StreamingVertexBuffer("twice", 64, 3, false))
+        {
+            vertices.beginFrame();
+            final IllegalStateException failure = assertThrows(IllegalStateException.class, vertices::beginFrame);
+            assertEquals("beginFrame() called twice on 'twice' without endFrame()", failure.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "forceFallback={0}")
+    @ValueSource(booleans = {false, true})
+    void shouldStreamFramesWithoutAllocating(final boolean forceFallback) throws Exception
+    {
+        try (HeadlessGl gl = HeadlessGl.open(4, 4);
+            ShaderProgram program = ShaderProgram.fromSources("flat", VERTEX, FRAGMENT);
+            StreamingVertexBuffer vertices = new StreamingVertexBuffer("frames", 4 * QUAD_BYTES, 3, forceFallback))
+        {
+            program.use();
+            final int colour = program.uniformLocation("u_colour");
+            glEnableVertexAttribArray(0);
+            SteadyAllocationGate.assertZeroAllocation("streaming frame", 1000, 3000, (i) ->
+            {
+                final long address = vertices.beginFrame();
+                final int written = writeQuad(address, i & 3, 1, 4);
+                final long offset = vertices.endFrame(written);
+                gl.context().bindDrawTarget();
+                vertices.bind();
+                glVertexAttribPointer(0, 2, GL_FLOAT, false, 8, offset);
+                program.setVec4(colour, 1f, 0f, 0f, 1f);
+                glDrawArrays(GL_TRIANGLES, 0, 6);
+                gl.context().swapBuffers();
+            });
+            glDisableVertexAttribArray(0);
+            assertTrue(vertices.frames() > 13_000);
+        }
+    }
+
+    /** Writes two triangles covering pixel columns [x, x + w), full height, of a size x size target. */
+    private static int writeQuad(final long address, final int x, final int w, final int size)
+    {
+        final float x0 = 2f * x / size - 1f;
+        final float x1 = 2f * (x + w) / size - 1f;
+        final float y0 = 1f;
+        final float y1 = -1f;
+        long a = address;
+        a = put(a, x0, y0);
+        a = put(a, x1, y0);
+        a = put(a, x1, y1);
+        a = put(a, x0, y0);
+        a = put(a, x1, y1);
+        a = put(a, x0, y1);
+        return (int)(a - address);
+    }
+
+    private static long put(final long address, final float x, final float y)
+    {
+        MemoryUtil.memPutFloat(address, x);
+        MemoryUtil.memPutFloat(address + 4, y);
+        return address + 8;
+    }
+}
