@@ -34,6 +34,8 @@ public final class EglHeadlessContext implements GlContext
     private int width;
     private int height;
     private boolean closed;
+    private boolean glDisposed;
+    private String leakReport = "";
 
     /**
      * Creates a headless context with a {@code width x height} framebuffer and default options.
@@ -116,6 +118,7 @@ public final class EglHeadlessContext implements GlContext
     public void makeCurrent()
     {
         checkOpen();
+        checkNotDisposed();
         session.checkCanAttach();
         eglBindAPI(EGL_OPENGL_API);
         if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context))
@@ -225,14 +228,23 @@ public final class EglHeadlessContext implements GlContext
         return session.registry();
     }
 
+    public void disposeAndRelease()
+    {
+        checkCurrentHere();
+        checkNotDisposed();
+        framebuffer.close();
+        leakReport = session.destroyObjects();
+        glDisposed = true;
+        releaseCurrent();
+    }
+
     public void close()
     {
         if (closed)
         {
             return;
         }
-        String leaks = "";
-        if (session.hasCapabilities())
+        if (session.hasCapabilities() && !glDisposed)
         {
             if (!session.isCurrentAnywhere())
             {
@@ -241,16 +253,14 @@ public final class EglHeadlessContext implements GlContext
             else if (!session.isCurrentOnCallingThread())
             {
                 throw new IllegalStateException(session.name() + " is current on another thread; close it there, " +
-                    "or release it there first");
+                    "or call disposeAndRelease() there first");
             }
-            framebuffer.close();
-            leaks = session.destroyObjects();
-            releaseCurrent();
+            disposeAndRelease();
         }
         closed = true;
         eglDestroyContext(display, context);
         EglDisplay.release();
-        session.reportLeaks(leaks);
+        session.reportLeaks(leakReport);
     }
 
     public String toString()
@@ -263,6 +273,15 @@ public final class EglHeadlessContext implements GlContext
         if (closed)
         {
             throw new IllegalStateException(session.name() + " is closed");
+        }
+    }
+
+    private void checkNotDisposed()
+    {
+        if (glDisposed)
+        {
+            throw new IllegalStateException(session.name() + " was disposed (disposeAndRelease); it cannot be made " +
+                "current again");
         }
     }
 

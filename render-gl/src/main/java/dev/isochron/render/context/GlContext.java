@@ -65,8 +65,18 @@ public interface GlContext extends AutoCloseable
     GlObjectRegistry objects();
 
     /**
-     * Deletes the context's own GL objects, reports objects still registered (leaks), releases and destroys
-     * the context. Call on the render thread it is current on, or from any thread when it is current nowhere.
+     * Render thread, at the end of its life: deletes the context's own GL objects (VAO, headless FBO), takes the
+     * leak report of objects still registered, and releases the context from the calling thread, which must
+     * be the one it is current on. {@link #close()} then finishes on the main thread (a window must be
+     * destroyed there) and reports the leaks. The context cannot be made current again.
+     */
+    void disposeAndRelease();
+
+    /**
+     * Destroys the context (and window), then reports GL objects still registered (leaks): thrown as
+     * {@link IllegalStateException} with {@code ContextOptions.failOnLeak(true)}, printed to standard error
+     * otherwise. When {@link #disposeAndRelease()} has not run, it runs here first: on the thread the context
+     * is current on, or on any thread when it is current nowhere. A window is closed on the main thread.
      * Later calls do nothing.
      */
     void close();

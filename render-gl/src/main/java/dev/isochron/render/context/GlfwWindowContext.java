@@ -1,0 +1,340 @@
+package dev.isochron.render.context;
+
+import dev.isochron.render.gl.GlObjectRegistry;
+import org.lwjgl.glfw.GLFWErrorCallback;
+import org.lwjgl.glfw.GLFWErrorCallbackI;
+import org.lwjgl.glfw.GLFWFramebufferSizeCallback;
+import org.lwjgl.glfw.GLFWFramebufferSizeCallbackI;
+import org.lwjgl.system.MemoryStack;
+import org.lwjgl.system.Platform;
+
+import java.nio.IntBuffer;
+
+import static org.lwjgl.glfw.GLFW.*;
+import static org.lwjgl.opengl.GL30C.GL_FRAMEBUFFER;
+import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
+import static org.lwjgl.opengl.GL11C.glViewport;
+
+/**
+ * A GLFW window with a core-profile GL context created through EGL ({@code GLFW_EGL_CONTEXT_API}, so the one
+ * JVM-wide LWJGL setting of {@link GlPlatform} serves windows and headless runs alike), forward compatible.
+ * <p>
+ * Threads: the constructor, {@link #pollEvents()}, {@link #shouldClose()} and {@link #close()} run on the main
+ * (platform) thread; {@link #makeCurrent()}, drawing, {@link #swapBuffers()} and {@link #disposeAndRelease()} run
+ * on the render thread, which keeps the context current for its whole life and releases it before the main
+ * thread closes the window. A single-threaded program does both on the main thread. The framebuffer size is
+ * updated by GLFW's callback on the main thread and read by the render thread through volatile fields, without
+ * allocation.
+ * <p>
+ * On Linux GLFW is asked for X11 ({@code GLFW_PLATFORM_X11}); under CI, run inside {@code xvfb-run -a}.
+ */
+public final class GlfwWindowContext implements GlContext
+{
+    private static final Object GLFW_LOCK = new Object();
+    private static int openWindows;
+    private static GLFWErrorCallback errorCallback;
+    private static volatile String lastError = "";
+
+    private final ContextOptions options;
+    private final GlSession session;
+    private final long window;
+    private final GLFWFramebufferSizeCallback sizeCallback;
+    private volatile int framebufferWidth;
+    private volatile int framebufferHeight;
+    private boolean swapIntervalSet;
+    private boolean glDisposed;
+    private String leakReport = "";
+    private boolean closed;
+
+    /**
+     * Initialises GLFW (first window) and opens a window; main thread.
+     *
+     * @throws GlContextException naming what failed, GLFW's error and the fix.
+     */
+    public GlfwWindowContext(final ContextOptions options)
+    {
+        GlPlatform.configureOnce();
+        this.options = options;
+        this.session = new GlSession("GLFW window '" + options.title() + "'", options.debug(), options.failOnLeak());
+        synchronized (GLFW_LOCK)
+        {
+            if (openWindows == 0)
+            {
+                initialiseGlfw();
+            }
+            long created = 0L;
+            try
+            {
+                created = createWindow(options);
+            }
+            finally
+            {
+                if (created == 0L && openWindows == 0)
+                {
+                    terminateGlfw();
+                }
+            }
+            window = created;
+            openWindows++;
+        }
+        sizeCallback = GLFWFramebufferSizeCallback.create(new SizeListener());
+        glfwSetFramebufferSizeCallback(window, sizeCallback);
+        try (MemoryStack stack = MemoryStack.stackPush())
+        {
+            final IntBuffer width = stack.mallocInt(1);
+            final IntBuffer height = stack.mallocInt(1);
+            glfwGetFramebufferSize(window, width, height);
+            framebufferWidth = width.get(0);
+            framebufferHeight = height.get(0);
+        }
+    }
+
+    private static void initialiseGlfw()
+    {
+        if (errorCallback == null)
+        {
+            errorCallback = GLFWErrorCallback.create(new ErrorListener());
+        }
+        lastError = "";
+        glfwSetErrorCallback(errorCallback);
+        if (Platform.get() == Platform.LINUX)
+        {
+            glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_X11);
+        }
+        if (!glfwInit())
+        {
+            final String error = lastError;
+            glfwSetErrorCallback(null);
+            throw new GlContextException("GLFW could not initialise: " + (error.isEmpty() ? "no error reported" : error) +
+                " (DISPLAY=" + System.getenv("DISPLAY") + "); " + GlPlatform.XVFB_HINT);
+        }
+    }
+
+    private static void terminateGlfw()
+    {
+        glfwTerminate();
+        glfwSetErrorCallback(null);
+    }
+
+    private static long createWindow(final ContextOptions options)
+    {
+        glfwDefaultWindowHints();
+        glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_API);
+        glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, options.glMajorVersion());
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, options.glMinorVersion());
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, options.debug() ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_VISIBLE, options.visible() ? GLFW_TRUE : GLFW_FALSE);
+        glfwWindowHint(GLFW_DEPTH_BITS, options.depthStencil() ? 24 : 0);
+        glfwWindowHint(GLFW_STENCIL_BITS, options.depthStencil() ? 8 : 0);
+        lastError = "";
+        final long window = glfwCreateWindow(options.width(), options.height(), options.title(), 0L, 0L);
+        if (window == 0L)
+        {
+            throw new GlContextException("GLFW could not open a " + options.width() + "x" + options.height() +
+                " window with an OpenGL " + options.glMajorVersion() + "." + options.glMinorVersion() +
+                " core context through EGL: " + (lastError.isEmpty() ? "no error reported" : lastError) + "; install " +
+                GlPlatform.INSTALL_HINT);
+        }
+        return window;
+    }
+
+    /** Processes pending window events, running GLFW callbacks; main thread. */
+    public void pollEvents()
+    {
+        glfwPollEvents();
+    }
+
+    /** Waits up to {@code timeoutSeconds} for window events and processes them; main thread. */
+    public void waitEvents(final double timeoutSeconds)
+    {
+        glfwWaitEventsTimeout(timeoutSeconds);
+    }
+
+    /** @return whether the user (or {@link #requestClose()}) asked the window to close. */
+    public boolean shouldClose()
+    {
+        return glfwWindowShouldClose(window);
+    }
+
+    /** Marks the window as asked to close. */
+    public void requestClose()
+    {
+        glfwSetWindowShouldClose(window, true);
+    }
+
+    /** @return the GLFW window handle, for input callbacks; valid until {@link #close()}. */
+    public long windowHandle()
+    {
+        return window;
+    }
+
+    public void makeCurrent()
+    {
+        checkOpen();
+        if (glDisposed)
+        {
+            throw new IllegalStateException(session.name() + " was disposed (disposeAndRelease); it cannot be made " +
+                "current again");
+        }
+        session.checkCanAttach();
+        glfwMakeContextCurrent(window);
+        session.attach();
+        if (!swapIntervalSet)
+        {
+            glfwSwapInterval(options.swapInterval());
+            swapIntervalSet = true;
+        }
+        bindDrawTarget();
+    }
+
+    public void releaseCurrent()
+    {
+        checkOpen();
+        if (!session.isCurrentOnCallingThread())
+        {
+            throw new IllegalStateException(session.name() + " is not current on thread '" +
+                Thread.currentThread().getName() + "'");
+        }
+        session.detach();
+        glfwMakeContextCurrent(0L);
+    }
+
+    public boolean isCurrent()
+    {
+        return session.isCurrentOnCallingThread();
+    }
+
+    /** Binds the window's default framebuffer and sets the viewport to the framebuffer size. Allocation-free. */
+    public void bindDrawTarget()
+    {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, framebufferWidth, framebufferHeight);
+    }
+
+    public int drawFramebufferName()
+    {
+        return 0;
+    }
+
+    /** Swaps the window's buffers. Allocation-free. */
+    public void swapBuffers()
+    {
+        glfwSwapBuffers(window);
+    }
+
+    /** @return framebuffer width in pixels (may differ from the window width on high-DPI screens). */
+    public int framebufferWidth()
+    {
+        return framebufferWidth;
+    }
+
+    /** @return framebuffer height in pixels. */
+    public int framebufferHeight()
+    {
+        return framebufferHeight;
+    }
+
+    public boolean isHeadless()
+    {
+        return false;
+    }
+
+    public String glRenderer()
+    {
+        return session.renderer();
+    }
+
+    public String glVersion()
+    {
+        return session.version();
+    }
+
+    public GlObjectRegistry objects()
+    {
+        return session.registry();
+    }
+
+    public void disposeAndRelease()
+    {
+        checkOpen();
+        if (!session.isCurrentOnCallingThread())
+        {
+            throw new IllegalStateException(session.name() + " is not current on thread '" +
+                Thread.currentThread().getName() + "'");
+        }
+        if (glDisposed)
+        {
+            return;
+        }
+        leakReport = session.destroyObjects();
+        glDisposed = true;
+        releaseCurrent();
+    }
+
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        if (session.hasCapabilities() && !glDisposed)
+        {
+            if (!session.isCurrentAnywhere())
+            {
+                makeCurrent();
+            }
+            else if (!session.isCurrentOnCallingThread())
+            {
+                throw new IllegalStateException(session.name() + " is still current on another thread: call " +
+                    "disposeAndRelease() on the render thread before closing the window");
+            }
+            disposeAndRelease();
+        }
+        closed = true;
+        glfwSetFramebufferSizeCallback(window, null);
+        sizeCallback.free();
+        glfwDestroyWindow(window);
+        synchronized (GLFW_LOCK)
+        {
+            openWindows--;
+            if (openWindows == 0)
+            {
+                terminateGlfw();
+            }
+        }
+        session.reportLeaks(leakReport);
+    }
+
+    public String toString()
+    {
+        return session.name() + " " + framebufferWidth + "x" + framebufferHeight;
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException(session.name() + " is closed");
+        }
+    }
+
+    private final class SizeListener implements GLFWFramebufferSizeCallbackI
+    {
+        public void invoke(final long handle, final int width, final int height)
+        {
+            framebufferWidth = width;
+            framebufferHeight = height;
+        }
+    }
+
+    private static final class ErrorListener implements GLFWErrorCallbackI
+    {
+        public void invoke(final int error, final long description)
+        {
+            lastError = GLFWErrorCallback.getDescription(description) + " (GLFW error 0x" + Integer.toHexString(error) + ")";
+        }
+    }
+}
