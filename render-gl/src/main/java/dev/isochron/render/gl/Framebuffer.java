@@ -121,6 +121,7 @@ public final class Framebuffer implements AutoCloseable
         glReadBuffer(GL_COLOR_ATTACHMENT0);
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
         nglReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, address);
+        GlErrors.checkInDebug("glReadPixels");
     }
 
     /**
@@ -228,6 +229,7 @@ public final class Framebuffer implements AutoCloseable
                 statusName(status) + " (0x" + Integer.toHexString(status) + ")");
         }
         glViewport(0, 0, width, height);
+        GlErrors.checkInDebug("Framebuffer allocation (glTexImage2D/glRenderbufferStorage)");
 
         if (pixels != null)
         {

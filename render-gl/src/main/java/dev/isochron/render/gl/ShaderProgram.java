@@ -236,6 +236,7 @@ public final class ShaderProgram implements AutoCloseable
     {
         value.get(0, matrix);
         nglUniformMatrix4fv(location, 1, false, MemoryUtil.memAddress(matrix));
+        GlErrors.checkInDebug("glUniformMatrix4fv");
     }
 
     /** @return the GL program name. */

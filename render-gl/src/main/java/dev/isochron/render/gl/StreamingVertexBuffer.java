@@ -113,7 +113,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
             mappedAddress = 0L;
             stagingAddress = MemoryUtil.nmemAllocChecked(segmentBytes);
         }
-        GlErrors.checkInDebug("StreamingVertexBuffer '" + label + "' creation");
+        GlErrors.checkInDebug("glBufferStorage/glBufferData (StreamingVertexBuffer creation)");
     }
 
     /**
@@ -182,6 +182,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
         {
             nglBufferSubData(GL_ARRAY_BUFFER, 0L, bytesWritten, stagingAddress);
         }
+        GlErrors.checkInDebug("glBufferData/glBufferSubData (streaming upload)");
         return 0L;
     }
 

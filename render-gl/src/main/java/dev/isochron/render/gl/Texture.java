@@ -56,6 +56,7 @@ public final class Texture implements AutoCloseable
         nglTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgbaAddress);
         applyParameters(filter, wrap);
         glBindTexture(GL_TEXTURE_2D, previous);
+        GlErrors.checkInDebug("glTexImage2D");
     }
 
     /**
@@ -107,6 +108,7 @@ public final class Texture implements AutoCloseable
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
         nglTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgbaAddress);
+        GlErrors.checkInDebug("glTexSubImage2D");
         if (filter == TextureFilter.LINEAR_MIPMAP)
         {
             glGenerateMipmap(GL_TEXTURE_2D);
