@@ -143,6 +143,20 @@ public final class HeadlessGl implements AutoCloseable
         return count;
     }
 
+    /**
+     * @return how many pixels of the rectangle (image coordinates, clipped) differ from {@code background} by more
+     * than {@code tolerance} on some channel: the coverage of whatever was drawn over a cleared background.
+     */
+    public int countDiffering(final int x, final int y, final int w, final int h, final int background, final int tolerance)
+    {
+        final int x0 = Math.max(0, x);
+        final int y0 = Math.max(0, y);
+        final int x1 = Math.min(width(), x + w);
+        final int y1 = Math.min(height(), y + h);
+        final int area = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+        return area - countMatching(x, y, w, h, background, tolerance);
+    }
+
     /** @return how many pixels of the whole framebuffer are within {@code tolerance} of {@code expected}. */
     public int countMatching(final int expected, final int tolerance)
     {
