@@ -17,6 +17,7 @@ import static org.lwjgl.opengl.GL30C.GL_VERTEX_ARRAY_BINDING;
 import static org.lwjgl.opengl.GL32C.GL_CONTEXT_CORE_PROFILE_BIT;
 import static org.lwjgl.opengl.GL32C.GL_CONTEXT_PROFILE_MASK;
 
+@SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class EglHeadlessContextTest
 {
     private static final int WIDTH = 64;

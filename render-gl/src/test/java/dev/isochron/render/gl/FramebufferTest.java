@@ -10,6 +10,7 @@ import static dev.isochron.render.testing.HeadlessGl.rgba;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.lwjgl.opengl.GL11C.*;
 
+@SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class FramebufferTest
 {
     @Test

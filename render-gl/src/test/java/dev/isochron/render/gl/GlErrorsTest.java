@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.lwjgl.opengl.GL11C.GL_TEXTURE_2D;
 import static org.lwjgl.opengl.GL11C.glBindTexture;
 
+@SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class GlErrorsTest
 {
     private static final int NEVER_GENERATED = 987_654;

@@ -11,6 +11,7 @@ import static dev.isochron.render.testing.HeadlessGl.rgba;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.lwjgl.opengl.GL11C.*;
 
+@SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class ShaderProgramTest
 {
     static final String VERTEX =

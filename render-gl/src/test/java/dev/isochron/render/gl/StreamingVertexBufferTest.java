@@ -11,6 +11,7 @@ import static dev.isochron.render.testing.HeadlessGl.rgba;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.lwjgl.opengl.GL20C.*;
 
+@SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class StreamingVertexBufferTest
 {
     private static final String VERTEX =

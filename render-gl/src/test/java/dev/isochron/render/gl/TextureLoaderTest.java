@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.stb.STBImageWrite.stbi_write_png;
 
+@SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class TextureLoaderTest
 {
     private static final String VERTEX =

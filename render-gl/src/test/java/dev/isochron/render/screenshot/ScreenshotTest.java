@@ -18,6 +18,7 @@ import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.stb.STBImage.stbi_image_free;
 import static org.lwjgl.stb.STBImage.stbi_load;
 
+@SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class ScreenshotTest
 {
     private static final int WIDTH = 32;
