@@ -1,5 +1,11 @@
 package dev.isochron.render.batch;
 
+import dev.isochron.render.gl.GlObjectRegistry;
+import dev.isochron.render.gl.GlObjectType;
+import dev.isochron.render.gl.ShaderProgram;
+import dev.isochron.render.gl.Texture;
+import dev.isochron.render.gl.TextureFilter;
+import dev.isochron.render.gl.TextureWrap;
 import org.joml.Matrix4fc;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
@@ -8,24 +14,16 @@ import static org.lwjgl.opengl.GL11.GL_BLEND;
 import static org.lwjgl.opengl.GL11.GL_CULL_FACE;
 import static org.lwjgl.opengl.GL11.GL_DEPTH_TEST;
 import static org.lwjgl.opengl.GL11.GL_FLOAT;
-import static org.lwjgl.opengl.GL11.GL_NEAREST;
 import static org.lwjgl.opengl.GL11.GL_ONE;
 import static org.lwjgl.opengl.GL11.GL_ONE_MINUS_SRC_ALPHA;
-import static org.lwjgl.opengl.GL11.GL_RGBA;
 import static org.lwjgl.opengl.GL11.GL_SRC_ALPHA;
 import static org.lwjgl.opengl.GL11.GL_TEXTURE_2D;
-import static org.lwjgl.opengl.GL11.GL_TEXTURE_MAG_FILTER;
-import static org.lwjgl.opengl.GL11.GL_TEXTURE_MIN_FILTER;
 import static org.lwjgl.opengl.GL11.GL_TRIANGLES;
 import static org.lwjgl.opengl.GL11.GL_UNSIGNED_BYTE;
 import static org.lwjgl.opengl.GL11.GL_UNSIGNED_SHORT;
 import static org.lwjgl.opengl.GL11.glBindTexture;
-import static org.lwjgl.opengl.GL11.glDeleteTextures;
 import static org.lwjgl.opengl.GL11.glDisable;
 import static org.lwjgl.opengl.GL11.glEnable;
-import static org.lwjgl.opengl.GL11.glGenTextures;
-import static org.lwjgl.opengl.GL11.glTexParameteri;
-import static org.lwjgl.opengl.GL11.nglTexImage2D;
 import static org.lwjgl.opengl.GL13.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL13.glActiveTexture;
 import static org.lwjgl.opengl.GL14.glBlendFuncSeparate;
@@ -38,13 +36,8 @@ import static org.lwjgl.opengl.GL15.glDeleteBuffers;
 import static org.lwjgl.opengl.GL15.glGenBuffers;
 import static org.lwjgl.opengl.GL15.nglBufferData;
 import static org.lwjgl.opengl.GL15.nglBufferSubData;
-import static org.lwjgl.opengl.GL20.glDeleteProgram;
 import static org.lwjgl.opengl.GL20.glEnableVertexAttribArray;
-import static org.lwjgl.opengl.GL20.glGetUniformLocation;
-import static org.lwjgl.opengl.GL20.glUniform1i;
-import static org.lwjgl.opengl.GL20.glUseProgram;
 import static org.lwjgl.opengl.GL20.glVertexAttribPointer;
-import static org.lwjgl.opengl.GL20.nglUniformMatrix4fv;
 import static org.lwjgl.opengl.GL30.glBindVertexArray;
 import static org.lwjgl.opengl.GL30.glDeleteVertexArrays;
 import static org.lwjgl.opengl.GL30.glGenVertexArrays;
@@ -63,21 +56,23 @@ import static org.lwjgl.opengl.GL32.glDrawElementsBaseVertex;
  * bound; other renderers on the same context must bind their own state.
  * <p>
  * Thread: construct, draw and close on the thread that owns the GL context (the render thread);
- * per-frame methods are allocation-free.
+ * per-frame methods are allocation-free. Its GL objects are registered in the context's
+ * {@link GlObjectRegistry}, so a backend not closed shows up in the context's leak report.
  */
 public final class GlDrawBackend implements DrawBackend
 {
+    private static final String SHADER_DIR = "dev/isochron/render/shaders/";
+
     private final int capacityQuads;
     private final long bufferBytes;
     private final long staging;
-    private final long matrix;
     private final int[] textures = new int[SpriteBatch.MAX_TEXTURE_KEY + 1];
-    private final int program;
+    private final ShaderProgram program;
     private final int projectionLocation;
     private final int vertexArray;
     private final int vertexBuffer;
     private final int indexBuffer;
-    private final int whiteTexture;
+    private final Texture whiteTexture;
     private int reservedQuads;
     private int boundTexture;
     private boolean inFrame;
@@ -97,14 +92,17 @@ public final class GlDrawBackend implements DrawBackend
         }
         this.capacityQuads = capacityQuads;
         bufferBytes = (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD;
-        program = BatchShader.link();
-        projectionLocation = glGetUniformLocation(program, "u_projection");
-        glUseProgram(program);
-        glUniform1i(glGetUniformLocation(program, "u_texture"), 0);
+        final GlObjectRegistry registry = GlObjectRegistry.current();
+        program = ShaderProgram.fromResources("batch", SHADER_DIR + "batch.vert", SHADER_DIR + "batch.frag");
+        projectionLocation = program.uniformLocation("u_projection");
+        program.use();
+        program.setInt(program.uniformLocation("u_texture"), 0);
 
         vertexArray = glGenVertexArrays();
+        registry.register(GlObjectType.VERTEX_ARRAY, vertexArray, "batch quad vertex array");
         glBindVertexArray(vertexArray);
         vertexBuffer = glGenBuffers();
+        registry.register(GlObjectType.BUFFER, vertexBuffer, "batch stream vertex buffer");
         glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer);
         nglBufferData(GL_ARRAY_BUFFER, bufferBytes, MemoryUtil.NULL, GL_STREAM_DRAW);
         final int stride = QuadVertexLayout.BYTES_PER_VERTEX;
@@ -116,6 +114,7 @@ public final class GlDrawBackend implements DrawBackend
         glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, true, stride, QuadVertexLayout.COLOUR_OFFSET);
 
         indexBuffer = glGenBuffers();
+        registry.register(GlObjectType.BUFFER, indexBuffer, "batch quad index buffer");
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
         final int quads = QuadVertexLayout.MAX_QUADS_PER_DRAW;
         final long indices = MemoryUtil.nmemAlloc((long)quads * QuadVertexLayout.INDICES_PER_QUAD * 2);
@@ -131,21 +130,16 @@ public final class GlDrawBackend implements DrawBackend
         }
         glBindVertexArray(0);
 
-        whiteTexture = glGenTextures();
-        glBindTexture(GL_TEXTURE_2D, whiteTexture);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         try (MemoryStack stack = MemoryStack.stackPush())
         {
             final long texel = stack.nmalloc(4, 4);
             MemoryUtil.memPutInt(texel, Rgba.WHITE);
-            nglTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, texel);
+            whiteTexture = Texture.fromRgba("batch 1x1 white texture", 1, 1, texel, TextureFilter.NEAREST,
+                TextureWrap.CLAMP_TO_EDGE);
         }
-        glBindTexture(GL_TEXTURE_2D, 0);
-        textures[ShapeBatch.WHITE_TEXTURE_KEY] = whiteTexture;
+        textures[ShapeBatch.WHITE_TEXTURE_KEY] = whiteTexture.textureName();
 
         staging = MemoryUtil.nmemAlignedAlloc(64, bufferBytes);
-        matrix = MemoryUtil.nmemAlignedAlloc(64, 16 * 4);
     }
 
     /**
@@ -171,7 +165,7 @@ public final class GlDrawBackend implements DrawBackend
     /** @return the GL name of the backend's 1x1 white texture. */
     public int whiteTexture()
     {
-        return whiteTexture;
+        return whiteTexture.textureName();
     }
 
     /** @return quads of vertex memory per frame. */
@@ -195,7 +189,7 @@ public final class GlDrawBackend implements DrawBackend
         reservedQuads = 0;
         inFrame = true;
         boundTexture = -1;
-        glUseProgram(program);
+        program.use();
         projection(projection);
         glBindVertexArray(vertexArray);
         glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer);
@@ -209,8 +203,7 @@ public final class GlDrawBackend implements DrawBackend
 
     public void projection(final Matrix4fc projection)
     {
-        projection.getToAddress(matrix);
-        nglUniformMatrix4fv(projectionLocation, 1, false, matrix);
+        program.setMatrix4(projectionLocation, projection);
     }
 
     public long reserveQuads(final int quadCount)
@@ -267,13 +260,16 @@ public final class GlDrawBackend implements DrawBackend
             return;
         }
         closed = true;
+        final GlObjectRegistry registry = GlObjectRegistry.current();
         glBindVertexArray(0);
         glDeleteVertexArrays(vertexArray);
+        registry.remove(GlObjectType.VERTEX_ARRAY, vertexArray);
         glDeleteBuffers(vertexBuffer);
+        registry.remove(GlObjectType.BUFFER, vertexBuffer);
         glDeleteBuffers(indexBuffer);
-        glDeleteTextures(whiteTexture);
-        glDeleteProgram(program);
+        registry.remove(GlObjectType.BUFFER, indexBuffer);
+        whiteTexture.close();
+        program.close();
         MemoryUtil.nmemAlignedFree(staging);
-        MemoryUtil.nmemAlignedFree(matrix);
     }
 }
