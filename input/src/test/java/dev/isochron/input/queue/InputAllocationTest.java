@@ -29,6 +29,22 @@ class InputAllocationTest
         final InputState state = new InputState();
         final CountingListener listener = new CountingListener();
         final long[] consumed = new long[1];
+        final long[] base = new long[1];
+
+        // Take every path once before measuring, the ring-full ones included (first use links them).
+        for (int round = 0; round < 3; round++)
+        {
+            while (producer.key(GLFW.GLFW_KEY_A, 0, GLFW.GLFW_PRESS, 0))
+            {
+            }
+            producer.mouseMove(round, round);
+            producer.scroll(0, 1);
+            producer.codePoint('a');
+            queue.drainInto(state, Long.MAX_VALUE, 0, listener);
+            producer.flushMotion();
+            queue.drainInto(state, Long.MAX_VALUE, 0, listener);
+        }
+        final long preparedEvents = listener.keys + listener.moves + listener.others;
 
         final AllocationGate.Body produce = i ->
         {
@@ -62,7 +78,7 @@ class InputAllocationTest
         };
         final AllocationGate.Body consume = i ->
         {
-            while (consumed[0] <= i)
+            while (consumed[0] - base[0] <= i)
             {
                 final long now = SystemNanoClock.INSTANCE.nanoTime();
                 final int n = queue.drainInto(state, Long.MAX_VALUE, now, listener);
@@ -74,13 +90,21 @@ class InputAllocationTest
             }
         };
 
+        // Unmeasured runs first let both threads' loops reach their final compiled form: a tier
+        // transition inside the measured window allocates a few KiB once (JIT, not our code).
+        for (int run = 0; run < 2; run++)
+        {
+            AllocationGate.bytesAllocatedPerThread("input-warmup", WARMUP_EVENTS, WARMUP_EVENTS, produce, consume);
+            base[0] = consumed[0];
+        }
+
         final long[] bytes = AllocationGate.bytesAllocatedPerThread(
             "input-zero-alloc", WARMUP_EVENTS, MEASURED_EVENTS, produce, consume);
 
         assertEquals(0, bytes[0], "bytes allocated by the producer thread");
         assertEquals(0, bytes[1], "bytes allocated by the consumer thread");
-        assertEquals(WARMUP_EVENTS + MEASURED_EVENTS, consumed[0]);
-        assertEquals(consumed[0], listener.keys + listener.moves + state.textOverflow() * 0 + listener.others);
+        assertEquals(WARMUP_EVENTS + MEASURED_EVENTS, consumed[0] - base[0]);
+        assertEquals(consumed[0] + preparedEvents, listener.keys + listener.moves + listener.others);
     }
 
     private static final class CountingListener implements EventListener
