@@ -3,9 +3,11 @@ package dev.isochron.render.batch;
 import dev.isochron.render.gl.GlObjectRegistry;
 import dev.isochron.render.gl.GlObjectType;
 import dev.isochron.render.gl.ShaderProgram;
+import dev.isochron.render.gl.StreamingVertexBuffer;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.gl.TextureFilter;
 import dev.isochron.render.gl.TextureWrap;
+import org.joml.Matrix4f;
 import org.joml.Matrix4fc;
 import org.lwjgl.system.MemoryStack;
 import org.lwjgl.system.MemoryUtil;
@@ -27,15 +29,12 @@ import static org.lwjgl.opengl.GL11.glEnable;
 import static org.lwjgl.opengl.GL13.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL13.glActiveTexture;
 import static org.lwjgl.opengl.GL14.glBlendFuncSeparate;
-import static org.lwjgl.opengl.GL15.GL_ARRAY_BUFFER;
 import static org.lwjgl.opengl.GL15.GL_ELEMENT_ARRAY_BUFFER;
 import static org.lwjgl.opengl.GL15.GL_STATIC_DRAW;
-import static org.lwjgl.opengl.GL15.GL_STREAM_DRAW;
 import static org.lwjgl.opengl.GL15.glBindBuffer;
 import static org.lwjgl.opengl.GL15.glDeleteBuffers;
 import static org.lwjgl.opengl.GL15.glGenBuffers;
 import static org.lwjgl.opengl.GL15.nglBufferData;
-import static org.lwjgl.opengl.GL15.nglBufferSubData;
 import static org.lwjgl.opengl.GL20.glEnableVertexAttribArray;
 import static org.lwjgl.opengl.GL20.glVertexAttribPointer;
 import static org.lwjgl.opengl.GL30.glBindVertexArray;
@@ -44,16 +43,21 @@ import static org.lwjgl.opengl.GL30.glGenVertexArrays;
 import static org.lwjgl.opengl.GL32.glDrawElementsBaseVertex;
 
 /**
- * The OpenGL {@link DrawBackend}: vertices go to off-heap staging memory (filled by the batches'
- * slices, possibly on render workers), are uploaded with one {@code glBufferSubData} per
- * committed source into a stream buffer orphaned every frame (so the driver never makes the CPU
- * wait for the previous frame's draws), and are drawn with {@code glDrawElementsBaseVertex} over
- * a static 16-bit quad index buffer, one call per texture run.
+ * The OpenGL {@link DrawBackend}: vertices go straight into the frame's segment of a
+ * {@link StreamingVertexBuffer} (persistent-mapped where the driver has {@code ARB_buffer_storage},
+ * so render workers write the memory GL reads; otherwise staging memory uploaded once per frame),
+ * and are drawn with {@code glDrawElementsBaseVertex} over a static 16-bit quad index buffer, one
+ * call per texture run.
+ * <p>
+ * Draws are recorded during the frame (with their texture and projection) and issued at
+ * {@link #endFrame()}, after the streaming buffer has ended the frame's writing: so every
+ * source's vertices are complete and visible to GL before the first draw, and the fallback path
+ * uploads once per frame. Pixels therefore appear after {@code endFrame()}.
  * <p>
  * Textures are named by keys: {@link #bindTexture(int, int)} maps a key to a GL texture name;
- * key {@link ShapeBatch#WHITE_TEXTURE_KEY} is the backend's own 1x1 white texture. Drawing
- * leaves this backend's program, vertex array, blend state (straight alpha) and texture unit 0
- * bound; other renderers on the same context must bind their own state.
+ * key {@link ShapeBatch#WHITE_TEXTURE_KEY} is the backend's own 1x1 white texture. Drawing leaves
+ * this backend's program, vertex array, blend state (straight alpha) and texture unit 0 bound;
+ * other renderers on the same context must bind their own state.
  * <p>
  * Thread: construct, draw and close on the thread that owns the GL context (the render thread);
  * per-frame methods are allocation-free. Its GL objects are registered in the context's
@@ -61,20 +65,31 @@ import static org.lwjgl.opengl.GL32.glDrawElementsBaseVertex;
  */
 public final class GlDrawBackend implements DrawBackend
 {
+    /** Most projection changes per frame (including the one given to {@code beginFrame}). */
+    public static final int MAX_PROJECTIONS_PER_FRAME = 64;
+
     private static final String SHADER_DIR = "dev/isochron/render/shaders/";
+    private static final int SEGMENTS = StreamingVertexBuffer.DEFAULT_SEGMENT_COUNT;
 
     private final int capacityQuads;
-    private final long bufferBytes;
-    private final long staging;
     private final int[] textures = new int[SpriteBatch.MAX_TEXTURE_KEY + 1];
     private final ShaderProgram program;
     private final int projectionLocation;
+    private final StreamingVertexBuffer vertices;
     private final int vertexArray;
-    private final int vertexBuffer;
     private final int indexBuffer;
     private final Texture whiteTexture;
+
+    // the frame's recorded draws: a negative texture marks a projection change (-1 - projection index)
+    private final int[] commandTexture;
+    private final int[] commandFirstVertex;
+    private final int[] commandQuads;
+    private final Matrix4f[] projections = new Matrix4f[MAX_PROJECTIONS_PER_FRAME];
+    private int commands;
+    private int projectionCount;
+
+    private long segment;
     private int reservedQuads;
-    private int boundTexture;
     private boolean inFrame;
     private boolean closed;
     private long drawCalls;
@@ -82,29 +97,44 @@ public final class GlDrawBackend implements DrawBackend
     /**
      * Creates the program, buffers and white texture; the GL context must be current.
      *
-     * @param capacityQuads quads of vertex memory per frame, in [1, 2^24].
+     * @param capacityQuads quads of vertex memory per frame, in [1, 2^22].
      */
     public GlDrawBackend(final int capacityQuads)
     {
-        if (capacityQuads < 1 || capacityQuads > (1 << 24))
+        this(capacityQuads, false);
+    }
+
+    /**
+     * As {@link #GlDrawBackend(int)}; {@code forceStagingUpload} makes the streaming buffer use its
+     * orphan-and-upload path even where persistent mapping exists (tests, driver workarounds).
+     */
+    public GlDrawBackend(final int capacityQuads, final boolean forceStagingUpload)
+    {
+        if (capacityQuads < 1 || capacityQuads > (1 << 22))
         {
-            throw new IllegalArgumentException("capacityQuads must be in [1, 16777216], was " + capacityQuads);
+            throw new IllegalArgumentException("capacityQuads must be in [1, 4194304], was " + capacityQuads);
         }
         this.capacityQuads = capacityQuads;
-        bufferBytes = (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD;
+        for (int i = 0; i < MAX_PROJECTIONS_PER_FRAME; i++)
+        {
+            projections[i] = new Matrix4f();
+        }
+        commandTexture = new int[capacityQuads + MAX_PROJECTIONS_PER_FRAME];
+        commandFirstVertex = new int[capacityQuads + MAX_PROJECTIONS_PER_FRAME];
+        commandQuads = new int[capacityQuads + MAX_PROJECTIONS_PER_FRAME];
+
         final GlObjectRegistry registry = GlObjectRegistry.current();
         program = ShaderProgram.fromResources("batch", SHADER_DIR + "batch.vert", SHADER_DIR + "batch.frag");
         projectionLocation = program.uniformLocation("u_projection");
         program.use();
         program.setInt(program.uniformLocation("u_texture"), 0);
 
+        vertices = new StreamingVertexBuffer("batch quad vertices",
+            capacityQuads * QuadVertexLayout.BYTES_PER_QUAD, SEGMENTS, forceStagingUpload);
         vertexArray = glGenVertexArrays();
         registry.register(GlObjectType.VERTEX_ARRAY, vertexArray, "batch quad vertex array");
         glBindVertexArray(vertexArray);
-        vertexBuffer = glGenBuffers();
-        registry.register(GlObjectType.BUFFER, vertexBuffer, "batch stream vertex buffer");
-        glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer);
-        nglBufferData(GL_ARRAY_BUFFER, bufferBytes, MemoryUtil.NULL, GL_STREAM_DRAW);
+        vertices.bind();
         final int stride = QuadVertexLayout.BYTES_PER_VERTEX;
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 2, GL_FLOAT, false, stride, QuadVertexLayout.POSITION_OFFSET);
@@ -117,12 +147,12 @@ public final class GlDrawBackend implements DrawBackend
         registry.register(GlObjectType.BUFFER, indexBuffer, "batch quad index buffer");
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
         final int quads = QuadVertexLayout.MAX_QUADS_PER_DRAW;
-        final long indices = MemoryUtil.nmemAlloc((long)quads * QuadVertexLayout.INDICES_PER_QUAD * 2);
+        final long indexBytes = (long)quads * QuadVertexLayout.INDICES_PER_QUAD * 2;
+        final long indices = MemoryUtil.nmemAlloc(indexBytes);
         try
         {
             QuadVertexLayout.writeQuadIndices(indices, quads);
-            nglBufferData(GL_ELEMENT_ARRAY_BUFFER, (long)quads * QuadVertexLayout.INDICES_PER_QUAD * 2, indices,
-                GL_STATIC_DRAW);
+            nglBufferData(GL_ELEMENT_ARRAY_BUFFER, indexBytes, indices, GL_STATIC_DRAW);
         }
         finally
         {
@@ -138,8 +168,6 @@ public final class GlDrawBackend implements DrawBackend
                 TextureWrap.CLAMP_TO_EDGE);
         }
         textures[ShapeBatch.WHITE_TEXTURE_KEY] = whiteTexture.textureName();
-
-        staging = MemoryUtil.nmemAlignedAlloc(64, bufferBytes);
     }
 
     /**
@@ -174,6 +202,12 @@ public final class GlDrawBackend implements DrawBackend
         return capacityQuads;
     }
 
+    /** @return whether vertices are written into persistent-mapped GL memory (false: staging + upload). */
+    public boolean isPersistent()
+    {
+        return vertices.isPersistent();
+    }
+
     /** @return draw calls issued since construction. */
     public long drawCalls()
     {
@@ -186,45 +220,48 @@ public final class GlDrawBackend implements DrawBackend
         {
             throw new IllegalStateException("GlDrawBackend is closed");
         }
+        if (inFrame)
+        {
+            throw new IllegalStateException("GlDrawBackend.beginFrame called twice without endFrame");
+        }
+        segment = vertices.beginFrame();
         reservedQuads = 0;
+        commands = 0;
+        projectionCount = 0;
         inFrame = true;
-        boundTexture = -1;
-        program.use();
         projection(projection);
-        glBindVertexArray(vertexArray);
-        glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer);
-        nglBufferData(GL_ARRAY_BUFFER, bufferBytes, MemoryUtil.NULL, GL_STREAM_DRAW);
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-        glDisable(GL_DEPTH_TEST);
-        glDisable(GL_CULL_FACE);
-        glActiveTexture(GL_TEXTURE0);
     }
 
     public void projection(final Matrix4fc projection)
     {
-        program.setMatrix4(projectionLocation, projection);
+        checkInFrame();
+        if (projectionCount == MAX_PROJECTIONS_PER_FRAME)
+        {
+            throw new IllegalStateException("GlDrawBackend takes at most " + MAX_PROJECTIONS_PER_FRAME +
+                " projections per frame");
+        }
+        projections[projectionCount].set(projection);
+        commandTexture[commands] = -1 - projectionCount;
+        commands++;
+        projectionCount++;
     }
 
     public long reserveQuads(final int quadCount)
     {
-        if (!inFrame)
-        {
-            throw new IllegalStateException("reserveQuads must be called between beginFrame and endFrame");
-        }
+        checkInFrame();
         if (quadCount < 0 || quadCount > capacityQuads - reservedQuads)
         {
             throw new IllegalStateException("GlDrawBackend capacity of " + capacityQuads + " quads per frame " +
                 "exceeded (" + reservedQuads + " reserved, " + quadCount + " more): construct it with a larger capacity");
         }
-        final long address = staging + (long)reservedQuads * QuadVertexLayout.BYTES_PER_QUAD;
+        final long address = segment + (long)reservedQuads * QuadVertexLayout.BYTES_PER_QUAD;
         reservedQuads += quadCount;
         return address;
     }
 
+    /** Nothing to do: the vertices are uploaded (or already visible) when the frame ends. */
     public void commitQuads(final long address, final int quadCount)
     {
-        nglBufferSubData(GL_ARRAY_BUFFER, address - staging, (long)quadCount * QuadVertexLayout.BYTES_PER_QUAD, address);
     }
 
     public void drawQuads(final long address, final int textureKey, final int firstQuad, final int quadCount)
@@ -235,24 +272,50 @@ public final class GlDrawBackend implements DrawBackend
             throw new IllegalStateException("no texture is bound to key " + textureKey +
                 ": call GlDrawBackend.bindTexture(" + textureKey + ", glTextureName) after uploading it");
         }
-        if (texture != boundTexture)
-        {
-            glBindTexture(GL_TEXTURE_2D, texture);
-            boundTexture = texture;
-        }
-        final long firstVertex = (address - staging) / QuadVertexLayout.BYTES_PER_VERTEX +
-            (long)firstQuad * QuadVertexLayout.VERTICES_PER_QUAD;
-        glDrawElementsBaseVertex(GL_TRIANGLES, quadCount * QuadVertexLayout.INDICES_PER_QUAD, GL_UNSIGNED_SHORT, 0L,
-            (int)firstVertex);
-        drawCalls++;
+        final int c = commands;
+        commandTexture[c] = texture;
+        commandFirstVertex[c] = (int)((address - segment) / QuadVertexLayout.BYTES_PER_VERTEX) +
+            firstQuad * QuadVertexLayout.VERTICES_PER_QUAD;
+        commandQuads[c] = quadCount;
+        commands = c + 1;
     }
 
+    /** Ends the streaming buffer's frame (uploading on the fallback path) and issues the recorded draws. */
     public void endFrame()
     {
+        checkInFrame();
         inFrame = false;
+        final long offset = vertices.endFrame(reservedQuads * QuadVertexLayout.BYTES_PER_QUAD);
+        final int baseVertex = (int)(offset / QuadVertexLayout.BYTES_PER_VERTEX);
+        program.use();
+        glBindVertexArray(vertexArray);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+        glActiveTexture(GL_TEXTURE0);
+        int boundTexture = -1;
+        for (int c = 0, n = commands; c < n; c++)
+        {
+            final int texture = commandTexture[c];
+            if (texture < 0)
+            {
+                program.setMatrix4(projectionLocation, projections[-1 - texture]);
+                continue;
+            }
+            if (texture != boundTexture)
+            {
+                glBindTexture(GL_TEXTURE_2D, texture);
+                boundTexture = texture;
+            }
+            glDrawElementsBaseVertex(GL_TRIANGLES, commandQuads[c] * QuadVertexLayout.INDICES_PER_QUAD,
+                GL_UNSIGNED_SHORT, 0L, baseVertex + commandFirstVertex[c]);
+            drawCalls++;
+        }
+        commands = 0;
     }
 
-    /** Deletes the GL objects and frees the staging memory; the context must be current. Idempotent. */
+    /** Deletes the GL objects; the context must be current. Idempotent. */
     public void close()
     {
         if (closed)
@@ -264,12 +327,18 @@ public final class GlDrawBackend implements DrawBackend
         glBindVertexArray(0);
         glDeleteVertexArrays(vertexArray);
         registry.remove(GlObjectType.VERTEX_ARRAY, vertexArray);
-        glDeleteBuffers(vertexBuffer);
-        registry.remove(GlObjectType.BUFFER, vertexBuffer);
         glDeleteBuffers(indexBuffer);
         registry.remove(GlObjectType.BUFFER, indexBuffer);
+        vertices.close();
         whiteTexture.close();
         program.close();
-        MemoryUtil.nmemAlignedFree(staging);
+    }
+
+    private void checkInFrame()
+    {
+        if (!inFrame)
+        {
+            throw new IllegalStateException("GlDrawBackend: call beginFrame before drawing and endFrame once after");
+        }
     }
 }
