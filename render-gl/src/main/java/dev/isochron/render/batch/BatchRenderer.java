@@ -11,7 +11,8 @@ import org.joml.Matrix4fc;
  * painter's order, {@link #endFrame()}. With render workers: {@link #reserve(QuadSource)} on the
  * render thread (prepares the source and returns its vertex address), workers call
  * {@code source.generate(slice, sliceCount, address)}, then {@link #draw(QuadSource, long)} on
- * the render thread once every slice is written.
+ * the render thread once every slice is written. The GL backend issues the frame's draws at
+ * {@link #endFrame()}, so pixels are there after it returns.
  * <p>
  * Render thread only; allocation-free.
  */

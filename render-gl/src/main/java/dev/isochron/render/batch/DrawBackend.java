@@ -38,7 +38,9 @@ public interface DrawBackend extends AutoCloseable
     /**
      * Draws quads {@code [firstQuad, firstQuad + quadCount)} of the committed reservation at
      * {@code address} with the texture {@code textureKey}; {@code quadCount} is at most
-     * {@link QuadVertexLayout#MAX_QUADS_PER_DRAW}.
+     * {@link QuadVertexLayout#MAX_QUADS_PER_DRAW}. A backend may record the draw and issue it at
+     * {@link #endFrame()} (the GL backend does, so that all vertices of the frame are visible to GL
+     * first); draws keep their order and the projection in force when they were made.
      */
     void drawQuads(long address, int textureKey, int firstQuad, int quadCount);
 
