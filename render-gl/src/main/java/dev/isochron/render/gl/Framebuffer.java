@@ -34,7 +34,8 @@ public final class Framebuffer implements AutoCloseable
     private boolean closed;
 
     /**
-     * Creates the framebuffer on the calling thread's current context.
+     * Creates the framebuffer on the calling thread's current context and leaves it bound, with the viewport
+     * set to its size.
      *
      * @param label        names it in errors and leak reports.
      * @param width        in pixels, in [1, {@link #MAX_SIZE}].
@@ -67,7 +68,7 @@ public final class Framebuffer implements AutoCloseable
 
     /**
      * Changes the size, reallocating the attachments and the read-back memory; contents are undefined
-     * afterwards. Allocates native memory; not for every frame (call it when the size changes).
+     * afterwards and the framebuffer is left bound. Allocates native memory; not for every frame (call it when the size changes).
      */
     public void resize(final int width, final int height)
     {

@@ -12,7 +12,8 @@ import static org.lwjgl.opengl.GL43C.*;
  * {@code ContextOptions.debug(true)}: then KHR_debug output (GL 4.3) is enabled synchronously and its error
  * messages are kept, to be thrown by the next check naming the call.
  * <p>
- * Threads: render thread. Allocation: both checks are allocation-free when there is no error.
+ * Debug mode is process-wide (one render thread per process is the design): closing a debug context turns it
+ * off. Threads: render thread. Allocation: both checks are allocation-free when there is no error.
  */
 public final class GlErrors
 {
