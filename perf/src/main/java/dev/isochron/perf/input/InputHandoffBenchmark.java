@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Each group has one producer thread and one consumer thread. A producer op hands off one mouse move,
  * retrying while the bounded queue is full (so producer ops/s is handoff throughput, paced by the
- * consumer); a consumer op drains whatever is there. In sample-time mode the producer figures are the
+ * consumer); a consumer op waits for at least one event and drains whatever is there (so consumer ops
+ * are batches). Bytes per event = {@code gc.alloc.rate} / producer ops per second. In sample-time mode the producer figures are the
  * capture thread's cost per event (what an OS callback pays). Run with {@code -prof gc} to see the
  * garbage per event: zero for the ring, one event object (plus a queue node for the linked queue) for
  * the naive pattern.
@@ -117,10 +118,16 @@ public class InputHandoffBenchmark
     @Benchmark
     @Group("ring")
     @GroupThreads(1)
-    public int ringConsume(final Blackhole blackhole)
+    public int ringConsume(final Blackhole blackhole, final Control control)
     {
         listener.blackhole = blackhole;
-        return ring.drainInto(state, Long.MAX_VALUE, SystemNanoClock.INSTANCE.nanoTime(), listener);
+        int count;
+        while ((count = ring.drainInto(state, Long.MAX_VALUE, SystemNanoClock.INSTANCE.nanoTime(), listener)) == 0 &&
+            !control.stopMeasurement)
+        {
+            Thread.onSpinWait();
+        }
+        return count;
     }
 
     /** Naive: a new event object offered to an ArrayBlockingQueue (a lock per offer and poll). */
@@ -146,16 +153,24 @@ public class InputHandoffBenchmark
     @Benchmark
     @Group("arrayBlockingQueue")
     @GroupThreads(1)
-    public int arrayQueueConsume(final Blackhole blackhole)
+    public int arrayQueueConsume(final Blackhole blackhole, final Control control)
     {
         int count = 0;
-        NaiveMouseEvent event;
-        while ((event = arrayQueue.poll()) != null)
+        do
         {
-            blackhole.consume(event.x);
-            blackhole.consume(event.captureNs);
-            count++;
+            NaiveMouseEvent event;
+            while ((event = arrayQueue.poll()) != null)
+            {
+                blackhole.consume(event.x);
+                blackhole.consume(event.captureNs);
+                count++;
+            }
+            if (count == 0)
+            {
+                Thread.onSpinWait();
+            }
         }
+        while (count == 0 && !control.stopMeasurement);
         return count;
     }
 
@@ -176,16 +191,24 @@ public class InputHandoffBenchmark
     @Benchmark
     @Group("concurrentLinkedQueue")
     @GroupThreads(1)
-    public int linkedQueueConsume(final Blackhole blackhole)
+    public int linkedQueueConsume(final Blackhole blackhole, final Control control)
     {
         int count = 0;
-        NaiveMouseEvent event;
-        while ((event = linkedQueue.poll()) != null)
+        do
         {
-            blackhole.consume(event.x);
-            blackhole.consume(event.captureNs);
-            count++;
+            NaiveMouseEvent event;
+            while ((event = linkedQueue.poll()) != null)
+            {
+                blackhole.consume(event.x);
+                blackhole.consume(event.captureNs);
+                count++;
+            }
+            if (count == 0)
+            {
+                Thread.onSpinWait();
+            }
         }
+        while (count == 0 && !control.stopMeasurement);
         return count;
     }
 }
