@@ -3,6 +3,7 @@ package dev.isochron.render.batch;
 import java.nio.ByteBuffer;
 
 import dev.isochron.engine.testing.AllocationGate;
+import dev.isochron.engine.thread.WorkerGroup;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.gl.Texture;
@@ -140,6 +141,40 @@ class GlBatchRendererTest
             assertPixel(40, 40, YELLOW);
             assertPixel(30, 59, GREEN);
         }
+    }
+
+    @Test
+    void shouldDrawVerticesThatRenderWorkersWroteIntoTheMappedSegment()
+    {
+        final QuadSliceWork work = new QuadSliceWork(2);
+        try (WorkerGroup workers = new WorkerGroup("gl-vertex-worker", 2, true, work))
+        {
+            // 4 x 4 grid of 8 px checker sprites covering the framebuffer, generated in 3 slices on 3 threads
+            for (int i = 0; i < 16; i++)
+            {
+                sprites.draw(AtlasRegion.ofPixels(CHECKER_KEY, 2, 2, i % 2, (i / 4) % 2, 1, 1),
+                    (i % 4) * 16f, (i / 4) * 16f, 16f, 16f, Rgba.WHITE);
+            }
+            shapes.rect(0f, 62f, 64f, 2f, GREEN);
+            renderer.beginFrame(camera.projection(projection));
+            work.clear();
+            final long spriteVertices = renderer.reserve(sprites);
+            final long shapeVertices = renderer.reserve(shapes);
+            work.add(sprites, spriteVertices);
+            work.add(shapes, shapeVertices);
+            workers.runFrame(0);
+            renderer.draw(sprites, spriteVertices);
+            renderer.draw(shapes, shapeVertices);
+            renderer.endFrame();
+            context.framebuffer().readPixels();
+        }
+
+        assertPixel(8, 8, RED);
+        assertPixel(24, 8, GREEN);
+        assertPixel(8, 24, BLUE);
+        assertPixel(24, 24, YELLOW);
+        assertPixel(56, 40, GREEN);
+        assertPixel(30, 63, GREEN);
     }
 
     @Test
