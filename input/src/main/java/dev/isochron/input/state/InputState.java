@@ -252,8 +252,9 @@ public final class InputState
     }
 
     /**
-     * Applies a joystick/gamepad state; joystick ids outside [0, 16) are ignored here. Axis values are
-     * read from {@code axes[0..axisCount)}.
+     * Applies a joystick/gamepad state; joystick ids outside [0, 16) are ignored here. Of the eight axis
+     * values only the first {@code axisCount} are kept; the rest read as 0. (Eight parameters rather than
+     * an array keep the flyweight-to-state path free of a scratch array.)
      */
     public void onGamepad(
         final int joystickId, final boolean connected, final boolean mapped, final long buttons,

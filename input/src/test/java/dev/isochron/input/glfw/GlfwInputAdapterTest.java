@@ -2,6 +2,7 @@ package dev.isochron.input.glfw;
 
 import dev.isochron.engine.loop.ManualClock;
 import dev.isochron.engine.testing.AllocationGate;
+import dev.isochron.input.testing.SteadyZeroAllocation;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.event.FileDropEvent;
 import dev.isochron.input.event.GamepadEvent;
@@ -167,10 +168,7 @@ class GlfwInputAdapterTest
                 queue.drainInto(state, clock.nanoTime(), clock.nanoTime(), EventListener.NONE);
             }
         };
-        // An unmeasured run first lets the loop reach its final compiled form (a JIT tier transition
-        // inside the measured window allocates a few hundred bytes once: the JIT's, not this code's).
-        AllocationGate.bytesAllocated(100_000, 100_000, body);
-        AllocationGate.assertZeroAllocation("GLFW callbacks and drain", 100_000, 1_000_000, body);
+        SteadyZeroAllocation.assertZeroAllocation("GLFW callbacks and drain", 100_000, 1_000_000, body);
         assertEquals(0, queue.drops());
     }
 }

@@ -1,6 +1,7 @@
 package dev.isochron.input.queue;
 
 import dev.isochron.engine.testing.AllocationGate;
+import dev.isochron.input.testing.SteadyZeroAllocation;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.event.KeyEvent;
 import dev.isochron.input.event.MouseMoveEvent;
@@ -90,19 +91,9 @@ class InputAllocationTest
             }
         };
 
-        // Unmeasured runs first let both threads' loops reach their final compiled form: a tier
-        // transition inside the measured window allocates a few KiB once (JIT, not our code).
-        for (int run = 0; run < 2; run++)
-        {
-            AllocationGate.bytesAllocatedPerThread("input-warmup", WARMUP_EVENTS, WARMUP_EVENTS, produce, consume);
-            base[0] = consumed[0];
-        }
+        SteadyZeroAllocation.assertZeroAllocationPerThread("input-zero-alloc", WARMUP_EVENTS, MEASURED_EVENTS,
+            () -> base[0] = consumed[0], produce, consume);
 
-        final long[] bytes = AllocationGate.bytesAllocatedPerThread(
-            "input-zero-alloc", WARMUP_EVENTS, MEASURED_EVENTS, produce, consume);
-
-        assertEquals(0, bytes[0], "bytes allocated by the producer thread");
-        assertEquals(0, bytes[1], "bytes allocated by the consumer thread");
         assertEquals(WARMUP_EVENTS + MEASURED_EVENTS, consumed[0] - base[0]);
         assertEquals(consumed[0] + preparedEvents, listener.keys + listener.moves + listener.others);
     }

@@ -2,6 +2,7 @@ package dev.isochron.input.synthetic;
 
 import dev.isochron.engine.loop.ManualClock;
 import dev.isochron.engine.testing.AllocationGate;
+import dev.isochron.input.testing.SteadyZeroAllocation;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.queue.InputProducer;
 import dev.isochron.input.queue.InputQueue;
@@ -70,10 +71,7 @@ class SyntheticInputSourceTest
             source.produceUntil(clock.advanceNs(100_000));
             queue.drainInto(state, clock.nanoTime(), clock.nanoTime(), EventListener.NONE);
         };
-        // An unmeasured run first lets the loop reach its final compiled form (a JIT tier transition
-        // inside the measured window allocates a few hundred bytes once: the JIT's, not this code's).
-        AllocationGate.bytesAllocated(20_000, 20_000, body);
-        AllocationGate.assertZeroAllocation("synthetic source", 20_000, 100_000, body);
+        SteadyZeroAllocation.assertZeroAllocation("synthetic source", 20_000, 100_000, body);
     }
 
     @Test
