@@ -1,6 +1,6 @@
 package dev.isochron.engine.jfr;
 
-import dev.isochron.engine.metrics.SteadyStateAllocation;
+import dev.isochron.engine.testing.AllocationGate;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -44,7 +44,7 @@ class JfrLoopObserverTest
     {
         final JfrLoopObserver observer = new JfrLoopObserver();
         assertFalse(new FrameEvent().isEnabled(), "a recording is running in this JVM; the test needs none");
-        SteadyStateAllocation.assertZeroAllocation("JFR observer, JFR off", WARMUP, MEASURED, i -> frame(observer, i));
+        AllocationGate.assertSteadyZero("JFR observer, JFR off", WARMUP, MEASURED, i -> frame(observer, i));
     }
 
     @Test
@@ -54,7 +54,7 @@ class JfrLoopObserverTest
         try (Recording recording = startRecording())
         {
             assertTrue(new FrameEvent().isEnabled());
-            SteadyStateAllocation.assertZeroAllocation("JFR observer, JFR on", WARMUP, MEASURED, i ->
+            AllocationGate.assertSteadyZero("JFR observer, JFR on", WARMUP, MEASURED, i ->
             {
                 frame(observer, i);
                 if (i % 100 == 0)

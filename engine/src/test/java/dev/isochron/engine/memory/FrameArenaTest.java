@@ -1,6 +1,6 @@
 package dev.isochron.engine.memory;
 
-import dev.isochron.engine.metrics.SteadyStateAllocation;
+import dev.isochron.engine.testing.AllocationGate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +124,7 @@ class FrameArenaTest
     @Test
     void shouldAllocateAndResetWithoutHeapAllocation() throws Exception
     {
-        SteadyStateAllocation.assertZeroAllocation("arena allocate/reset", 200_000, 20_000, i ->
+        AllocationGate.assertSteadyZero("arena allocate/reset", 200_000, 20_000, i ->
         {
             final int offset = arena.allocateFloats(16);
             arena.buffer().putFloat(offset, i);

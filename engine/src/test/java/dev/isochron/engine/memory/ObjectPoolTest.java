@@ -1,6 +1,6 @@
 package dev.isochron.engine.memory;
 
-import dev.isochron.engine.metrics.SteadyStateAllocation;
+import dev.isochron.engine.testing.AllocationGate;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,7 +144,7 @@ class ObjectPoolTest
     {
         final ObjectPool<Particle> big = new ObjectPool<>("bullets", 64, Particle::new, ExhaustionPolicy.THROW);
         final Particle[] held = new Particle[64];
-        SteadyStateAllocation.assertZeroAllocation("pool acquire/release", 2_000, 5_000, i ->
+        AllocationGate.assertSteadyZero("pool acquire/release", 2_000, 5_000, i ->
         {
             for (int k = 0; k < held.length; k++)
             {

@@ -1,5 +1,6 @@
 package dev.isochron.engine.metrics;
 
+import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.engine.handoff.TripleBuffer;
 import dev.isochron.engine.loop.FixedStepLoop;
 import dev.isochron.engine.loop.FramePacer;
@@ -69,7 +70,7 @@ class EngineThreadsAllocationTest
         {
             final long deadline = System.nanoTime() + GIVE_UP_NS;
             awaitFrames(rendered, WARMUP_FRAMES, deadline);
-            for (int w = 0; w < SteadyStateAllocation.WINDOWS && !zero; w++)
+            for (int w = 0; w < AllocationGate.STEADY_WINDOWS && !zero; w++)
             {
                 meter.startWindow();
                 awaitFrames(rendered, rendered.get() + WINDOW_FRAMES, deadline);

@@ -1,5 +1,6 @@
 package dev.isochron.engine.metrics;
 
+import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.engine.jfr.JfrLoopObserver;
 import dev.isochron.engine.loop.LoopObserver;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class FanOutLoopObserverTest
             new FrameMetrics.Context().warmupFrames(0).windowCapacityFrames(7 * iterations));
         final LoopObserver fanOut = new FanOutLoopObserver(metrics, new JfrLoopObserver(), LoopObserver.NONE);
         final long[] now = {0};
-        SteadyStateAllocation.assertZeroAllocation("fan-out observer", 4 * iterations, iterations, i ->
+        AllocationGate.assertSteadyZero("fan-out observer", 4 * iterations, iterations, i ->
         {
             fanOut.onFrameStart(now[0], 0);
             fanOut.onTick(i, now[0], now[0] + MS);

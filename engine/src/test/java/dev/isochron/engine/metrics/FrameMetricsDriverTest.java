@@ -1,5 +1,6 @@
 package dev.isochron.engine.metrics;
 
+import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.loop.ManualClock;
 import dev.isochron.engine.loop.PacingMode;
@@ -60,7 +61,7 @@ class FrameMetricsDriverTest
     void shouldRunDriverAndMetricsWithoutAllocation() throws Exception
     {
         final SingleThreadedDriver driver = driver();
-        SteadyStateAllocation.assertZeroAllocation("single-threaded driver with frame metrics", 20_000, 20_000,
+        AllocationGate.assertSteadyZero("single-threaded driver with frame metrics", 20_000, 20_000,
             i -> driver.runFrame());
     }
 }

@@ -1,5 +1,6 @@
 package dev.isochron.engine.metrics;
 
+import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.engine.loop.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -308,7 +309,7 @@ class FrameMetricsTest
         final int iterations = 50_000;
         final FrameMetrics metrics = single(100, 7 * iterations);
         final long[] now = {0};
-        SteadyStateAllocation.assertZeroAllocation("frame metrics recording", iterations, iterations, i ->
+        AllocationGate.assertSteadyZero("frame metrics recording", iterations, iterations, i ->
         {
             metrics.onFrameStart(now[0], 0);
             metrics.onTick(i, now[0], now[0] + 2 * MS);
@@ -328,7 +329,7 @@ class FrameMetricsTest
         metrics.onFrameStart(0, 0);
         final long[] renderNow = {0};
         final long[] simNow = {0};
-        SteadyStateAllocation.assertZeroAllocationPerThread("frame-metrics", iterations, iterations,
+        AllocationGate.assertSteadyZeroPerThread("frame-metrics", iterations, iterations,
             i ->
             {
                 renderNow[0] += 16 * MS;

@@ -1,5 +1,6 @@
 package dev.isochron.engine.metrics;
 
+import dev.isochron.engine.testing.AllocationGate;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,7 @@ class LatencyHistogramTest
     void shouldRecordWithoutAllocation() throws Exception
     {
         final LatencyHistogram latency = new LatencyHistogram();
-        SteadyStateAllocation.assertZeroAllocation("latency recording", 500_000, 100_000,
+        AllocationGate.assertSteadyZero("latency recording", 500_000, 100_000,
             i -> latency.recordLatencyNs((i % 1000) * 1000L));
     }
 
@@ -81,7 +82,7 @@ class LatencyHistogramTest
         reader.start();
         try
         {
-            SteadyStateAllocation.assertZeroAllocation("latency recording while read", 500_000, 500_000,
+            AllocationGate.assertSteadyZero("latency recording while read", 500_000, 500_000,
                 i -> latency.recordLatencyNs((i % 1000) * 1000L));
         }
         finally

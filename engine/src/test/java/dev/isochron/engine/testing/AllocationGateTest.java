@@ -45,4 +45,41 @@ class AllocationGateTest
         assertEquals(0L, bytes[0]);
         assertTrue(bytes[1] >= 8L * 4 * MEASURED, "measured " + bytes[1]);
     }
+
+    @Test
+    void shouldFailSteadyAssertionWhenBodyAllocatesEveryIteration()
+    {
+        final AssertionError failure = assertThrows(AssertionError.class,
+            () -> AllocationGate.assertSteadyZero("allocating body", 100, 1000, i -> retained = new byte[16]));
+        assertTrue(failure.getMessage().startsWith("allocating body allocated in every one of 3 windows of 1000 iterations: ["),
+            failure.getMessage());
+    }
+
+    @Test
+    void shouldFailSteadyAssertionWhenBodyAllocatesOncePerWindow()
+    {
+        assertThrows(AssertionError.class, () -> AllocationGate.assertSteadyZero("periodic body", 100, 1000,
+            i ->
+            {
+                if (i % 500 == 0)
+                {
+                    retained = new long[4];
+                }
+            }));
+    }
+
+    @Test
+    void shouldPassSteadyAssertionWhenBodyAllocatesNothing() throws Exception
+    {
+        AllocationGate.assertSteadyZero("summing body", 100, 1000, i -> sink += i);
+    }
+
+    @Test
+    void shouldFailSteadyPerThreadAssertionNamingEveryRun()
+    {
+        final AssertionError failure = assertThrows(AssertionError.class,
+            () -> AllocationGate.assertSteadyZeroPerThread("pair", 100, 1000, i -> sink += i, i -> retained = new int[4]));
+        assertTrue(failure.getMessage().startsWith("pair allocated in each of 3 runs of 1000 iterations per thread"),
+            failure.getMessage());
+    }
 }

@@ -1,6 +1,5 @@
 package dev.isochron.engine.thread;
 
-import dev.isochron.engine.metrics.SteadyStateAllocation;
 import dev.isochron.engine.testing.AllocationGate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -209,7 +208,7 @@ class WorkerGroupTest
             group.runFrame(frame++);
         }
         final StringBuilder windows = new StringBuilder();
-        for (int window = 0; window < SteadyStateAllocation.WINDOWS; window++)
+        for (int window = 0; window < AllocationGate.STEADY_WINDOWS; window++)
         {
             work.fromFrame = frame;
             work.toFrame = frame + measuredFrames;

@@ -2,7 +2,6 @@ package dev.isochron.input.glfw;
 
 import dev.isochron.engine.loop.ManualClock;
 import dev.isochron.engine.testing.AllocationGate;
-import dev.isochron.input.testing.SteadyZeroAllocation;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.event.FileDropEvent;
 import dev.isochron.input.event.GamepadEvent;
@@ -168,7 +167,7 @@ class GlfwInputAdapterTest
                 queue.drainInto(state, clock.nanoTime(), clock.nanoTime(), EventListener.NONE);
             }
         };
-        SteadyZeroAllocation.assertZeroAllocation("GLFW callbacks and drain", 100_000, 1_000_000, body);
+        AllocationGate.assertSteadyZero("GLFW callbacks and drain", 100_000, 1_000_000, body);
         assertEquals(0, queue.drops());
     }
 }

@@ -1,12 +1,12 @@
 package dev.isochron.input.glfw;
 
+import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.engine.loop.ManualClock;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.queue.FileDropInbox;
 import dev.isochron.input.queue.InputQueue;
 import dev.isochron.input.queue.InputQueueConfig;
 import dev.isochron.input.state.InputState;
-import dev.isochron.input.testing.SteadyZeroAllocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,7 +87,7 @@ class GlfwNullPlatformTest
         final InputQueue queue = new InputQueue(new InputQueueConfig().clock(new ManualClock(0)));
         try (GlfwInputAdapter adapter = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox()))
         {
-            SteadyZeroAllocation.assertZeroAllocation("joystick polling", 10_000, 100_000, i -> adapter.pollJoysticks());
+            AllocationGate.assertSteadyZero("joystick polling", 10_000, 100_000, i -> adapter.pollJoysticks());
             assertFalse(GLFW.glfwJoystickPresent(GLFW.GLFW_JOYSTICK_1));
             assertEquals(0, queue.written(), "no joystick on the null platform, so nothing changed");
         }

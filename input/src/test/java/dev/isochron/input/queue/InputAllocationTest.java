@@ -1,7 +1,6 @@
 package dev.isochron.input.queue;
 
 import dev.isochron.engine.testing.AllocationGate;
-import dev.isochron.input.testing.SteadyZeroAllocation;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.event.KeyEvent;
 import dev.isochron.input.event.MouseMoveEvent;
@@ -91,7 +90,7 @@ class InputAllocationTest
             }
         };
 
-        SteadyZeroAllocation.assertZeroAllocationPerThread("input-zero-alloc", WARMUP_EVENTS, MEASURED_EVENTS,
+        AllocationGate.assertSteadyZeroPerThread("input-zero-alloc", WARMUP_EVENTS, MEASURED_EVENTS,
             () -> base[0] = consumed[0], produce, consume);
 
         assertEquals(WARMUP_EVENTS + MEASURED_EVENTS, consumed[0] - base[0]);

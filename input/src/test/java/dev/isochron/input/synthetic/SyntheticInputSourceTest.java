@@ -2,7 +2,6 @@ package dev.isochron.input.synthetic;
 
 import dev.isochron.engine.loop.ManualClock;
 import dev.isochron.engine.testing.AllocationGate;
-import dev.isochron.input.testing.SteadyZeroAllocation;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.queue.InputProducer;
 import dev.isochron.input.queue.InputQueue;
@@ -71,7 +70,7 @@ class SyntheticInputSourceTest
             source.produceUntil(clock.advanceNs(100_000));
             queue.drainInto(state, clock.nanoTime(), clock.nanoTime(), EventListener.NONE);
         };
-        SteadyZeroAllocation.assertZeroAllocation("synthetic source", 20_000, 100_000, body);
+        AllocationGate.assertSteadyZero("synthetic source", 20_000, 100_000, body);
     }
 
     @Test
