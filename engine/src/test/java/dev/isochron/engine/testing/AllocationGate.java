@@ -168,14 +168,11 @@ public final class AllocationGate
     /** Measured windows tried by the steady-state assertions before they fail. */
     public static final int STEADY_WINDOWS = 3;
 
-    /** Least number of iterations of the unasserted settling pass of the steady-state assertions. */
-    public static final int SETTLE_ITERATIONS = 10_000;
-
     /**
      * Asserts that {@code body} allocates nothing on the calling thread in its steady state: after
-     * {@code warmupIterations} and a settling pass of {@code max(SETTLE_ITERATIONS, measuredIterations)}
-     * iterations, one of up to {@value #STEADY_WINDOWS} windows of {@code measuredIterations} must measure
-     * exactly 0 bytes.
+     * {@code warmupIterations} and a settling pass of one window, one of up to {@value #STEADY_WINDOWS}
+     * windows of {@code measuredIterations} must measure exactly 0 bytes. Light bodies should ask for a
+     * warm-up of 10,000 iterations or more so the JIT has compiled them before the windows.
      *
      * @throws AssertionError naming {@code what} and the bytes of every window when each window allocated.
      */
@@ -183,7 +180,7 @@ public final class AllocationGate
         final String what, final int warmupIterations, final int measuredIterations, final Body body)
         throws Exception
     {
-        bytesAllocated(warmupIterations, Math.max(SETTLE_ITERATIONS, measuredIterations), body);
+        bytesAllocated(warmupIterations, measuredIterations, body);
         final long[] windows = new long[STEADY_WINDOWS];
         for (int w = 0; w < STEADY_WINDOWS; w++)
         {

@@ -364,8 +364,8 @@ class GlBatchRendererTest
                 frame.run(i * 5 + f);
             }
         };
-        ZeroAllocationWindows.assertOneWindowAllocatesNothing(
-            "GL frames of 10,000 sprites + text + lines", 100, 400, 5, fiveFrames);
+        AllocationGate.assertSteadyZero(
+            "GL frames of 10,000 sprites + text + lines", 100, 400, fiveFrames);
         // sprites (checker), text (font) and shapes (white texel): one draw per texture
         assertEquals(3, renderer.frameDrawCalls());
     }

@@ -101,7 +101,7 @@ class WorkerSlicesTest
         {
             before[w] = AllocationGate.threadAllocatedBytes(workers.workerThread(w).getId());
         }
-        ZeroAllocationWindows.assertOneWindowAllocatesNothing("render thread forking and joining workers", 0, 200, 5,
+        AllocationGate.assertSteadyZero("render thread forking and joining workers", 0, 200,
             tenFrames);
         long workerBytes = 0;
         for (int w = 0; w < WORKERS; w++)

@@ -19,6 +19,6 @@ public final class SteadyAllocationGate
         final String what, final int warmupIterations, final int measuredIterations, final AllocationGate.Body body)
         throws Exception
     {
-        AllocationGate.assertSteadyZero(what, warmupIterations, measuredIterations, body);
+        AllocationGate.assertSteadyZero(what, Math.max(10_000, warmupIterations), measuredIterations, body);
     }
 }
