@@ -1,0 +1,14 @@
+package dev.isochron.render.runtime;
+
+/** Why a run ended normally (a failure is thrown as {@link ApplicationFailure} instead). */
+public enum ExitCause
+{
+    /** The user closed the window. */
+    WINDOW_CLOSED,
+    /** {@link Frame#requestExit()} or {@link Tick#requestExit()}. */
+    EXIT_REQUESTED,
+    /** {@link RuntimeConfig#frames(long)} frames were rendered. */
+    FRAME_LIMIT,
+    /** {@link RuntimeConfig#seconds(double)} seconds passed. */
+    TIME_LIMIT
+}

@@ -1,0 +1,38 @@
+package dev.isochron.render.runtime;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The run's one stop flag: the first cause set wins (a failure, a requested exit, a limit, a closed window);
+ * every runtime thread polls {@link #isSet()} once per duty cycle. Any thread; allocation-free.
+ */
+final class ExitSignal
+{
+    private final AtomicReference<ExitCause> cause = new AtomicReference<>();
+    private volatile boolean failed;
+
+    void request(final ExitCause exitCause)
+    {
+        cause.compareAndSet(null, exitCause);
+    }
+
+    void fail()
+    {
+        failed = true;
+    }
+
+    boolean isSet()
+    {
+        return failed || null != cause.get();
+    }
+
+    boolean isFailed()
+    {
+        return failed;
+    }
+
+    ExitCause cause()
+    {
+        return cause.get();
+    }
+}

@@ -1,0 +1,630 @@
+package dev.isochron.render.runtime;
+
+import dev.isochron.engine.loop.LoopConfig;
+import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.input.queue.InputQueueConfig;
+import dev.isochron.input.synthetic.SyntheticInputConfig;
+import dev.isochron.input.synthetic.SyntheticInputSource;
+import dev.isochron.render.context.ContextKind;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything {@link dev.isochron.render.Isochron#run} needs besides the application: a fluent context whose
+ * setters check each value as it is given and whose {@link #conclude()} checks the combination, both throwing
+ * {@link IllegalArgumentException} naming the option, its allowed range and the value given.
+ * <p>
+ * Defaults suit a first program: a 1280x720 window when a display exists (headless otherwise), the
+ * {@link LoopConfig} defaults (120 Hz ticks, uncapped frames), the multi-threaded model, no render workers, the GL
+ * renderer, no frame or time limit, 300 warm-up frames before the report's measured window, the
+ * {@link FailurePolicy#STOP} policy.
+ * <p>
+ * Threading: build on one thread, then hand to {@code Isochron.run}, which reads it once at start-up.
+ */
+public final class RuntimeConfig
+{
+    /** Default draw target size. */
+    public static final int DEFAULT_WIDTH = 1280;
+    /** Default draw target size. */
+    public static final int DEFAULT_HEIGHT = 720;
+    /** Largest draw target side accepted. */
+    public static final int MAX_SIZE = 16384;
+    /** Most render workers accepted. */
+    public static final int MAX_WORKERS = 64;
+    /** Default capacity of the world sprite batch, in quads. */
+    public static final int DEFAULT_SPRITE_CAPACITY = 16_384;
+    /** Default capacity of the world shape batch, in quads. */
+    public static final int DEFAULT_SHAPE_CAPACITY = 16_384;
+    /** Default capacity of each HUD batch, in quads. */
+    public static final int DEFAULT_HUD_CAPACITY = 8_192;
+    /** Largest batch capacity accepted, in quads. */
+    public static final int MAX_BATCH_CAPACITY = 4_000_000;
+    /** Most quads one frame may hold over all four batches (the GL backend's vertex memory limit). */
+    public static final int MAX_TOTAL_QUADS = 1 << 22;
+    /** Default frames run before the report's measured window starts. */
+    public static final int DEFAULT_WARMUP_FRAMES = FrameMetrics.Context.DEFAULT_WARMUP_FRAMES;
+    /** Default most frames the report's window holds. */
+    public static final int DEFAULT_REPORT_CAPACITY_FRAMES = FrameMetrics.Context.DEFAULT_WINDOW_CAPACITY_FRAMES;
+
+    private ContextKind context = ContextKind.AUTO;
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
+    private String title = "Isochron";
+    private LoopConfig loop = new LoopConfig();
+    private Threading threading = Threading.MULTI;
+    private int workers;
+    private RendererKind renderer = RendererKind.GL;
+    private long frames;
+    private double seconds;
+    private int warmupFrames = DEFAULT_WARMUP_FRAMES;
+    private int reportCapacityFrames = DEFAULT_REPORT_CAPACITY_FRAMES;
+    private String scene = "app";
+    private String mode = "engine";
+    private Path reportPath;
+    private Path screenshotPath;
+    private Path recordPath;
+    private Path replayPath;
+    private InputQueueConfig inputQueue;
+    private SyntheticInputConfig syntheticInput;
+    private final List<InputAgentFactory> inputSources = new ArrayList<>();
+    private FailurePolicy failurePolicy = FailurePolicy.STOP;
+    private int spriteCapacity = DEFAULT_SPRITE_CAPACITY;
+    private int shapeCapacity = DEFAULT_SHAPE_CAPACITY;
+    private int hudCapacity = DEFAULT_HUD_CAPACITY;
+    private boolean jfr;
+    private boolean debugGl;
+    private boolean failOnLeak = true;
+    private NanoClock clock = new SystemNanoClock();
+
+    /**
+     * @param context AUTO (a window when a display exists, else headless), WINDOW or HEADLESS; ignored by the
+     *                null renderer, which never makes a context.
+     * @return this.
+     */
+    public RuntimeConfig context(final ContextKind context)
+    {
+        this.context = requireNonNull(context, "context", "AUTO, WINDOW, HEADLESS");
+        return this;
+    }
+
+    /**
+     * @param width  window (or headless framebuffer) width in pixels, in [1, 16384].
+     * @param height height in pixels, in [1, 16384].
+     * @return this.
+     */
+    public RuntimeConfig size(final int width, final int height)
+    {
+        this.width = checkSize("width", width);
+        this.height = checkSize("height", height);
+        return this;
+    }
+
+    /**
+     * @param title the window title; not null.
+     * @return this.
+     */
+    public RuntimeConfig title(final String title)
+    {
+        this.title = requireNonNull(title, "title", "any string");
+        return this;
+    }
+
+    /**
+     * @param loop tick rate, catch-up bound, time scale, pacing (uncapped, target FPS, vsync); read at start-up.
+     * @return this.
+     */
+    public RuntimeConfig loop(final LoopConfig loop)
+    {
+        this.loop = requireNonNull(loop, "loop", "a LoopConfig");
+        return this;
+    }
+
+    /**
+     * @param threading MULTI (simulation and render threads, the default) or SINGLE (all on the caller's thread).
+     * @return this.
+     */
+    public RuntimeConfig threading(final Threading threading)
+    {
+        this.threading = requireNonNull(threading, "threading", "SINGLE, MULTI");
+        return this;
+    }
+
+    /**
+     * @param workers render worker threads that fill vertex slices besides the render thread, in [0, 64];
+     *                0 fills them on the render thread.
+     * @return this.
+     */
+    public RuntimeConfig workers(final int workers)
+    {
+        if (workers < 0 || workers > MAX_WORKERS)
+        {
+            throw new IllegalArgumentException("workers must be in [0, " + MAX_WORKERS + "], was " + workers);
+        }
+        this.workers = workers;
+        return this;
+    }
+
+    /**
+     * @param renderer GL, or NULL (same pipeline, no GL context, no draws: measures the engine's CPU cost).
+     * @return this.
+     */
+    public RuntimeConfig renderer(final RendererKind renderer)
+    {
+        this.renderer = requireNonNull(renderer, "renderer", "GL, NULL");
+        return this;
+    }
+
+    /**
+     * @param frames end the run after this many frames (warm-up included), >= 0; 0 = no limit.
+     * @return this.
+     */
+    public RuntimeConfig frames(final long frames)
+    {
+        if (frames < 0)
+        {
+            throw new IllegalArgumentException("frames must be >= 0 (0 = no limit), was " + frames);
+        }
+        this.frames = frames;
+        return this;
+    }
+
+    /**
+     * @param seconds end the run after this many seconds from the first frame, finite and >= 0; 0 = no limit.
+     * @return this.
+     */
+    public RuntimeConfig seconds(final double seconds)
+    {
+        if (!(seconds >= 0.0 && seconds < Double.POSITIVE_INFINITY))
+        {
+            throw new IllegalArgumentException("seconds must be finite and >= 0 (0 = no limit), was " + seconds);
+        }
+        this.seconds = seconds;
+        return this;
+    }
+
+    /**
+     * @param warmupFrames frames run before the report's measured window (JIT, caches), in [0, 100000000].
+     * @return this.
+     */
+    public RuntimeConfig warmupFrames(final int warmupFrames)
+    {
+        if (warmupFrames < 0 || warmupFrames > FrameMetrics.Context.MAX_WARMUP_FRAMES)
+        {
+            throw new IllegalArgumentException("warmupFrames must be in [0, " +
+                FrameMetrics.Context.MAX_WARMUP_FRAMES + "], was " + warmupFrames);
+        }
+        this.warmupFrames = warmupFrames;
+        return this;
+    }
+
+    /**
+     * @param reportCapacityFrames most frames the report's measured window holds (preallocated), in
+     *                             [1, 50000000]; the window ends when it is full.
+     * @return this.
+     */
+    public RuntimeConfig reportCapacityFrames(final int reportCapacityFrames)
+    {
+        if (reportCapacityFrames < 1 || reportCapacityFrames > FrameMetrics.Context.MAX_WINDOW_CAPACITY_FRAMES)
+        {
+            throw new IllegalArgumentException("reportCapacityFrames must be in [1, " +
+                FrameMetrics.Context.MAX_WINDOW_CAPACITY_FRAMES + "], was " + reportCapacityFrames);
+        }
+        this.reportCapacityFrames = reportCapacityFrames;
+        return this;
+    }
+
+    /**
+     * @param scene the report's {@code scene} key; not null.
+     * @return this.
+     */
+    public RuntimeConfig scene(final String scene)
+    {
+        this.scene = requireNonNull(scene, "scene", "any string");
+        return this;
+    }
+
+    /**
+     * @param mode the report's {@code mode} key ({@code engine} or {@code naive}); not null.
+     * @return this.
+     */
+    public RuntimeConfig mode(final String mode)
+    {
+        this.mode = requireNonNull(mode, "mode", "engine, naive");
+        return this;
+    }
+
+    /**
+     * @param reportPath where to write the run report's JSON at the end, or null for none.
+     * @return this.
+     */
+    public RuntimeConfig reportPath(final Path reportPath)
+    {
+        this.reportPath = reportPath;
+        return this;
+    }
+
+    /**
+     * @param screenshotPath where to write a PNG of the last frame, or null for none (GL renderer only).
+     * @return this.
+     */
+    public RuntimeConfig screenshotPath(final Path screenshotPath)
+    {
+        this.screenshotPath = screenshotPath;
+        return this;
+    }
+
+    /**
+     * @param recordPath where to record every input record consumed, tick by tick, or null for none.
+     * @return this.
+     */
+    public RuntimeConfig recordPath(final Path recordPath)
+    {
+        this.recordPath = recordPath;
+        return this;
+    }
+
+    /**
+     * @param replayPath a recording whose records feed the ticks instead of the live input queue, or null.
+     * @return this.
+     */
+    public RuntimeConfig replayPath(final Path replayPath)
+    {
+        this.replayPath = replayPath;
+        return this;
+    }
+
+    /**
+     * @param inputQueue capacity, producers and coalescing of the runtime's input queue, or null for the
+     *                   defaults; its clock and latency sink are replaced by the runtime's.
+     * @return this.
+     */
+    public RuntimeConfig inputQueue(final InputQueueConfig inputQueue)
+    {
+        this.inputQueue = inputQueue;
+        return this;
+    }
+
+    /**
+     * Attaches a {@link SyntheticInputSource} with this configuration on a producer thread of its own, or none
+     * when null.
+     *
+     * @param syntheticInput the streams and rates.
+     * @return this.
+     */
+    public RuntimeConfig syntheticInput(final SyntheticInputConfig syntheticInput)
+    {
+        this.syntheticInput = syntheticInput;
+        return this;
+    }
+
+    /**
+     * Adds an input producer run on a thread of its own (see {@link InputAgentFactory}).
+     *
+     * @param source makes the agent from a producer of the runtime's queue; not null.
+     * @return this.
+     */
+    public RuntimeConfig addInputSource(final InputAgentFactory source)
+    {
+        inputSources.add(requireNonNull(source, "inputSource", "an InputAgentFactory"));
+        return this;
+    }
+
+    /**
+     * @param failurePolicy STOP (default) or SKIP_FRAME (for {@code render} only).
+     * @return this.
+     */
+    public RuntimeConfig failurePolicy(final FailurePolicy failurePolicy)
+    {
+        this.failurePolicy = requireNonNull(failurePolicy, "failurePolicy", "STOP, SKIP_FRAME");
+        return this;
+    }
+
+    /**
+     * @param spriteCapacity quads the world sprite batch holds (text included), in [1, 4000000].
+     * @return this.
+     */
+    public RuntimeConfig spriteCapacity(final int spriteCapacity)
+    {
+        this.spriteCapacity = checkCapacity("spriteCapacity", spriteCapacity);
+        return this;
+    }
+
+    /**
+     * @param shapeCapacity quads the world shape batch holds, in [1, 4000000].
+     * @return this.
+     */
+    public RuntimeConfig shapeCapacity(final int shapeCapacity)
+    {
+        this.shapeCapacity = checkCapacity("shapeCapacity", shapeCapacity);
+        return this;
+    }
+
+    /**
+     * @param hudCapacity quads each HUD batch holds, in [1, 4000000].
+     * @return this.
+     */
+    public RuntimeConfig hudCapacity(final int hudCapacity)
+    {
+        this.hudCapacity = checkCapacity("hudCapacity", hudCapacity);
+        return this;
+    }
+
+    /**
+     * @param jfr whether frames, ticks and dropped ticks also go to JFR events.
+     * @return this.
+     */
+    public RuntimeConfig jfr(final boolean jfr)
+    {
+        this.jfr = jfr;
+        return this;
+    }
+
+    /**
+     * @param debugGl whether GL errors are checked after each GL call of the runtime's resources (slow).
+     * @return this.
+     */
+    public RuntimeConfig debugGl(final boolean debugGl)
+    {
+        this.debugGl = debugGl;
+        return this;
+    }
+
+    /**
+     * @param failOnLeak whether GL objects still registered at the end fail the run (default true) or are
+     *                   printed to standard error.
+     * @return this.
+     */
+    public RuntimeConfig failOnLeak(final boolean failOnLeak)
+    {
+        this.failOnLeak = failOnLeak;
+        return this;
+    }
+
+    /**
+     * @param clock the engine's clock for ticks, frames, pacing and input time stamps; not null.
+     * @return this.
+     */
+    public RuntimeConfig clock(final NanoClock clock)
+    {
+        this.clock = requireNonNull(clock, "clock", "a NanoClock");
+        return this;
+    }
+
+    /**
+     * Checks every option and their combination; {@code Isochron.run} calls it.
+     *
+     * @return this.
+     * @throws IllegalArgumentException naming the first option that is out of range or conflicts.
+     */
+    public RuntimeConfig conclude()
+    {
+        loop.conclude();
+        final long quads = (long)spriteCapacity + shapeCapacity + 2L * hudCapacity;
+        if (quads > MAX_TOTAL_QUADS)
+        {
+            throw new IllegalArgumentException("spriteCapacity + shapeCapacity + 2 x hudCapacity must be <= " +
+                MAX_TOTAL_QUADS + " quads per frame, was " + quads + "; lower the batch capacities");
+        }
+        if (null != recordPath && null != replayPath)
+        {
+            throw new IllegalArgumentException("recordPath and replayPath must not both be set, were " +
+                recordPath + " and " + replayPath + "; record a live run, or replay a recording");
+        }
+        if (RendererKind.NULL == renderer && null != screenshotPath)
+        {
+            throw new IllegalArgumentException("screenshotPath needs renderer GL, was renderer NULL with " +
+                "screenshotPath " + screenshotPath);
+        }
+        if (RendererKind.NULL == renderer && ContextKind.WINDOW == context)
+        {
+            throw new IllegalArgumentException(
+                "context WINDOW needs renderer GL, was renderer NULL; the null renderer never opens a window");
+        }
+        return this;
+    }
+
+    /** @return the context kind. */
+    public ContextKind context()
+    {
+        return context;
+    }
+
+    /** @return the draw target width. */
+    public int width()
+    {
+        return width;
+    }
+
+    /** @return the draw target height. */
+    public int height()
+    {
+        return height;
+    }
+
+    /** @return the window title. */
+    public String title()
+    {
+        return title;
+    }
+
+    /** @return the loop configuration. */
+    public LoopConfig loop()
+    {
+        return loop;
+    }
+
+    /** @return the threading model. */
+    public Threading threading()
+    {
+        return threading;
+    }
+
+    /** @return the render worker count. */
+    public int workers()
+    {
+        return workers;
+    }
+
+    /** @return the renderer. */
+    public RendererKind renderer()
+    {
+        return renderer;
+    }
+
+    /** @return the frame limit, 0 for none. */
+    public long frames()
+    {
+        return frames;
+    }
+
+    /** @return the time limit in seconds, 0 for none. */
+    public double seconds()
+    {
+        return seconds;
+    }
+
+    /** @return the warm-up frames. */
+    public int warmupFrames()
+    {
+        return warmupFrames;
+    }
+
+    /** @return the report window's capacity in frames. */
+    public int reportCapacityFrames()
+    {
+        return reportCapacityFrames;
+    }
+
+    /** @return the report's scene name. */
+    public String scene()
+    {
+        return scene;
+    }
+
+    /** @return the report's mode. */
+    public String mode()
+    {
+        return mode;
+    }
+
+    /** @return the report JSON path, or null. */
+    public Path reportPath()
+    {
+        return reportPath;
+    }
+
+    /** @return the screenshot path, or null. */
+    public Path screenshotPath()
+    {
+        return screenshotPath;
+    }
+
+    /** @return the input recording path, or null. */
+    public Path recordPath()
+    {
+        return recordPath;
+    }
+
+    /** @return the input replay path, or null. */
+    public Path replayPath()
+    {
+        return replayPath;
+    }
+
+    /** @return the input queue configuration, or null for the defaults. */
+    public InputQueueConfig inputQueue()
+    {
+        return inputQueue;
+    }
+
+    /** @return the synthetic input configuration, or null. */
+    public SyntheticInputConfig syntheticInput()
+    {
+        return syntheticInput;
+    }
+
+    /** @return the extra input sources, in the order added (a copy). */
+    public List<InputAgentFactory> inputSources()
+    {
+        return new ArrayList<>(inputSources);
+    }
+
+    /** @return the failure policy. */
+    public FailurePolicy failurePolicy()
+    {
+        return failurePolicy;
+    }
+
+    /** @return the world sprite batch capacity. */
+    public int spriteCapacity()
+    {
+        return spriteCapacity;
+    }
+
+    /** @return the world shape batch capacity. */
+    public int shapeCapacity()
+    {
+        return shapeCapacity;
+    }
+
+    /** @return each HUD batch's capacity. */
+    public int hudCapacity()
+    {
+        return hudCapacity;
+    }
+
+    /** @return whether JFR events are emitted. */
+    public boolean jfr()
+    {
+        return jfr;
+    }
+
+    /** @return whether GL errors are checked. */
+    public boolean debugGl()
+    {
+        return debugGl;
+    }
+
+    /** @return whether leaked GL objects fail the run. */
+    public boolean failOnLeak()
+    {
+        return failOnLeak;
+    }
+
+    /** @return the engine's clock. */
+    public NanoClock clock()
+    {
+        return clock;
+    }
+
+    private static int checkSize(final String name, final int value)
+    {
+        if (value < 1 || value > MAX_SIZE)
+        {
+            throw new IllegalArgumentException(name + " must be in [1, " + MAX_SIZE + "], was " + value);
+        }
+        return value;
+    }
+
+    private static int checkCapacity(final String name, final int value)
+    {
+        if (value < 1 || value > MAX_BATCH_CAPACITY)
+        {
+            throw new IllegalArgumentException(name + " must be in [1, " + MAX_BATCH_CAPACITY + "], was " + value);
+        }
+        return value;
+    }
+
+    private static <T> T requireNonNull(final T value, final String name, final String allowed)
+    {
+        if (null == value)
+        {
+            throw new IllegalArgumentException(name + " must be " + allowed + ", was null");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.isochron.render.runtime;
+
+import dev.isochron.render.batch.GlDrawBackend;
+import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.context.GlContext;
+import dev.isochron.render.gl.Texture;
+import dev.isochron.render.gl.TextureFilter;
+import dev.isochron.render.gl.TextureWrap;
+import dev.isochron.render.text.BitmapFont;
+import dev.isochron.render.text.Font;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The texture keys of a run and the textures the runtime made for fonts: key 0 is the draw backend's white
+ * texture, keys from 1 are handed out in order. Render thread; start-up and shutdown only.
+ */
+final class RuntimeResources
+{
+    private final GlContext context;
+    private final GlDrawBackend glBackend;
+    private final RuntimeStats stats;
+    private final int width;
+    private final int height;
+    private final List<Texture> ownedTextures = new ArrayList<>();
+    private final Font defaultFont;
+    private int nextTextureKey = 1;
+
+    /**
+     * @param context   the GL context, or null with the null renderer.
+     * @param glBackend the GL draw backend, or null with the null renderer.
+     */
+    RuntimeResources(
+        final GlContext context, final GlDrawBackend glBackend, final RuntimeStats stats, final int width,
+        final int height)
+    {
+        this.context = context;
+        this.glBackend = glBackend;
+        this.stats = stats;
+        this.width = width;
+        this.height = height;
+        defaultFont = registerFont(BitmapFont.create());
+    }
+
+    boolean hasGl()
+    {
+        return null != context;
+    }
+
+    boolean isHeadless()
+    {
+        return null == context || context.isHeadless();
+    }
+
+    int framebufferWidth()
+    {
+        return null == context ? width : context.framebufferWidth();
+    }
+
+    int framebufferHeight()
+    {
+        return null == context ? height : context.framebufferHeight();
+    }
+
+    String glRenderer()
+    {
+        return null == context ? "null" : context.glRenderer();
+    }
+
+    String glVersion()
+    {
+        return null == context ? "null" : context.glVersion();
+    }
+
+    RuntimeStats stats()
+    {
+        return stats;
+    }
+
+    Font defaultFont()
+    {
+        return defaultFont;
+    }
+
+    int registerTexture(final Texture texture)
+    {
+        if (null != glBackend && null == texture)
+        {
+            throw new IllegalArgumentException("texture must not be null with renderer GL");
+        }
+        final int key = nextKey();
+        if (null != glBackend)
+        {
+            glBackend.bindTexture(key, texture.textureName());
+        }
+        return key;
+    }
+
+    Font registerFont(final Font font)
+    {
+        if (null == font)
+        {
+            throw new IllegalArgumentException("font must not be null");
+        }
+        final int key = nextKey();
+        if (null != glBackend)
+        {
+            final Texture atlas = Texture.fromRgba("font atlas " + font.name(), font.atlasWidth(), font.atlasHeight(),
+                font.atlasRgba(), TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE);
+            ownedTextures.add(atlas);
+            glBackend.bindTexture(key, atlas.textureName());
+        }
+        return font.textureKey(key);
+    }
+
+    /** Closes the textures the runtime made; render thread, GL context current. */
+    void close()
+    {
+        for (int i = ownedTextures.size() - 1; i >= 0; i--)
+        {
+            ownedTextures.get(i).close();
+        }
+        ownedTextures.clear();
+    }
+
+    private int nextKey()
+    {
+        if (nextTextureKey > SpriteBatch.MAX_TEXTURE_KEY)
+        {
+            throw new IllegalStateException("texture keys used up: at most " + SpriteBatch.MAX_TEXTURE_KEY +
+                " textures and fonts may be registered");
+        }
+        return nextTextureKey++;
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The application runtime: {@link dev.isochron.render.Isochron#run} wires a window or headless context, input,
+ * the fixed-step simulation, the render thread, render workers and metrics around one {@link
+ * dev.isochron.render.runtime.Application}.
+ * <p>
+ * Threads (multi-threaded mode): the caller's thread is the platform thread (creates the context and window,
+ * polls OS events, destroys the window last); {@code isochron-simulation} runs {@link
+ * dev.isochron.render.runtime.Application#update} and {@link dev.isochron.render.runtime.Application#writeRenderState};
+ * {@code isochron-render} owns the GL context for its whole life and runs {@link
+ * dev.isochron.render.runtime.Application#init}, {@link dev.isochron.render.runtime.Application#render} and {@link
+ * dev.isochron.render.runtime.Application#dispose}; {@code isochron-render-worker-N} fill vertex slices. In
+ * single-threaded mode the caller's thread does all of it. Each type's javadoc names the thread its methods run on.
+ */
+package dev.isochron.render.runtime;
