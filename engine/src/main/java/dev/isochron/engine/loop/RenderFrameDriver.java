@@ -1,7 +1,6 @@
 package dev.isochron.engine.loop;
 
 import dev.isochron.engine.handoff.TripleBuffer;
-import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -24,19 +23,14 @@ import org.agrona.concurrent.NanoClock;
  *
  * @param <T> the render state type held by the triple buffer.
  */
-public final class RenderFrameDriver<T> implements Agent
+public final class RenderFrameDriver<T> extends FrameDriver
 {
     private static final double MAX_ALPHA = Math.nextDown(1.0);
 
     private final TripleBuffer<T> buffer;
     private final StateRenderer<T> renderer;
-    private final FramePacer pacer;
     private final FixedStepLoop loop;
-    private final NanoClock clock;
-    private final LoopObserver observer;
 
-    private volatile boolean stopRequested;
-    private long frames;
     private long framesWithNewState;
     private long lastStateAgeNs;
     private double lastAlpha;
@@ -59,12 +53,10 @@ public final class RenderFrameDriver<T> implements Agent
         final NanoClock clock,
         final LoopObserver observer)
     {
+        super(pacer, clock, observer);
         this.buffer = requireNonNull(buffer, "buffer");
         this.renderer = requireNonNull(renderer, "renderer");
-        this.pacer = requireNonNull(pacer, "pacer");
         this.loop = requireNonNull(loop, "loop");
-        this.clock = requireNonNull(clock, "clock");
-        this.observer = requireNonNull(observer, "observer");
     }
 
     /**
@@ -92,69 +84,26 @@ public final class RenderFrameDriver<T> implements Agent
      */
     public boolean runFrame()
     {
-        final long frameStartNs = clock.nanoTime();
+        final long frameStartNs = clock().nanoTime();
         final T state = buffer.acquireNewest();
         final boolean changed = buffer.frontChanged();
         final long stateAgeNs = 0 == buffer.frontSequence() ? 0L : frameStartNs - buffer.frontPublishNs();
         lastStateAgeNs = stateAgeNs;
-        observer.onFrameStart(frameStartNs, stateAgeNs);
+        observer().onFrameStart(frameStartNs, stateAgeNs);
         final double alpha = alpha(stateAgeNs, loop.timeScale(), loop.tickPeriodNs());
         lastAlpha = alpha;
         renderer.render(state, alpha, frameStartNs);
-        observer.onFrameEnd(clock.nanoTime());
-        frames++;
         if (changed)
         {
             framesWithNewState++;
         }
-        pacer.pace();
+        endFrame();
         return changed;
     }
 
-    /**
-     * Runs frames until {@code frames} have run or a stop is requested (checked before each frame). A stop
-     * request is consumed: a later call runs again.
-     *
-     * @param frames the most frames to run, >= 0.
-     * @return the number of frames run.
-     */
-    public long run(final long frames)
-    {
-        if (frames < 0)
-        {
-            throw new IllegalArgumentException("frames must be >= 0, was " + frames);
-        }
-        long count = 0;
-        while (count < frames && !stopRequested)
-        {
-            runFrame();
-            count++;
-        }
-        stopRequested = false;
-        return count;
-    }
-
-    /** Asks {@link #run(long)} to return before its next frame. Any thread. */
-    public void requestStop()
-    {
-        stopRequested = true;
-    }
-
-    /** @return whether a stop was requested and not yet consumed by {@link #run(long)}. */
-    public boolean isStopRequested()
-    {
-        return stopRequested;
-    }
-
-    /**
-     * Runs one frame. Allocation-free.
-     *
-     * @return 1: a frame is always work.
-     */
-    public int doWork()
+    void frame()
     {
         runFrame();
-        return 1;
     }
 
     /**
@@ -163,12 +112,6 @@ public final class RenderFrameDriver<T> implements Agent
     public String roleName()
     {
         return "isochron-render-frame";
-    }
-
-    /** @return the frames run so far. */
-    public long frames()
-    {
-        return frames;
     }
 
     /** @return the frames that drew a state newer than the previous frame's. */
@@ -187,20 +130,5 @@ public final class RenderFrameDriver<T> implements Agent
     public double lastAlpha()
     {
         return lastAlpha;
-    }
-
-    /** @return the pacer. */
-    public FramePacer pacer()
-    {
-        return pacer;
-    }
-
-    private static <V> V requireNonNull(final V value, final String name)
-    {
-        if (null == value)
-        {
-            throw new NullPointerException(name + " must not be null");
-        }
-        return value;
     }
 }

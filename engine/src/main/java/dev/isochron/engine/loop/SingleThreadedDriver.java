@@ -1,6 +1,5 @@
 package dev.isochron.engine.loop;
 
-import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
 /**
@@ -16,16 +15,10 @@ import org.agrona.concurrent.NanoClock;
  * {@link #requestStop()} from any thread. An exception from a callback propagates out of the frame (nothing is
  * swallowed) and leaves the loop state as it was at the throw. Allocation: none per frame.
  */
-public final class SingleThreadedDriver implements Agent
+public final class SingleThreadedDriver extends FrameDriver
 {
     private final FixedStepLoop loop;
     private final FrameRenderer renderer;
-    private final FramePacer pacer;
-    private final NanoClock clock;
-    private final LoopObserver observer;
-
-    private volatile boolean stopRequested;
-    private long frames;
 
     /**
      * Makes a driver over an existing loop and pacer.
@@ -43,11 +36,9 @@ public final class SingleThreadedDriver implements Agent
         final NanoClock clock,
         final LoopObserver observer)
     {
+        super(pacer, clock, observer);
         this.loop = requireNonNull(loop, "loop");
         this.renderer = requireNonNull(renderer, "renderer");
-        this.pacer = requireNonNull(pacer, "pacer");
-        this.clock = requireNonNull(clock, "clock");
-        this.observer = requireNonNull(observer, "observer");
     }
 
     /**
@@ -77,55 +68,17 @@ public final class SingleThreadedDriver implements Agent
      */
     public int runFrame()
     {
-        final long frameStartNs = clock.nanoTime();
-        observer.onFrameStart(frameStartNs, 0L);
+        final long frameStartNs = clock().nanoTime();
+        observer().onFrameStart(frameStartNs, 0L);
         final int ticks = loop.advance(frameStartNs);
         renderer.render(loop.alpha(), frameStartNs);
-        observer.onFrameEnd(clock.nanoTime());
-        frames++;
-        pacer.pace();
+        endFrame();
         return ticks;
     }
 
-    /**
-     * Runs frames until {@code frames} have run or a stop is requested (checked before each frame). A stop
-     * request is consumed: a later call runs again.
-     *
-     * @param frames the most frames to run, >= 0.
-     * @return the number of frames run.
-     */
-    public long run(final long frames)
+    void frame()
     {
-        if (frames < 0)
-        {
-            throw new IllegalArgumentException("frames must be >= 0, was " + frames);
-        }
-        long count = 0;
-        while (count < frames && !stopRequested)
-        {
-            runFrame();
-            count++;
-        }
-        stopRequested = false;
-        return count;
-    }
-
-    /** Asks {@link #run(long)} to return before its next frame. Any thread. */
-    public void requestStop()
-    {
-        stopRequested = true;
-    }
-
-    /** @return whether a stop was requested and not yet consumed by {@link #run(long)}. */
-    public boolean isStopRequested()
-    {
-        return stopRequested;
-    }
-
-    /** @return the frames run so far. */
-    public long frames()
-    {
-        return frames;
+        runFrame();
     }
 
     /** @return the fixed-step loop. */
@@ -134,37 +87,11 @@ public final class SingleThreadedDriver implements Agent
         return loop;
     }
 
-    /** @return the pacer. */
-    public FramePacer pacer()
-    {
-        return pacer;
-    }
-
-    /**
-     * Runs one frame. Allocation-free.
-     *
-     * @return 1: a frame is always work.
-     */
-    public int doWork()
-    {
-        runFrame();
-        return 1;
-    }
-
     /**
      * {@inheritDoc}
      */
     public String roleName()
     {
         return "isochron-single-threaded-loop";
-    }
-
-    private static <T> T requireNonNull(final T value, final String name)
-    {
-        if (null == value)
-        {
-            throw new NullPointerException(name + " must not be null");
-        }
-        return value;
     }
 }
