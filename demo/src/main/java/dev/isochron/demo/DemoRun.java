@@ -1,0 +1,154 @@
+package dev.isochron.demo;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+import dev.isochron.demo.sprites.SpritesScene;
+import dev.isochron.engine.loop.LoopConfig;
+import dev.isochron.engine.loop.PacingMode;
+import dev.isochron.engine.metrics.RunReport;
+import dev.isochron.input.replay.InputReplay;
+import dev.isochron.input.synthetic.SyntheticInputConfig;
+import dev.isochron.render.Isochron;
+import dev.isochron.render.context.ContextKind;
+import dev.isochron.render.runtime.RendererKind;
+import dev.isochron.render.runtime.RunResult;
+import dev.isochron.render.runtime.RuntimeConfig;
+import dev.isochron.render.runtime.Threading;
+
+/**
+ * Turns validated {@link DemoSettings} into a scene and a {@link RuntimeConfig}, runs it with
+ * {@link Isochron#run}, and prints the outcome.
+ * <p>
+ * Thread: the main thread (the runtime's platform thread). Not on the frame path.
+ */
+public final class DemoRun
+{
+    /** Seed of every scene's random layout, so runs are comparable. */
+    public static final long SEED = 20_260_101L;
+    /** Quads for the HUD batches. */
+    static final int HUD_CAPACITY = 16_384;
+
+    private DemoRun()
+    {
+    }
+
+    /**
+     * Runs the scene.
+     *
+     * @return the exit status (0).
+     * @throws IOException when the replay cannot be read or a report cannot be written.
+     */
+    public static int run(final DemoSettings settings, final PrintWriter out, final PrintWriter err) throws IOException
+    {
+        if (null != settings.replay())
+        {
+            // fail fast, before any thread or context: a corrupt file is named with its offset and reason
+            InputReplay.open(settings.replay());
+        }
+        final RuntimeConfig config = config(settings);
+        final RunResult result = run(settings, config);
+        final RunReport report = result.report();
+        if (null != settings.frameCsv())
+        {
+            report.writeFrameCsv(settings.frameCsv());
+        }
+        out.println(report.toSummary());
+        if (null != settings.screenshot())
+        {
+            out.println("screenshot: " + settings.screenshot().toAbsolutePath());
+        }
+        if (null != settings.report())
+        {
+            out.println("report: " + settings.report().toAbsolutePath());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** @return the runtime configuration for {@code settings}, scene capacities included. */
+    static RuntimeConfig config(final DemoSettings settings)
+    {
+        final LoopConfig loop = new LoopConfig().tickRateHz(settings.tickRateHz());
+        if (settings.vsync())
+        {
+            loop.pacing(PacingMode.VSYNC);
+        }
+        else if (settings.targetFps() == 0)
+        {
+            loop.pacing(PacingMode.UNCAPPED);
+        }
+        else
+        {
+            loop.pacing(PacingMode.TARGET_FPS).targetFps(settings.targetFps());
+        }
+        final RuntimeConfig config = new RuntimeConfig()
+            .context(settings.headless() ? ContextKind.HEADLESS : ContextKind.WINDOW)
+            .size(settings.width(), settings.height())
+            .title("Isochron demo: " + settings.scene().cliName() + (settings.naive() ? " (naive)" : ""))
+            .loop(loop)
+            .threading(settings.multiThreaded() ? Threading.MULTI : Threading.SINGLE)
+            .workers(settings.workers())
+            .renderer(settings.nullRenderer() ? RendererKind.NULL : RendererKind.GL)
+            .scene(settings.scene().cliName())
+            .mode(settings.modeName())
+            .reportPath(settings.report())
+            .screenshotPath(settings.screenshot())
+            .recordPath(settings.record())
+            .replayPath(settings.replay())
+            .hudCapacity(HUD_CAPACITY);
+        final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() : RuntimeConfig.DEFAULT_WARMUP_FRAMES;
+        config.warmupFrames(warmup);
+        if (settings.frames() > 0)
+        {
+            config.frames(warmup + settings.frames());
+        }
+        if (settings.seconds() > 0)
+        {
+            config.seconds(settings.seconds());
+        }
+        if (settings.inputRate() > 0)
+        {
+            config.syntheticInput(synthetic(settings));
+        }
+        final int count = settings.count();
+        switch (settings.drawnScene())
+        {
+            case SPRITES:
+                config.spriteCapacity(SpritesScene.spriteCapacity(count));
+                break;
+            default:
+                throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() + " is not available");
+        }
+        return config;
+    }
+
+    /**
+     * The synthetic source for {@code --input-rate}: mostly a mouse drag over the framebuffer, with a
+     * scroll storm and key presses (70 / 25 / 5 percent of the rate).
+     */
+    static SyntheticInputConfig synthetic(final DemoSettings settings)
+    {
+        final double rate = settings.inputRate();
+        return new SyntheticInputConfig()
+            .seed(SEED)
+            .mouseDragHz(rate * 0.70)
+            .scrollStormHz(rate * 0.25)
+            .keyMashHz(rate * 0.05)
+            .path(settings.width() * 0.5, settings.height() * 0.5, Math.min(settings.width(), settings.height()) * 0.4);
+    }
+
+    private static RunResult run(final DemoSettings settings, final RuntimeConfig config)
+    {
+        final int count = settings.count();
+        final boolean naive = settings.naive();
+        switch (settings.drawnScene())
+        {
+            case SPRITES:
+                return Isochron.run(new SpritesScene(count, settings.width(), settings.height(), naive, SEED), config);
+            default:
+                throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() + " is not available");
+        }
+    }
+
+}

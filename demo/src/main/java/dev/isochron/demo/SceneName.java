@@ -1,0 +1,69 @@
+package dev.isochron.demo;
+
+/**
+ * The demo scenes the launcher can start, by the names used on the command line.
+ */
+public enum SceneName
+{
+    /** 100,000 bouncing, rotating sprites from a procedural atlas, with pooled sparks. */
+    SPRITES("sprites", 100_000),
+    /** Four series fed at 1 kHz each by a producer thread, a million points of history each. */
+    CHART("chart", 1_000_000),
+    /** 100,000 rows with kinetic scrolling, hover and selection. */
+    LIST("list", 100_000),
+    /** Another scene under a synthetic input storm (5,000-20,000 events/s). */
+    STORM("storm", 100_000);
+
+    private final String cliName;
+    private final int defaultCount;
+
+    SceneName(final String cliName, final int defaultCount)
+    {
+        this.cliName = cliName;
+        this.defaultCount = defaultCount;
+    }
+
+    /** @return the name on the command line. */
+    public String cliName()
+    {
+        return cliName;
+    }
+
+    /** @return the scene's size when {@code --count} is not given (sprites, points per series, rows). */
+    public int defaultCount()
+    {
+        return defaultCount;
+    }
+
+    /**
+     * @return the scene named {@code name} (as on the command line), or null when there is none.
+     */
+    public static SceneName byCliName(final String name)
+    {
+        final SceneName[] values = values();
+        for (int i = 0; i < values.length; i++)
+        {
+            if (values[i].cliName.equals(name))
+            {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /** @return the command-line names, comma-separated, for messages. */
+    public static String cliNames()
+    {
+        final StringBuilder names = new StringBuilder();
+        final SceneName[] values = values();
+        for (int i = 0; i < values.length; i++)
+        {
+            if (i > 0)
+            {
+                names.append(", ");
+            }
+            names.append(values[i].cliName);
+        }
+        return names.toString();
+    }
+}

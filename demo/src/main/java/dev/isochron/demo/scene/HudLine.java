@@ -1,0 +1,40 @@
+package dev.isochron.demo.scene;
+
+import dev.isochron.render.runtime.RuntimeStats;
+import dev.isochron.render.text.TextBuffer;
+
+/**
+ * The one-line HUD the demo scenes show at the top left: the scene's own figures followed by the
+ * runtime's frame time, stalls and GC count. The engine mode builds it in a reused
+ * {@link TextBuffer} with integer and fixed-point formatting; the naive mode builds a new string
+ * with {@link String#format} every frame (STALLS.md, "per-frame text and drawing helpers").
+ * <p>
+ * Thread: the render thread. Allocation: {@link #engine} is allocation-free; {@link #naive} is not,
+ * by design.
+ */
+public final class HudLine
+{
+    private final TextBuffer text = new TextBuffer(160);
+
+    /** @return the buffer the scene appends its own figures to, cleared. Allocation-free. */
+    public TextBuffer begin()
+    {
+        return text.clear();
+    }
+
+    /** Appends the runtime's figures to the scene's and returns the line. Allocation-free. */
+    public TextBuffer engine(final RuntimeStats stats)
+    {
+        text.append("  frame ").appendFixed(stats.lastFrameTimeNs() / 1e6, 1)
+            .append(" ms  stalls ").append(stats.stalls())
+            .append("  gc ").append(stats.gcCount());
+        return text;
+    }
+
+    /** The same line, built the naive way: a new formatted string per frame. */
+    public static String naive(final String sceneFigures, final RuntimeStats stats)
+    {
+        return String.format("%s  frame %.1f ms  stalls %d  gc %d",
+            sceneFigures, stats.lastFrameTimeNs() / 1e6, stats.stalls(), stats.gcCount());
+    }
+}
