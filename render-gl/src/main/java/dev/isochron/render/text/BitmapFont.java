@@ -155,15 +155,7 @@ public final class BitmapFont
     public static Font create()
     {
         final ByteBuffer atlas = MemoryUtil.memCalloc(ATLAS_WIDTH * ATLAS_HEIGHT * 4);
-        final float[] advance = new float[Font.GLYPH_COUNT];
-        final float[] offsetX = new float[Font.GLYPH_COUNT];
-        final float[] offsetY = new float[Font.GLYPH_COUNT];
-        final float[] width = new float[Font.GLYPH_COUNT];
-        final float[] height = new float[Font.GLYPH_COUNT];
-        final float[] u0 = new float[Font.GLYPH_COUNT];
-        final float[] v0 = new float[Font.GLYPH_COUNT];
-        final float[] u1 = new float[Font.GLYPH_COUNT];
-        final float[] v1 = new float[Font.GLYPH_COUNT];
+        final GlyphTable glyphs = new GlyphTable(ATLAS_WIDTH, ATLAS_HEIGHT);
         for (int g = 0; g < Font.GLYPH_COUNT; g++)
         {
             final int cellX = (g % COLUMNS) * CELL_WIDTH + 1;
@@ -183,18 +175,10 @@ public final class BitmapFont
                     }
                 }
             }
-            advance[g] = ADVANCE;
-            offsetX[g] = 0f;
-            offsetY[g] = TOP_PADDING;
-            width[g] = any ? GLYPH_WIDTH : 0f;
-            height[g] = any ? GLYPH_HEIGHT : 0f;
-            u0[g] = (float)cellX / ATLAS_WIDTH;
-            v0[g] = (float)cellY / ATLAS_HEIGHT;
-            u1[g] = (float)(cellX + GLYPH_WIDTH) / ATLAS_WIDTH;
-            v1[g] = (float)(cellY + GLYPH_HEIGHT) / ATLAS_HEIGHT;
+            glyphs.glyph(g, ADVANCE, 0f, TOP_PADDING, any ? GLYPH_WIDTH : 0f, any ? GLYPH_HEIGHT : 0f,
+                cellX, cellY, cellX + GLYPH_WIDTH, cellY + GLYPH_HEIGHT);
         }
-        return new Font("built-in 5x8", LINE_HEIGHT, TOP_PADDING + 7, advance, offsetX, offsetY, width, height,
-            u0, v0, u1, v1, atlas, ATLAS_WIDTH, ATLAS_HEIGHT);
+        return glyphs.toFont("built-in 5x8", LINE_HEIGHT, TOP_PADDING + 7, atlas);
     }
 
     private static byte[] bytes(final int[] values)

@@ -203,15 +203,7 @@ public final class TrueTypeFont
         {
             MemoryUtil.memFree(alpha);
         }
-        final float[] advance = new float[Font.GLYPH_COUNT];
-        final float[] offsetX = new float[Font.GLYPH_COUNT];
-        final float[] offsetY = new float[Font.GLYPH_COUNT];
-        final float[] width = new float[Font.GLYPH_COUNT];
-        final float[] height = new float[Font.GLYPH_COUNT];
-        final float[] u0 = new float[Font.GLYPH_COUNT];
-        final float[] v0 = new float[Font.GLYPH_COUNT];
-        final float[] u1 = new float[Font.GLYPH_COUNT];
-        final float[] v1 = new float[Font.GLYPH_COUNT];
+        final GlyphTable glyphs = new GlyphTable(size, size);
         for (int g = 0; g < Font.GLYPH_COUNT; g++)
         {
             final STBTTBakedChar c = baked.get(g);
@@ -219,18 +211,9 @@ public final class TrueTypeFont
             final int y0 = c.y0();
             final int x1 = c.x1();
             final int y1 = c.y1();
-            advance[g] = c.xadvance();
-            offsetX[g] = c.xoff();
-            offsetY[g] = ascentPx + c.yoff();
-            width[g] = x1 - x0;
-            height[g] = y1 - y0;
-            u0[g] = (float)x0 / size;
-            v0[g] = (float)y0 / size;
-            u1[g] = (float)x1 / size;
-            v1[g] = (float)y1 / size;
+            glyphs.glyph(g, c.xadvance(), c.xoff(), ascentPx + c.yoff(), x1 - x0, y1 - y0, x0, y0, x1, y1);
         }
-        return new Font(name, lineHeight, ascentPx, advance, offsetX, offsetY, width, height,
-            u0, v0, u1, v1, rgba, size, size);
+        return glyphs.toFont(name, lineHeight, ascentPx, rgba);
     }
 
     private static ByteBuffer read(final Path path)
