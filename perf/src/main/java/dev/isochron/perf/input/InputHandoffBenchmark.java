@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.infra.Control;
 
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -155,23 +156,7 @@ public class InputHandoffBenchmark
     @GroupThreads(1)
     public int arrayQueueConsume(final Blackhole blackhole, final Control control)
     {
-        int count = 0;
-        do
-        {
-            NaiveMouseEvent event;
-            while ((event = arrayQueue.poll()) != null)
-            {
-                blackhole.consume(event.x);
-                blackhole.consume(event.captureNs);
-                count++;
-            }
-            if (count == 0)
-            {
-                Thread.onSpinWait();
-            }
-        }
-        while (count == 0 && !control.stopMeasurement);
-        return count;
+        return pollUntilAny(arrayQueue, blackhole, control);
     }
 
     /**
@@ -193,22 +178,39 @@ public class InputHandoffBenchmark
     @GroupThreads(1)
     public int linkedQueueConsume(final Blackhole blackhole, final Control control)
     {
-        int count = 0;
-        do
+        return pollUntilAny(linkedQueue, blackhole, control);
+    }
+
+    /**
+     * The naive consumers' body: polls until at least one event came (or measurement stops), then returns the
+     * batch size.
+     */
+    private static int pollUntilAny(
+        final Queue<NaiveMouseEvent> queue, final Blackhole blackhole, final Control control)
+    {
+        int count;
+        while ((count = pollAll(queue, blackhole)) == 0 && !control.stopMeasurement)
         {
-            NaiveMouseEvent event;
-            while ((event = linkedQueue.poll()) != null)
-            {
-                blackhole.consume(event.x);
-                blackhole.consume(event.captureNs);
-                count++;
-            }
-            if (count == 0)
-            {
-                Thread.onSpinWait();
-            }
+            Thread.onSpinWait();
         }
-        while (count == 0 && !control.stopMeasurement);
+        return count;
+    }
+
+    /**
+     * Polls every event the queue holds, reading each one's fields into the blackhole as a tick would use them.
+     *
+     * @return the events polled.
+     */
+    static int pollAll(final Queue<NaiveMouseEvent> queue, final Blackhole blackhole)
+    {
+        int count = 0;
+        NaiveMouseEvent event;
+        while ((event = queue.poll()) != null)
+        {
+            blackhole.consume(event.x);
+            blackhole.consume(event.captureNs);
+            count++;
+        }
         return count;
     }
 }

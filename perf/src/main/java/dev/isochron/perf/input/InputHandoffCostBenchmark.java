@@ -1,7 +1,5 @@
 package dev.isochron.perf.input;
 
-import dev.isochron.input.event.EventListener;
-import dev.isochron.input.event.MouseMoveEvent;
 import dev.isochron.input.queue.InputProducer;
 import dev.isochron.input.queue.InputQueue;
 import dev.isochron.input.queue.InputQueueConfig;
@@ -41,22 +39,10 @@ public class InputHandoffCostBenchmark
     private InputQueue ring;
     private InputProducer producer;
     private InputState state;
-    private ConsumingListener listener;
+    private InputHandoffBenchmark.ConsumingListener listener;
     private ArrayBlockingQueue<InputHandoffBenchmark.NaiveMouseEvent> arrayQueue;
     private ConcurrentLinkedQueue<InputHandoffBenchmark.NaiveMouseEvent> linkedQueue;
     private int x;
-
-    /** Reads each flyweight's fields into the blackhole, as a tick would use them. */
-    static final class ConsumingListener implements EventListener
-    {
-        Blackhole blackhole;
-
-        public void onMouseMove(final MouseMoveEvent event)
-        {
-            blackhole.consume(event.x());
-            blackhole.consume(event.captureNs());
-        }
-    }
 
     /** Fresh queues per trial. */
     @Setup(Level.Trial)
@@ -66,7 +52,7 @@ public class InputHandoffCostBenchmark
             .clock(SystemNanoClock.INSTANCE));
         producer = ring.newProducer();
         state = new InputState();
-        listener = new ConsumingListener();
+        listener = new InputHandoffBenchmark.ConsumingListener();
         arrayQueue = new ArrayBlockingQueue<>(1024);
         linkedQueue = new ConcurrentLinkedQueue<>();
     }
@@ -95,15 +81,7 @@ public class InputHandoffCostBenchmark
             final int next = ++x;
             arrayQueue.offer(new InputHandoffBenchmark.NaiveMouseEvent(next, next, System.nanoTime()));
         }
-        int count = 0;
-        InputHandoffBenchmark.NaiveMouseEvent event;
-        while ((event = arrayQueue.poll()) != null)
-        {
-            blackhole.consume(event.x);
-            blackhole.consume(event.captureNs);
-            count++;
-        }
-        return count;
+        return InputHandoffBenchmark.pollAll(arrayQueue, blackhole);
     }
 
     /** Naive: a new event object (and queue node) per event through a ConcurrentLinkedQueue. */
@@ -116,14 +94,6 @@ public class InputHandoffCostBenchmark
             final int next = ++x;
             linkedQueue.offer(new InputHandoffBenchmark.NaiveMouseEvent(next, next, System.nanoTime()));
         }
-        int count = 0;
-        InputHandoffBenchmark.NaiveMouseEvent event;
-        while ((event = linkedQueue.poll()) != null)
-        {
-            blackhole.consume(event.x);
-            blackhole.consume(event.captureNs);
-            count++;
-        }
-        return count;
+        return InputHandoffBenchmark.pollAll(linkedQueue, blackhole);
     }
 }
