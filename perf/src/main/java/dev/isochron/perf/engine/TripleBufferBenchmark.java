@@ -57,21 +57,8 @@ public class TripleBufferBenchmark
     @Benchmark
     public long exchange(final Local local)
     {
-        final TripleBuffer<Payload> buffer = local.buffer;
-        final long sequence = ++local.sequence;
-        final long[] back = buffer.back().fields;
-        for (int i = 0; i < FIELDS; i++)
-        {
-            back[i] = sequence;
-        }
-        buffer.publish(sequence);
-        final long[] front = buffer.acquireNewest().fields;
-        long sum = buffer.frontSequence();
-        for (int i = 0; i < FIELDS; i++)
-        {
-            sum += front[i];
-        }
-        return sum;
+        fillAndPublish(local.buffer, ++local.sequence);
+        return acquireAndRead(local.buffer);
     }
 
     /**
@@ -84,14 +71,7 @@ public class TripleBufferBenchmark
     @GroupThreads(1)
     public long publish(final Shared shared)
     {
-        final TripleBuffer<Payload> buffer = shared.buffer;
-        final long sequence = ++shared.sequence;
-        final long[] back = buffer.back().fields;
-        for (int i = 0; i < FIELDS; i++)
-        {
-            back[i] = sequence;
-        }
-        return buffer.publish(sequence);
+        return fillAndPublish(shared.buffer, ++shared.sequence);
     }
 
     /**
@@ -104,7 +84,23 @@ public class TripleBufferBenchmark
     @GroupThreads(1)
     public long acquire(final Shared shared)
     {
-        final TripleBuffer<Payload> buffer = shared.buffer;
+        return acquireAndRead(shared.buffer);
+    }
+
+    /** The writer's side of an exchange: fills every field of the back slot with the sequence, publishes it. */
+    private static long fillAndPublish(final TripleBuffer<Payload> buffer, final long sequence)
+    {
+        final long[] back = buffer.back().fields;
+        for (int i = 0; i < FIELDS; i++)
+        {
+            back[i] = sequence;
+        }
+        return buffer.publish(sequence);
+    }
+
+    /** The reader's side of an exchange: takes the newest state and sums its sequence and every field. */
+    private static long acquireAndRead(final TripleBuffer<Payload> buffer)
+    {
         final long[] front = buffer.acquireNewest().fields;
         long sum = buffer.frontSequence();
         for (int i = 0; i < FIELDS; i++)
