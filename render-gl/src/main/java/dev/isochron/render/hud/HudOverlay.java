@@ -1,0 +1,673 @@
+package dev.isochron.render.hud;
+
+import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.render.batch.Rgba;
+import dev.isochron.render.batch.ShapeBatch;
+import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.text.Font;
+import dev.isochron.render.text.TextBuffer;
+import org.HdrHistogram.Histogram;
+
+import static org.lwjgl.glfw.GLFW.GLFW_KEY_F3;
+
+/**
+ * A performance overlay drawn in pixel space: a semi-transparent panel holding a bar graph of the
+ * last {@code historyFrames} frame times with a line at the target frame time, and text lines with
+ * FPS, last and p99 frame time, stalls, GC count and last pause, bytes allocated per frame, input
+ * latency p99 and dropped input events, and (when {@link #metrics(FrameMetrics) FrameMetrics} is
+ * attached) the p99 of the run's measured window.
+ * <p>
+ * <b>Use</b> (render thread, every frame): {@link #recordFrame(long)} with the frame time that just
+ * ended, then {@link #draw(ShapeBatch, SpriteBatch)} into batches the caller then renders with a
+ * pixel-space projection after the world: the shapes (panel, graph) <em>before</em> the sprites
+ * (text), so the text is on top. Give the HUD its own small batches sized with
+ * {@link #shapeQuadsNeeded()} and {@link #spriteQuadsNeeded()}: the text goes onto the sprite
+ * batch's current layer. Toggle with {@link #handleKey(int)} on a key press (F3 by default),
+ * {@link #toggle()} or {@link #visible(boolean)}; hidden, it records nothing but keeps counting.
+ * <p>
+ * <b>Where the figures come from.</b> Frame times come from {@code recordFrame} into a ring the
+ * HUD owns, so the graph, FPS and p99 cover the last {@code historyFrames} frames whatever the
+ * state of {@link FrameMetrics}' window (which opens after warm-up and stops when full). FPS is
+ * frames over the ring's summed frame time; p99 is the nearest-rank 99th percentile of the ring.
+ * A stall is a recorded frame longer than {@code stallThresholdNs}, counted since construction.
+ * The run p99 is read from {@link FrameMetrics#frameTimeHistogram()}: that histogram and the
+ * per-frame records are written only by the render thread (in {@code onFrameStart}), so the render
+ * thread may read them between its own observer calls without synchronisation, in either threading
+ * mode; other threads may not. The histogram scan is refreshed every {@link #RUN_P99_REFRESH_FRAMES}
+ * draws, not every frame. GC, bytes/frame and input figures are produced on other threads and
+ * set through {@link #gc(long, long)}, {@link #allocatedBytesPerFrame(long)} and
+ * {@link #input(long, long)}, which any thread may call (volatile fields; a pair set together may
+ * be read half old, half new for one frame).
+ * <p>
+ * <b>Text</b> is formatted into reused {@link TextBuffer}s with integer and fixed-point
+ * arithmetic; milliseconds have one decimal, rounded half up. {@link #line(int)} exposes the
+ * lines last built, for tests and tools.
+ * <p>
+ * Threads: render thread except the setters named above. Allocation: every method called per
+ * frame is allocation-free; construction allocates the ring and buffers.
+ */
+public final class HudOverlay
+{
+    /** Key that toggles the HUD in {@link #handleKey(int)} unless another is set. */
+    public static final int DEFAULT_TOGGLE_KEY = GLFW_KEY_F3;
+    /** Default number of frame times in the graph and the FPS / p99 figures. */
+    public static final int DEFAULT_HISTORY_FRAMES = 120;
+    /** Most frames of history. */
+    public static final int MAX_HISTORY_FRAMES = 4096;
+    /** Draws between two scans of {@link FrameMetrics}' histogram for the run p99. */
+    public static final int RUN_P99_REFRESH_FRAMES = 30;
+    /** Most characters in one text line. */
+    public static final int LINE_CAPACITY = 64;
+    /** Text lines when no {@link FrameMetrics} is attached; one more when one is. */
+    public static final int BASE_LINE_COUNT = 6;
+    /** Graph height in pixels at scale 1. */
+    public static final int GRAPH_HEIGHT = 40;
+    /** Gap around and between the panel's parts, in pixels at scale 1. */
+    public static final int PADDING = 4;
+    /** Panel colour: black at about 70% opacity. */
+    public static final int PANEL_RGBA = Rgba.pack(0, 0, 0, 180);
+    /** Bars of frames no longer than the target. */
+    public static final int BAR_OK_RGBA = Rgba.pack(64, 224, 64, 255);
+    /** Bars of frames longer than the target, not stalls. */
+    public static final int BAR_SLOW_RGBA = Rgba.pack(240, 200, 40, 255);
+    /** Bars of stalls. */
+    public static final int BAR_STALL_RGBA = Rgba.pack(240, 48, 48, 255);
+    /** The target frame time line. */
+    public static final int TARGET_LINE_RGBA = Rgba.pack(255, 255, 255, 255);
+    /** Text colour. */
+    public static final int TEXT_RGBA = Rgba.WHITE;
+
+    private static final int MAX_LINES = BASE_LINE_COUNT + 1;
+    private static final int MAX_SCALE = 8;
+
+    private final Font font;
+    private final int historyFrames;
+    private final long targetFrameNs;
+    private final long stallThresholdNs;
+    private final long graphMaxNs;
+    private final long[] frameNs;
+    private final long[] scratch;
+    private final TextBuffer[] lines = new TextBuffer[MAX_LINES];
+
+    private FrameMetrics metrics;
+    private int toggleKey = DEFAULT_TOGGLE_KEY;
+    private boolean visible = true;
+    private int scale = 1;
+    private float x;
+    private float y;
+
+    // ring of recent frame times, render thread
+    private int head;
+    private int count;
+    private long sumNs;
+    private long lastFrameNs;
+    private long stalls;
+    private long framesRecorded;
+
+    // run p99 from FrameMetrics, refreshed every RUN_P99_REFRESH_FRAMES draws
+    private int drawsSinceRunP99 = RUN_P99_REFRESH_FRAMES;
+    private long runP99Ns;
+    private long runFrames;
+
+    // set from other threads
+    private volatile long gcCount;
+    private volatile long gcLastPauseNs;
+    private volatile long allocatedBytesPerFrame;
+    private volatile long inputP99Ns;
+    private volatile long inputDrops;
+
+    // layout of the last draw, pixels
+    private float panelWidth;
+    private float panelHeight;
+    private int lineCount;
+
+    /**
+     * A HUD whose target and stall threshold come from {@code metrics}' configuration: the target
+     * frame time is {@code 1 / targetFps} when the loop is paced, else 1/60 s; the stall threshold
+     * is the report's. {@code metrics} is attached for the run p99 line.
+     *
+     * @param font          the font of the text (the built-in bitmap font reads well at scale 1 or 2),
+     *                      its atlas uploaded and texture key set.
+     * @param metrics       the run's frame metrics.
+     * @param historyFrames frames in the graph, in [2, {@link #MAX_HISTORY_FRAMES}].
+     * @return the HUD.
+     */
+    public static HudOverlay forMetrics(final Font font, final FrameMetrics metrics, final int historyFrames)
+    {
+        if (null == metrics)
+        {
+            throw new IllegalArgumentException("metrics must not be null");
+        }
+        final double targetFps = metrics.context().targetFps();
+        final long targetFrameNs = targetFps > 0 ? Math.round(1e9 / targetFps) : Math.round(1e9 / 60.0);
+        return new HudOverlay(font, historyFrames, targetFrameNs, metrics.stallThresholdNs()).metrics(metrics);
+    }
+
+    /**
+     * @param font             the font of the text, its atlas uploaded and texture key set.
+     * @param historyFrames    frames in the graph, FPS and p99, in [2, {@link #MAX_HISTORY_FRAMES}].
+     * @param targetFrameNs    the target frame time, drawn as a line at half the graph's height, > 0
+     *                         (16,666,667 for 60 FPS).
+     * @param stallThresholdNs frames longer than this are stalls, >= {@code targetFrameNs}.
+     * @throws IllegalArgumentException naming the parameter, its range and its value.
+     */
+    public HudOverlay(final Font font, final int historyFrames, final long targetFrameNs, final long stallThresholdNs)
+    {
+        if (null == font)
+        {
+            throw new IllegalArgumentException("font must not be null");
+        }
+        if (historyFrames < 2 || historyFrames > MAX_HISTORY_FRAMES)
+        {
+            throw new IllegalArgumentException("historyFrames must be in [2, " + MAX_HISTORY_FRAMES + "], was " +
+                historyFrames);
+        }
+        if (targetFrameNs <= 0)
+        {
+            throw new IllegalArgumentException("targetFrameNs must be > 0, was " + targetFrameNs);
+        }
+        if (stallThresholdNs < targetFrameNs)
+        {
+            throw new IllegalArgumentException("stallThresholdNs must be >= targetFrameNs (" + targetFrameNs +
+                "), was " + stallThresholdNs);
+        }
+        this.font = font;
+        this.historyFrames = historyFrames;
+        this.targetFrameNs = targetFrameNs;
+        this.stallThresholdNs = stallThresholdNs;
+        this.graphMaxNs = 2 * targetFrameNs;
+        this.frameNs = new long[historyFrames];
+        this.scratch = new long[historyFrames];
+        for (int i = 0; i < MAX_LINES; i++)
+        {
+            lines[i] = new TextBuffer(LINE_CAPACITY);
+        }
+        buildLines();
+    }
+
+    /**
+     * Attaches the run's frame metrics for the run p99 line (null detaches). Render thread.
+     *
+     * @return this.
+     */
+    public HudOverlay metrics(final FrameMetrics metrics)
+    {
+        this.metrics = metrics;
+        this.drawsSinceRunP99 = RUN_P99_REFRESH_FRAMES;
+        this.runP99Ns = 0;
+        this.runFrames = 0;
+        return this;
+    }
+
+    /**
+     * Places the panel's top-left corner, in pixels from the top-left of the screen.
+     *
+     * @return this.
+     */
+    public HudOverlay position(final float x, final float y)
+    {
+        this.x = x;
+        this.y = y;
+        return this;
+    }
+
+    /**
+     * Sets the integer scale of the whole layout (text, graph, padding).
+     *
+     * @param scale in [1, 8].
+     * @return this.
+     */
+    public HudOverlay scale(final int scale)
+    {
+        if (scale < 1 || scale > MAX_SCALE)
+        {
+            throw new IllegalArgumentException("scale must be in [1, " + MAX_SCALE + "], was " + scale);
+        }
+        this.scale = scale;
+        return this;
+    }
+
+    /**
+     * Sets the key {@link #handleKey(int)} toggles on (a GLFW key code).
+     *
+     * @return this.
+     */
+    public HudOverlay toggleKey(final int glfwKey)
+    {
+        this.toggleKey = glfwKey;
+        return this;
+    }
+
+    /** @return whether the HUD draws. */
+    public boolean isVisible()
+    {
+        return visible;
+    }
+
+    /**
+     * Shows or hides the HUD. Allocation-free.
+     *
+     * @return this.
+     */
+    public HudOverlay visible(final boolean visible)
+    {
+        this.visible = visible;
+        return this;
+    }
+
+    /** Flips visibility. Allocation-free. @return whether it is now visible. */
+    public boolean toggle()
+    {
+        visible = !visible;
+        return visible;
+    }
+
+    /**
+     * Toggles the HUD when {@code glfwKey} is the toggle key; call it for key presses (not releases
+     * or repeats). Allocation-free.
+     *
+     * @return whether the key was the toggle key (consumed).
+     */
+    public boolean handleKey(final int glfwKey)
+    {
+        if (glfwKey == toggleKey)
+        {
+            toggle();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Records the time of the frame that just ended (start to next start). Negative values count
+     * as 0. Render thread; allocation-free.
+     */
+    public void recordFrame(final long frameTimeNs)
+    {
+        final long ns = Math.max(0, frameTimeNs);
+        if (count == historyFrames)
+        {
+            sumNs -= frameNs[head];
+        }
+        else
+        {
+            count++;
+        }
+        frameNs[head] = ns;
+        sumNs += ns;
+        head = head + 1 == historyFrames ? 0 : head + 1;
+        lastFrameNs = ns;
+        framesRecorded++;
+        if (ns > stallThresholdNs)
+        {
+            stalls++;
+        }
+    }
+
+    /**
+     * Sets the GC figures (from a GC monitor's thread, or any thread). Allocation-free.
+     *
+     * @param collections  collections since start.
+     * @param lastPauseNs  the last collection's pause.
+     */
+    public void gc(final long collections, final long lastPauseNs)
+    {
+        gcCount = collections;
+        gcLastPauseNs = lastPauseNs;
+    }
+
+    /** Sets the bytes allocated per frame (any thread). Allocation-free. */
+    public void allocatedBytesPerFrame(final long bytes)
+    {
+        allocatedBytesPerFrame = bytes;
+    }
+
+    /**
+     * Sets the input figures (from the input thread, or any thread). Allocation-free.
+     *
+     * @param latencyP99Ns p99 of input event latency (event to the tick that consumed it).
+     * @param drops        input events dropped since start.
+     */
+    public void input(final long latencyP99Ns, final long drops)
+    {
+        inputP99Ns = latencyP99Ns;
+        inputDrops = drops;
+    }
+
+    /** @return frames recorded since construction. */
+    public long framesRecorded()
+    {
+        return framesRecorded;
+    }
+
+    /** @return recorded frames longer than the stall threshold, since construction. */
+    public long stalls()
+    {
+        return stalls;
+    }
+
+    /** @return frame times in the ring (up to {@code historyFrames}). */
+    public int historySize()
+    {
+        return count;
+    }
+
+    /** @return the most shape quads one {@link #draw} records: panel, one bar per frame, target line. */
+    public int shapeQuadsNeeded()
+    {
+        return historyFrames + 2;
+    }
+
+    /** @return the most sprite quads one {@link #draw} records (one per character). */
+    public int spriteQuadsNeeded()
+    {
+        return MAX_LINES * LINE_CAPACITY;
+    }
+
+    /**
+     * Rebuilds the text lines from the current figures (done by {@link #draw} when visible; call it
+     * directly to read {@link #line(int)} without drawing). Render thread; allocation-free.
+     */
+    public void update()
+    {
+        refreshRunP99();
+        buildLines();
+    }
+
+    /** @return text lines built by the last {@link #update()} or {@link #draw}. */
+    public int lineCount()
+    {
+        return lineCount;
+    }
+
+    /**
+     * @param index in [0, {@link #lineCount()}).
+     * @return the line's characters, valid until the next update (a reused buffer: copy to keep).
+     */
+    public CharSequence line(final int index)
+    {
+        if (index < 0 || index >= lineCount)
+        {
+            throw new IndexOutOfBoundsException("line must be in [0, " + lineCount + "), was " + index);
+        }
+        return lines[index];
+    }
+
+    /**
+     * When visible, builds the text and records the panel and graph into {@code shapes} and the
+     * text into {@code text}; render {@code shapes} first. When hidden, records nothing.
+     * Render thread; allocation-free.
+     *
+     * @return whether anything was recorded.
+     * @throws IllegalStateException when a batch is full (size them with {@link #shapeQuadsNeeded()}
+     *                               and {@link #spriteQuadsNeeded()}).
+     */
+    public boolean draw(final ShapeBatch shapes, final SpriteBatch text)
+    {
+        if (!visible)
+        {
+            return false;
+        }
+        update();
+
+        final int s = scale;
+        final float pad = PADDING * s;
+        final float graphWidth = historyFrames * s;
+        final float graphHeight = GRAPH_HEIGHT * s;
+        final float lineHeight = (float)Math.ceil(font.lineHeight()) * s;
+        float widest = graphWidth;
+        for (int i = 0; i < lineCount; i++)
+        {
+            widest = Math.max(widest, font.measure(lines[i], s));
+        }
+        // grows only, so the panel does not flicker as digits come and go
+        panelWidth = Math.max(panelWidth, (float)Math.ceil(widest) + 2 * pad);
+        panelHeight = pad + graphHeight + pad + lineCount * lineHeight + pad;
+
+        shapes.rect(x, y, panelWidth, panelHeight, PANEL_RGBA);
+
+        final float graphX = x + pad;
+        final float graphBottom = y + pad + graphHeight;
+        final int n = count;
+        int at = head - n;
+        if (at < 0)
+        {
+            at += historyFrames;
+        }
+        final float firstBarX = graphX + (historyFrames - n) * s;
+        for (int k = 0; k < n; k++)
+        {
+            final long ns = frameNs[at];
+            at = at + 1 == historyFrames ? 0 : at + 1;
+            final float h = barHeight(ns, graphHeight);
+            if (h > 0f)
+            {
+                shapes.rect(firstBarX + k * s, graphBottom - h, s, h, barColour(ns));
+            }
+        }
+        final float targetY = graphBottom - barHeight(targetFrameNs, graphHeight);
+        shapes.rect(graphX, targetY, graphWidth, s, TARGET_LINE_RGBA);
+
+        float lineY = graphBottom + pad;
+        for (int i = 0; i < lineCount; i++)
+        {
+            font.draw(text, lines[i], graphX, lineY, s, TEXT_RGBA);
+            lineY += lineHeight;
+        }
+        return true;
+    }
+
+    /** @return the panel's left edge, pixels. */
+    public float panelX()
+    {
+        return x;
+    }
+
+    /** @return the panel's top edge, pixels. */
+    public float panelY()
+    {
+        return y;
+    }
+
+    /** @return the panel's width at the last draw, pixels (0 before the first). */
+    public float panelWidth()
+    {
+        return panelWidth;
+    }
+
+    /** @return the panel's height at the last draw, pixels (0 before the first). */
+    public float panelHeight()
+    {
+        return panelHeight;
+    }
+
+    /** @return the graph's left edge, pixels. */
+    public float graphX()
+    {
+        return x + PADDING * scale;
+    }
+
+    /** @return the graph's top edge, pixels. */
+    public float graphY()
+    {
+        return y + PADDING * scale;
+    }
+
+    /** @return the graph's width, pixels: one column of {@code scale} pixels per frame of history. */
+    public float graphWidth()
+    {
+        return historyFrames * scale;
+    }
+
+    /** @return the graph's height, pixels; the target line is at half of it. */
+    public float graphHeight()
+    {
+        return GRAPH_HEIGHT * scale;
+    }
+
+    /** @return the top of the first text line, pixels. */
+    public float textY()
+    {
+        return y + 2 * PADDING * scale + GRAPH_HEIGHT * scale;
+    }
+
+    private float barHeight(final long ns, final float graphHeight)
+    {
+        final long clamped = Math.min(ns, graphMaxNs);
+        // whole pixels, so bars are crisp and tests can predict them
+        return (float)Math.floor((double)clamped * graphHeight / graphMaxNs + 0.5);
+    }
+
+    private int barColour(final long ns)
+    {
+        if (ns > stallThresholdNs)
+        {
+            return BAR_STALL_RGBA;
+        }
+        return ns > targetFrameNs ? BAR_SLOW_RGBA : BAR_OK_RGBA;
+    }
+
+    private void refreshRunP99()
+    {
+        final FrameMetrics metrics = this.metrics;
+        if (null == metrics)
+        {
+            return;
+        }
+        if (++drawsSinceRunP99 >= RUN_P99_REFRESH_FRAMES)
+        {
+            drawsSinceRunP99 = 0;
+            final Histogram histogram = metrics.frameTimeHistogram();
+            runFrames = histogram.getTotalCount();
+            runP99Ns = runFrames == 0 ? 0 : histogram.getValueAtPercentile(99.0);
+        }
+    }
+
+    private void buildLines()
+    {
+        final long lastNs = lastFrameNs;
+        final int n = count;
+
+        // FPS 60  frame 16.7 ms
+        final TextBuffer fps = lines[0].clear();
+        fps.append("FPS ").append(n == 0 || sumNs == 0 ? 0 : (n * 1_000_000_000L + sumNs / 2) / sumNs);
+        appendMs(fps.append("  frame "), lastNs);
+
+        // p99 16.7 ms  max 18.2 ms
+        final long[] sorted = scratch;
+        long max = 0;
+        for (int i = 0; i < n; i++)
+        {
+            final long v = frameNs[i];
+            sorted[i] = v;
+            max = Math.max(max, v);
+        }
+        final long p99 = n == 0 ? 0 : select(sorted, n, nearestRank99(n));
+        appendMs(lines[1].clear().append("p99 "), p99);
+        appendMs(lines[1].append("  max "), max);
+
+        // stalls 2 (>25.0 ms)
+        final TextBuffer stallLine = lines[2].clear().append("stalls ").append(stalls);
+        appendMs(stallLine.append(" (>"), stallThresholdNs).append(')');
+
+        // GC 3  pause 1.2 ms
+        final TextBuffer gcLine = lines[3].clear().append("GC ").append(gcCount);
+        appendMs(gcLine.append("  pause "), gcLastPauseNs);
+
+        // alloc 0 B/frame
+        lines[4].clear().append("alloc ").append(allocatedBytesPerFrame).append(" B/frame");
+
+        // input p99 0.4 ms  drops 0
+        appendMs(lines[5].clear().append("input p99 "), inputP99Ns).append("  drops ").append(inputDrops);
+
+        lineCount = BASE_LINE_COUNT;
+        if (null != metrics)
+        {
+            // run p99 16.7 ms  1200 frames
+            appendMs(lines[6].clear().append("run p99 "), runP99Ns).append("  ").append(runFrames).append(" frames");
+            lineCount = BASE_LINE_COUNT + 1;
+        }
+    }
+
+    /** Appends {@code ns} as milliseconds with one decimal, rounded half up, and " ms". */
+    static TextBuffer appendMs(final TextBuffer text, final long ns)
+    {
+        if (ns < 0)
+        {
+            text.append('-');
+        }
+        final long tenths = (Math.abs(ns) + 50_000) / 100_000;
+        return text.append(tenths / 10).append('.').append((char)('0' + tenths % 10)).append(" ms");
+    }
+
+    /** @return the 0-based index of the nearest-rank 99th percentile among {@code n} sorted values. */
+    static int nearestRank99(final int n)
+    {
+        // ceil(0.99 n) - 1 in integers
+        return (int)((99L * n + 99) / 100) - 1;
+    }
+
+    /** Quickselect: the {@code k}-th smallest of {@code a[0, n)}, reordering {@code a}. Allocation-free. */
+    static long select(final long[] a, final int n, final int k)
+    {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi)
+        {
+            final int mid = (lo + hi) >>> 1;
+            // median of three as the pivot, so sorted input (a steady frame rate) is not quadratic
+            if (a[mid] < a[lo])
+            {
+                swap(a, mid, lo);
+            }
+            if (a[hi] < a[lo])
+            {
+                swap(a, hi, lo);
+            }
+            if (a[hi] < a[mid])
+            {
+                swap(a, hi, mid);
+            }
+            final long pivot = a[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot)
+                {
+                    i++;
+                }
+                while (a[j] > pivot)
+                {
+                    j--;
+                }
+                if (i <= j)
+                {
+                    swap(a, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j)
+            {
+                hi = j;
+            }
+            else if (k >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static void swap(final long[] a, final int i, final int j)
+    {
+        final long t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
