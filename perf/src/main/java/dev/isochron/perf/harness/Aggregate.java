@@ -1,0 +1,374 @@
+package dev.isochron.perf.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All runs of one harness invocation, grouped by scene and configuration, with the median of every
+ * {@link Metric} per mode across the successful repeats and the naive/engine ratio of those medians.
+ * <p>
+ * Medians across repeats, not means: one disturbed child JVM on a shared machine should not move the figure.
+ * Failed runs are kept (listed with their reason) but never enter a median.
+ */
+public final class Aggregate
+{
+    private final List<RunResult> runs;
+    private final List<Group> groups;
+
+    private Aggregate(final List<RunResult> runs, final List<Group> groups)
+    {
+        this.runs = runs;
+        this.groups = groups;
+    }
+
+    /** @return the aggregate of {@code runs}, groups in the order their first run appears. */
+    public static Aggregate of(final List<RunResult> runs)
+    {
+        final Map<String, List<RunResult>> byGroup = new LinkedHashMap<>();
+        for (final RunResult run : runs)
+        {
+            final String key = run.spec().scene() + "\u0000" + run.spec().configuration();
+            byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+        }
+        final List<Group> groups = new ArrayList<>();
+        for (final List<RunResult> members : byGroup.values())
+        {
+            final RunSpec first = members.get(0).spec();
+            groups.add(new Group(first.scene(), first.configuration(),
+                ModeSummary.of(RunSpec.ENGINE, members), ModeSummary.of(RunSpec.NAIVE, members)));
+        }
+        return new Aggregate(List.copyOf(runs), Collections.unmodifiableList(groups));
+    }
+
+    /** @return every run, failed ones included, in plan order. */
+    public List<RunResult> runs()
+    {
+        return runs;
+    }
+
+    /** @return the scene x configuration groups. */
+    public List<Group> groups()
+    {
+        return groups;
+    }
+
+    /** @return the runs that failed. */
+    public List<RunResult> failedRuns()
+    {
+        final List<RunResult> failed = new ArrayList<>();
+        for (final RunResult run : runs)
+        {
+            if (!run.ok())
+            {
+                failed.add(run);
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * @param mapper  creates the nodes.
+     * @param harness what the harness was asked to do (preset, frames, flags ...), copied in as {@code harness}.
+     * @return {@code {"harness": ..., "runs": [...], "groups": [...]}}: each run with its report embedded, each
+     * group with per-mode medians and naive/engine ratios (null where undefined).
+     */
+    public ObjectNode toJson(final ObjectMapper mapper, final JsonNode harness)
+    {
+        final ObjectNode root = mapper.createObjectNode();
+        root.set("harness", harness);
+        final ArrayNode runArray = root.putArray("runs");
+        for (final RunResult run : runs)
+        {
+            final RunSpec spec = run.spec();
+            final ObjectNode node = runArray.addObject();
+            node.put("id", spec.id());
+            node.put("scene", spec.scene());
+            node.put("configuration", spec.configuration());
+            node.put("threading", spec.threading());
+            node.put("gc", spec.gc().optionName());
+            node.put("mode", spec.mode());
+            node.put("repeat", spec.repeat());
+            node.put("ok", run.ok());
+            node.put("exitCode", run.exitCode());
+            node.put("wallSeconds", run.wallSeconds());
+            if (null != run.failure())
+            {
+                node.put("failure", run.failure());
+            }
+            putPath(node, "reportFile", run.reportFile());
+            putPath(node, "csvFile", null == run.frameMs() ? null : run.csvFile());
+            putPath(node, "logFile", run.logFile());
+            if (null != run.report())
+            {
+                node.set("report", run.report());
+            }
+        }
+        final ArrayNode groupArray = root.putArray("groups");
+        for (final Group group : groups)
+        {
+            final ObjectNode node = groupArray.addObject();
+            node.put("scene", group.scene());
+            node.put("configuration", group.configuration());
+            final ObjectNode modes = node.putObject("modes");
+            for (final ModeSummary summary : group.modes())
+            {
+                final ObjectNode mode = modes.putObject(summary.mode());
+                mode.put("runs", summary.okRuns());
+                mode.put("failedRuns", summary.failedRuns());
+                mode.put("zeroAllocation", summary.zeroAllocation());
+                mode.put("gcName", summary.gcName());
+                final ObjectNode medians = mode.putObject("medians");
+                for (final Metric metric : Metric.values())
+                {
+                    putNumber(medians, metric.key(), summary.median(metric));
+                }
+            }
+            final ObjectNode ratios = node.putObject("ratiosNaiveOverEngine");
+            for (final Metric metric : Metric.values())
+            {
+                putNumber(ratios, metric.key(), group.ratio(metric));
+            }
+        }
+        return root;
+    }
+
+    private static void putPath(final ObjectNode node, final String key, final java.nio.file.Path path)
+    {
+        if (null != path)
+        {
+            node.put(key, path.toString());
+        }
+    }
+
+    private static void putNumber(final ObjectNode node, final String key, final double value)
+    {
+        if (Double.isFinite(value))
+        {
+            node.put(key, value);
+        }
+        else
+        {
+            node.putNull(key);
+        }
+    }
+
+    /** One scene under one configuration: the engine and the naive mode side by side. */
+    public static final class Group
+    {
+        private final String scene;
+        private final String configuration;
+        private final ModeSummary engine;
+        private final ModeSummary naive;
+
+        Group(final String scene, final String configuration, final ModeSummary engine, final ModeSummary naive)
+        {
+            this.scene = scene;
+            this.configuration = configuration;
+            this.engine = engine;
+            this.naive = naive;
+        }
+
+        /** @return the scene. */
+        public String scene()
+        {
+            return scene;
+        }
+
+        /** @return the configuration label, e.g. {@code single-g1}. */
+        public String configuration()
+        {
+            return configuration;
+        }
+
+        /** @return the engine runs' summary. */
+        public ModeSummary engine()
+        {
+            return engine;
+        }
+
+        /** @return the naive runs' summary. */
+        public ModeSummary naive()
+        {
+            return naive;
+        }
+
+        /** @return engine then naive. */
+        public List<ModeSummary> modes()
+        {
+            return List.of(engine, naive);
+        }
+
+        /**
+         * @return naive median / engine median of {@code metric}: above 1 means naive is higher (slower frames,
+         * more allocation; for FPS figures, better). NaN when either median is missing or the engine's is 0.
+         */
+        public double ratio(final Metric metric)
+        {
+            return ratio(naive.median(metric), engine.median(metric));
+        }
+
+        /** @return {@code numerator / denominator}, NaN when either is NaN or the denominator is 0. */
+        public static double ratio(final double numerator, final double denominator)
+        {
+            if (Double.isNaN(numerator) || Double.isNaN(denominator) || denominator == 0.0)
+            {
+                return Double.NaN;
+            }
+            return numerator / denominator;
+        }
+    }
+
+    /** The successful runs of one mode in a group, reduced to medians. */
+    public static final class ModeSummary
+    {
+        private final String mode;
+        private final List<RunResult> ok;
+        private final int failed;
+        private final EnumMap<Metric, Double> medians;
+
+        private ModeSummary(final String mode, final List<RunResult> ok, final int failed)
+        {
+            this.mode = mode;
+            this.ok = ok;
+            this.failed = failed;
+            this.medians = new EnumMap<>(Metric.class);
+            for (final Metric metric : Metric.values())
+            {
+                final double[] values = new double[ok.size()];
+                int count = 0;
+                for (final RunResult run : ok)
+                {
+                    final double value = metric.read(run.report());
+                    if (!Double.isNaN(value))
+                    {
+                        values[count++] = value;
+                    }
+                }
+                medians.put(metric, count == 0 ? Double.NaN : Percentiles.median(java.util.Arrays.copyOf(values, count)));
+            }
+        }
+
+        static ModeSummary of(final String mode, final List<RunResult> members)
+        {
+            final List<RunResult> ok = new ArrayList<>();
+            int failed = 0;
+            for (final RunResult run : members)
+            {
+                if (mode.equals(run.spec().mode()))
+                {
+                    if (run.ok())
+                    {
+                        ok.add(run);
+                    }
+                    else
+                    {
+                        failed++;
+                    }
+                }
+            }
+            return new ModeSummary(mode, Collections.unmodifiableList(ok), failed);
+        }
+
+        /** @return engine or naive. */
+        public String mode()
+        {
+            return mode;
+        }
+
+        /** @return how many runs succeeded. */
+        public int okRuns()
+        {
+            return ok.size();
+        }
+
+        /** @return how many runs failed. */
+        public int failedRuns()
+        {
+            return failed;
+        }
+
+        /** @return the successful runs in plan order. */
+        public List<RunResult> runs()
+        {
+            return ok;
+        }
+
+        /** @return the median of {@code metric} over the successful runs, NaN when none reported it. */
+        public double median(final Metric metric)
+        {
+            return medians.get(metric);
+        }
+
+        /**
+         * @return whether there was at least one successful run and every one reported 0 bytes per frame on
+         * every thread role (a missing figure is not zero).
+         */
+        public boolean zeroAllocation()
+        {
+            if (ok.isEmpty())
+            {
+                return false;
+            }
+            for (final RunResult run : ok)
+            {
+                for (final Metric metric : Metric.ALLOCATION)
+                {
+                    if (metric.read(run.report()) != 0.0)
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** @return the collector the children reported ({@code gcName}), distinct names joined by '/', or "". */
+        public String gcName()
+        {
+            final List<String> names = new ArrayList<>();
+            for (final RunResult run : ok)
+            {
+                final JsonNode name = run.report().get("gcName");
+                if (null != name && name.isTextual() && !names.contains(name.asText()))
+                {
+                    names.add(name.asText());
+                }
+            }
+            return String.join("/", names);
+        }
+
+        /** @return every successful run's per-frame times concatenated, or null when no run had a CSV. */
+        public double[] pooledFrameMs()
+        {
+            int total = 0;
+            for (final RunResult run : ok)
+            {
+                total += null == run.frameMs() ? 0 : run.frameMs().length;
+            }
+            if (total == 0)
+            {
+                return null;
+            }
+            final double[] pooled = new double[total];
+            int at = 0;
+            for (final RunResult run : ok)
+            {
+                if (null != run.frameMs())
+                {
+                    System.arraycopy(run.frameMs(), 0, pooled, at, run.frameMs().length);
+                    at += run.frameMs().length;
+                }
+            }
+            return pooled;
+        }
+    }
+}

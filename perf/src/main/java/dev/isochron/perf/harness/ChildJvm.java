@@ -1,0 +1,168 @@
+package dev.isochron.perf.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts child JVMs the same way every time: the harness's own java binary, the same heap and module flags,
+ * the collector's flags and the user's extra flags, {@code LP_NUM_THREADS} set for Mesa llvmpipe, and stdout
+ * and stderr into a log file. Engine and naive runs differ only in the demo's arguments.
+ */
+public final class ChildJvm
+{
+    private final Path javaBinary;
+    private final int javaFeatureVersion;
+    private final List<String> baseFlags;
+    private final int llvmpipeThreads;
+
+    /**
+     * @param javaBinary         the java launcher to run.
+     * @param javaFeatureVersion its feature version (17, 21 ...).
+     * @param heap               -Xms and -Xmx value, e.g. {@code 1g}.
+     * @param extraFlags         the user's {@code --jvm-arg}s, appended after the harness's own.
+     * @param llvmpipeThreads    {@code LP_NUM_THREADS} for the child, at least 0 (0: llvmpipe renders on the
+     *                           calling thread).
+     */
+    public ChildJvm(
+        final Path javaBinary,
+        final int javaFeatureVersion,
+        final String heap,
+        final List<String> extraFlags,
+        final int llvmpipeThreads)
+    {
+        if (llvmpipeThreads < 0)
+        {
+            throw new IllegalArgumentException("--lp-threads must be >= 0, was " + llvmpipeThreads);
+        }
+        this.javaBinary = javaBinary;
+        this.javaFeatureVersion = javaFeatureVersion;
+        this.llvmpipeThreads = llvmpipeThreads;
+        final List<String> flags = new ArrayList<>();
+        flags.add("-Xms" + heap);
+        flags.add("-Xmx" + heap);
+        flags.add("--add-opens");
+        flags.add("java.base/jdk.internal.misc=ALL-UNNAMED");
+        flags.add("-Djava.awt.headless=true");
+        flags.addAll(extraFlags);
+        this.baseFlags = List.copyOf(flags);
+    }
+
+    /** @return the java launcher of this process. */
+    public static Path currentJava()
+    {
+        return ProcessHandle.current().info().command().map(Path::of)
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+    }
+
+    /** @return the java launcher children run. */
+    public Path javaBinary()
+    {
+        return javaBinary;
+    }
+
+    /** @return the child JVM's feature version. */
+    public int javaFeatureVersion()
+    {
+        return javaFeatureVersion;
+    }
+
+    /** @return {@code LP_NUM_THREADS} for children. */
+    public int llvmpipeThreads()
+    {
+        return llvmpipeThreads;
+    }
+
+    /**
+     * @return the full command line: java, the shared flags, the collector's flags, then {@code -jar jar} and
+     * {@code args}.
+     */
+    public List<String> command(final GcChoice gc, final Path jar, final List<String> args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(javaBinary.toString());
+        command.addAll(gc.jvmFlags(javaFeatureVersion));
+        command.addAll(baseFlags);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * Runs {@code command} with stdout and stderr going to {@code log}, killing it (and its descendants) after
+     * {@code timeoutSeconds}.
+     *
+     * @return the exit status, or -1 when it was killed for taking too long.
+     * @throws UncheckedIOException naming the command when it cannot be started.
+     */
+    public int run(final List<String> command, final Path log, final long timeoutSeconds)
+    {
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+        final Map<String, String> env = builder.environment();
+        env.put("LP_NUM_THREADS", Integer.toString(llvmpipeThreads));
+        final Process process;
+        try
+        {
+            process = builder.start();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot start " + String.join(" ", command) + ": " + ex.getMessage(), ex);
+        }
+        try
+        {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS))
+            {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                return -1;
+            }
+            return process.exitValue();
+        }
+        catch (final InterruptedException ex)
+        {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + String.join(" ", command), ex);
+        }
+    }
+
+    /**
+     * Checks that a JVM starts with {@code gc}'s flags ({@code java <flags> -version}).
+     *
+     * @return null when it does, else why not (the JVM's own message).
+     */
+    public String gcUnavailableReason(final GcChoice gc, final Path scratchDir)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(javaBinary.toString());
+        command.addAll(gc.jvmFlags(javaFeatureVersion));
+        command.add("-version");
+        final Path log = scratchDir.resolve("gc-check-" + gc.optionName() + ".log");
+        final int status = run(command, log, 60);
+        if (status == 0)
+        {
+            return null;
+        }
+        String output;
+        try
+        {
+            output = Files.readString(log, StandardCharsets.UTF_8).trim();
+        }
+        catch (final IOException ex)
+        {
+            output = "(no output: " + ex.getMessage() + ")";
+        }
+        return String.join(" ", command) + " exited " + status + ": " + output;
+    }
+}

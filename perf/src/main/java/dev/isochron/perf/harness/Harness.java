@@ -1,0 +1,388 @@
+package dev.isochron.perf.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the plan of an invocation: checks the demo jar and the collectors, runs every engine/naive pair as
+ * separate child JVMs in A B A B order with a progress line per run, then writes {@code aggregate.json},
+ * {@code summary.md} and the plots into the output directory, next to each run's report, CSV and log under
+ * {@code runs/}.
+ */
+public final class Harness
+{
+    /** Exit status when every run succeeded. */
+    public static final int EXIT_OK = 0;
+    /** Exit status when some run failed (the others are still aggregated). */
+    public static final int EXIT_RUN_FAILED = 1;
+
+    private final HarnessOptions options;
+    private final PrintStream progress;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * @param options  what to run (validated here).
+     * @param progress where progress and messages go (stderr from the command line).
+     */
+    public Harness(final HarnessOptions options, final PrintStream progress)
+    {
+        options.validate();
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the plan and writes the outputs.
+     *
+     * @return {@link #EXIT_OK} or {@link #EXIT_RUN_FAILED}.
+     * @throws IllegalArgumentException naming the demo jar and how to build it when it is missing.
+     * @throws UncheckedIOException naming the path when an output cannot be written.
+     */
+    public int run()
+    {
+        final Path demoJar = options.demoJar.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(demoJar))
+        {
+            throw new IllegalArgumentException("--demo-jar " + demoJar + " does not exist: build it with " +
+                "'mvn -pl demo -am package -DskipTests' or pass --demo-jar PATH");
+        }
+        final Path out = options.out.toAbsolutePath().normalize();
+        final Path runsDir = out.resolve("runs");
+        final Path plotsDir = out.resolve("plots");
+        createDirectories(runsDir);
+
+        final ChildJvm jvm = new ChildJvm(ChildJvm.currentJava(), Runtime.version().feature(), options.heap,
+            options.jvmArgs, options.llvmpipeThreads);
+        final DemoCapabilities demo = DemoCapabilities.probe(jvm, demoJar, runsDir);
+        final List<String> notes = new ArrayList<>();
+        if (!demo.frameCsv())
+        {
+            message(notes, "the demo does not take --frame-csv: no per-frame CSV, frame-time plots skipped, " +
+                "percentile plots drawn from the reports' percentiles");
+        }
+        if (!demo.warmup())
+        {
+            message(notes, "the demo does not take --warmup: warm-up is the demo's own default (see warmupFrames " +
+                "in each report), --warmup " + options.warmupFrames + " not passed");
+        }
+
+        final List<GcChoice> gcs = new ArrayList<>();
+        for (final GcChoice gc : options.gcs)
+        {
+            final String reason = jvm.gcUnavailableReason(gc, runsDir);
+            if (null == reason)
+            {
+                gcs.add(gc);
+            }
+            else
+            {
+                message(notes, "skipping --gc " + gc.optionName() + ": not available on this JVM (" + reason + ")");
+            }
+        }
+        options.gcs = gcs;
+        final ObjectNode harnessInfo = harnessInfo(jvm, demoJar, demo);
+        if (gcs.isEmpty())
+        {
+            message(notes, "no collector left to run: nothing measured");
+            writeOutputs(out, harnessInfo, notes, Aggregate.of(List.of()));
+            return EXIT_OK;
+        }
+
+        final List<RunSpec> plan = options.plan();
+        final List<RunResult> results = new ArrayList<>();
+        final long started = System.nanoTime();
+        for (final RunSpec spec : plan)
+        {
+            progress.printf(Locale.ROOT, "[%d/%d] %s %s %s r%d ... ", spec.index(), plan.size(), spec.scene(),
+                spec.configuration(), spec.mode(), spec.repeat());
+            progress.flush();
+            final RunResult result = runOne(jvm, demoJar, demo, spec, runsDir);
+            results.add(result);
+            final double elapsed = (System.nanoTime() - started) / 1e9;
+            final double left = elapsed / spec.index() * (plan.size() - spec.index());
+            if (result.ok())
+            {
+                progress.printf(Locale.ROOT, "%.1f s: p50 %s ms, p99 %s ms, max %s ms (elapsed %.0f s, about %.0f s left)%n",
+                    result.wallSeconds(), SummaryTable.ms(Metric.FRAME_P50_MS.read(result.report())),
+                    SummaryTable.ms(Metric.FRAME_P99_MS.read(result.report())),
+                    SummaryTable.ms(Metric.FRAME_MAX_MS.read(result.report())), elapsed, left);
+            }
+            else
+            {
+                progress.printf(Locale.ROOT, "FAILED after %.1f s: %s (log: %s)%n", result.wallSeconds(), result.failure(),
+                    result.logFile());
+            }
+        }
+
+        final Aggregate aggregate = Aggregate.of(results);
+        writeOutputs(out, harnessInfo, notes, aggregate);
+        if (options.plots)
+        {
+            drawPlots(aggregate, plotsDir, notes);
+            // the summary lists plot problems too
+            writeSummary(out, notes, aggregate);
+        }
+        progress.println("wrote " + out.resolve("summary.md") + " and " + out.resolve("aggregate.json"));
+        return aggregate.failedRuns().isEmpty() ? EXIT_OK : EXIT_RUN_FAILED;
+    }
+
+    private RunResult runOne(
+        final ChildJvm jvm, final Path demoJar, final DemoCapabilities demo, final RunSpec spec, final Path runsDir)
+    {
+        final Path report = runsDir.resolve(spec.id() + ".json");
+        final Path csv = demo.frameCsv() ? runsDir.resolve(spec.id() + ".csv") : null;
+        final Path log = runsDir.resolve(spec.id() + ".log");
+        final List<String> args = demoArguments(spec, report, csv, demo.warmup());
+        final long start = System.nanoTime();
+        final int status = jvm.run(jvm.command(spec.gc(), demoJar, args), log, options.runTimeoutSeconds);
+        final double seconds = (System.nanoTime() - start) / 1e9;
+        if (status != 0)
+        {
+            final String why = status == -1 ? "killed after --run-timeout " + options.runTimeoutSeconds + " s" :
+                "demo exited " + status + lastLine(log);
+            return new RunResult(spec, readReport(report), null, status, seconds, why, report, csv, log);
+        }
+        final JsonNode parsed = readReport(report);
+        if (null == parsed)
+        {
+            return new RunResult(spec, null, null, status, seconds, "demo exited 0 but wrote no readable report " + report,
+                report, csv, log);
+        }
+        double[] frameMs = null;
+        String failure = null;
+        if (null != csv && Files.isRegularFile(csv))
+        {
+            try
+            {
+                frameMs = FrameCsv.read(csv);
+            }
+            catch (final IllegalArgumentException | UncheckedIOException ex)
+            {
+                failure = ex.getMessage();
+            }
+        }
+        return new RunResult(spec, parsed, frameMs, status, seconds, failure, report, csv, log);
+    }
+
+    /** @return the demo's arguments for {@code spec}: scene, headless GL, size, frames, threading, mode, outputs. */
+    List<String> demoArguments(final RunSpec spec, final Path report, final Path csv, final boolean passWarmup)
+    {
+        final List<String> args = new ArrayList<>(sceneArguments(spec.scene()));
+        args.add("--headless");
+        args.add("--renderer");
+        args.add("gl");
+        args.add("--frames");
+        args.add(Integer.toString(options.frames));
+        if (passWarmup)
+        {
+            args.add("--warmup");
+            args.add(Integer.toString(options.warmupFrames));
+        }
+        args.add("--width");
+        args.add(Integer.toString(options.width));
+        args.add("--height");
+        args.add(Integer.toString(options.height));
+        if (options.count > 0)
+        {
+            args.add("--count");
+            args.add(Integer.toString(options.count));
+        }
+        args.add("--target-fps");
+        args.add(Integer.toString(options.targetFps));
+        args.add("--threading");
+        args.add(spec.threading());
+        if (RunSpec.NAIVE.equals(spec.mode()))
+        {
+            args.add("--naive");
+        }
+        args.add("--report");
+        args.add(report.toString());
+        if (null != csv)
+        {
+            args.add("--frame-csv");
+            args.add(csv.toString());
+        }
+        args.addAll(options.demoArgs);
+        return args;
+    }
+
+    /** @return the positional arguments that select {@code scene}: the storm scene is {@code storm --scene list}. */
+    static List<String> sceneArguments(final String scene)
+    {
+        return "storm".equals(scene) ? List.of("storm", "--scene", "list") : List.of(scene);
+    }
+
+    private ObjectNode harnessInfo(final ChildJvm jvm, final Path demoJar, final DemoCapabilities demo)
+    {
+        final ObjectNode info = mapper.createObjectNode();
+        info.put("preset", options.preset.name());
+        info.put("startedAt", Instant.now().toString());
+        final ArrayNode scenes = info.putArray("scenes");
+        options.scenes.forEach(scenes::add);
+        info.put("frames", options.frames);
+        info.put("warmupFrames", options.warmupFrames);
+        info.put("warmupPassedToDemo", demo.warmup());
+        info.put("frameCsv", demo.frameCsv());
+        info.put("width", options.width);
+        info.put("height", options.height);
+        info.put("count", options.count);
+        info.put("targetFps", options.targetFps);
+        final ArrayNode threadings = info.putArray("threading");
+        options.threadings.forEach(threadings::add);
+        final ArrayNode gcs = info.putArray("gc");
+        for (final GcChoice gc : options.gcs)
+        {
+            gcs.add(gc.optionName());
+        }
+        info.put("repeats", options.repeats);
+        info.put("order", "A/B interleaved: engine then naive for each repeat, scene and configuration");
+        info.put("demoJar", demoJar.toString());
+        info.put("java", jvm.javaBinary().toString());
+        info.put("javaVersion", System.getProperty("java.version"));
+        info.put("heap", options.heap);
+        final ArrayNode jvmArgs = info.putArray("jvmArgs");
+        options.jvmArgs.forEach(jvmArgs::add);
+        info.put("lpNumThreads", jvm.llvmpipeThreads());
+        info.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        return info;
+    }
+
+    private void writeOutputs(final Path out, final ObjectNode harnessInfo, final List<String> notes, final Aggregate aggregate)
+    {
+        final ArrayNode noteArray = harnessInfo.putArray("notes");
+        notes.forEach(noteArray::add);
+        try
+        {
+            mapper.writeValue(out.resolve("aggregate.json").toFile(), aggregate.toJson(mapper, harnessInfo));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + out.resolve("aggregate.json") + ": " + ex.getMessage(), ex);
+        }
+        writeSummary(out, notes, aggregate);
+    }
+
+    private void writeSummary(final Path out, final List<String> notes, final Aggregate aggregate)
+    {
+        final List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "preset %s: %d measured frames (warm-up %d) at %dx%d, %d A/B repeat(s), " +
+            "heap %s, LP_NUM_THREADS=%d, java %s", options.preset.name(), options.frames, options.warmupFrames,
+            options.width, options.height, options.repeats, options.heap, options.llvmpipeThreads,
+            System.getProperty("java.version")));
+        if (!options.jvmArgs.isEmpty())
+        {
+            lines.add("extra JVM flags: " + String.join(" ", options.jvmArgs));
+        }
+        lines.addAll(notes);
+        final Path summary = out.resolve("summary.md");
+        try
+        {
+            Files.writeString(summary, SummaryTable.render("Isochron frame times: engine vs naive", lines, aggregate),
+                StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + summary + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private void drawPlots(final Aggregate aggregate, final Path plotsDir, final List<String> notes)
+    {
+        if (aggregate.groups().isEmpty())
+        {
+            return;
+        }
+        createDirectories(plotsDir);
+        try (PlotRenderer plots = new PlotRenderer(1200, 600))
+        {
+            for (final Aggregate.Group group : aggregate.groups())
+            {
+                final String name = group.scene() + "-" + group.configuration();
+                final Chart frameTimes = Plots.frameTimes(group);
+                if (null != frameTimes)
+                {
+                    plots.render(frameTimes, plotsDir.resolve(name + "-frametime.png"));
+                }
+                final Chart percentiles = Plots.percentiles(group);
+                if (null != percentiles)
+                {
+                    plots.render(percentiles, plotsDir.resolve(name + "-percentiles.png"));
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            message(notes, "plots not drawn: " + ex);
+        }
+    }
+
+    private void message(final List<String> notes, final String note)
+    {
+        notes.add(note);
+        progress.println("note: " + note);
+    }
+
+    private JsonNode readReport(final Path report)
+    {
+        if (!Files.isRegularFile(report))
+        {
+            return null;
+        }
+        try
+        {
+            final JsonNode node = mapper.readTree(report.toFile());
+            return null != node && node.isObject() ? node : null;
+        }
+        catch (final IOException ex)
+        {
+            progress.println("note: cannot parse report " + report + ": " + ex.getMessage());
+            return null;
+        }
+    }
+
+    private static String lastLine(final Path log)
+    {
+        try
+        {
+            final List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--)
+            {
+                if (!lines.get(i).isBlank())
+                {
+                    return ": " + lines.get(i).trim();
+                }
+            }
+            return "";
+        }
+        catch (final IOException ex)
+        {
+            return " (log unreadable: " + ex.getMessage() + ")";
+        }
+    }
+
+    private static void createDirectories(final Path dir)
+    {
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create output directory " + dir + ": " + ex.getMessage(), ex);
+        }
+    }
+}

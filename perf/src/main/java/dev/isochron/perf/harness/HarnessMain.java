@@ -1,0 +1,173 @@
+package dev.isochron.perf.harness;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code java -jar perf/target/isochron-perf.jar --quick --out DIR}: the frame-time harness's command line.
+ * A preset gives the defaults; every other option overrides one of them.
+ */
+@Command(
+    name = "isochron-perf",
+    mixinStandardHelpOptions = true,
+    description = "Runs demo scenes in engine and naive mode side by side (each run a child JVM, A/B interleaved) " +
+        "and writes per-run reports, an aggregate JSON, a Markdown summary and PNG plots.")
+public final class HarnessMain implements Callable<Integer>
+{
+    @Option(names = "--quick", description = "Preset: under 2 minutes on 2 cores (default).")
+    private boolean quick;
+
+    @Option(names = "--full", description = "Preset: every scene, both threading modes, 3 repeats of 2000 frames at 1280x720.")
+    private boolean full;
+
+    @Option(names = "--out", required = true, description = "Output directory (created).")
+    private Path out;
+
+    @Option(names = "--scenes", split = ",", description = "Scenes, comma-separated (sprites, chart, list, storm).")
+    private List<String> scenes;
+
+    @Option(names = "--frames", description = "Measured frames per run.")
+    private Integer frames;
+
+    @Option(names = "--warmup", description = "Warm-up frames per run (passed when the demo takes --warmup).")
+    private Integer warmup;
+
+    @Option(names = "--width", description = "Framebuffer width.")
+    private Integer width;
+
+    @Option(names = "--height", description = "Framebuffer height.")
+    private Integer height;
+
+    @Option(names = "--count", description = "Scene object count (default: the scene's own).")
+    private Integer count;
+
+    @Option(names = "--target-fps", description = "Demo frame-rate cap, 0 = uncapped (default 0).")
+    private int targetFps;
+
+    @Option(names = "--threading", split = ",", description = "Threading configurations: single, multi.")
+    private List<String> threading;
+
+    @Option(names = "--gc", split = ",", description = "Collectors: g1, parallel, zgc (default g1).")
+    private List<String> gc;
+
+    @Option(names = "--repeats", description = "A/B pairs per scene and configuration.")
+    private Integer repeats;
+
+    @Option(names = "--demo-jar", description = "The demo launcher (default demo/target/isochron-demo.jar).")
+    private Path demoJar = Path.of("demo", "target", "isochron-demo.jar");
+
+    @Option(names = "--jvm-arg", description = "Extra child JVM flag (repeatable), e.g. --jvm-arg=-XX:+AlwaysPreTouch.")
+    private List<String> jvmArgs = new ArrayList<>();
+
+    @Option(names = "--demo-arg", description = "Extra demo argument (repeatable), after the harness's own.")
+    private List<String> demoArgs = new ArrayList<>();
+
+    @Option(names = "--heap", description = "Child heap, -Xms and -Xmx (default 1g).")
+    private String heap = "1g";
+
+    @Option(names = "--lp-threads", description = "LP_NUM_THREADS for llvmpipe in the children (default: cores / 2).")
+    private Integer lpThreads;
+
+    @Option(names = "--run-timeout", description = "Seconds after which a child run is killed (default 300).")
+    private long runTimeoutSeconds = 300;
+
+    @Option(names = "--no-plots", description = "Do not draw PNG plots.")
+    private boolean noPlots;
+
+    /**
+     * Runs the harness and exits with its status: 0 all runs succeeded, 1 a run failed, 2 bad options or setup.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(execute(args));
+    }
+
+    /** @return the exit status for {@code args}, without exiting. */
+    public static int execute(final String... args)
+    {
+        return new CommandLine(new HarnessMain()).execute(args);
+    }
+
+    @Override
+    public Integer call()
+    {
+        if (quick && full)
+        {
+            throw new CommandLine.ParameterException(new CommandLine(this), "choose one of --quick and --full, not both");
+        }
+        try
+        {
+            return new Harness(toOptions(), System.err).run();
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            System.err.println("isochron-perf: " + ex.getMessage());
+            return 2;
+        }
+    }
+
+    HarnessOptions toOptions()
+    {
+        final HarnessOptions options = new HarnessOptions().apply(full ? Preset.FULL : Preset.QUICK);
+        options.out = out;
+        options.demoJar = demoJar;
+        if (null != scenes)
+        {
+            options.scenes = new ArrayList<>(scenes);
+        }
+        if (null != frames)
+        {
+            options.frames = frames;
+        }
+        if (null != warmup)
+        {
+            options.warmupFrames = warmup;
+        }
+        if (null != width)
+        {
+            options.width = width;
+        }
+        if (null != height)
+        {
+            options.height = height;
+        }
+        if (null != count)
+        {
+            options.count = count;
+        }
+        if (null != threading)
+        {
+            options.threadings = new ArrayList<>(threading);
+        }
+        if (null != gc)
+        {
+            final List<GcChoice> gcs = new ArrayList<>();
+            for (final String name : gc)
+            {
+                gcs.add(GcChoice.parse(name));
+            }
+            options.gcs = gcs;
+        }
+        if (null != repeats)
+        {
+            options.repeats = repeats;
+        }
+        options.jvmArgs = new ArrayList<>(jvmArgs);
+        options.demoArgs = new ArrayList<>(demoArgs);
+        options.heap = heap;
+        if (null != lpThreads)
+        {
+            options.llvmpipeThreads = lpThreads;
+        }
+        options.targetFps = targetFps;
+        options.runTimeoutSeconds = runTimeoutSeconds;
+        options.plots = !noPlots;
+        return options;
+    }
+}

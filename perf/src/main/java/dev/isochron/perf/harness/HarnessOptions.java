@@ -1,0 +1,151 @@
+package dev.isochron.perf.harness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one harness invocation does, resolved from a {@link Preset} and the command line. Plain mutable holder
+ * filled by {@link HarnessMain}; {@link #validate()} checks it before anything runs.
+ */
+public final class HarnessOptions
+{
+    /** The preset the defaults came from. */
+    Preset preset = Preset.QUICK;
+    /** Demo scenes. */
+    List<String> scenes = new ArrayList<>(Preset.QUICK.scenes());
+    /** Measured frames per run. */
+    int frames = Preset.QUICK.frames();
+    /** Warm-up frames per run (passed only when the demo takes {@code --warmup}). */
+    int warmupFrames = Preset.QUICK.warmupFrames();
+    /** Framebuffer width. */
+    int width = Preset.QUICK.width();
+    /** Framebuffer height. */
+    int height = Preset.QUICK.height();
+    /** Threading configurations: single, multi. */
+    List<String> threadings = new ArrayList<>(Preset.QUICK.threadings());
+    /** Collector configurations. */
+    List<GcChoice> gcs = new ArrayList<>(List.of(GcChoice.G1));
+    /** A/B pairs per scene and configuration. */
+    int repeats = Preset.QUICK.repeats();
+    /** The demo's frame-rate cap: 0 uncapped (the default, so frame time is the work of a frame), else frames per second. */
+    int targetFps;
+    /** Scene object count, or 0 for the scene's default. */
+    int count;
+    /** The demo launcher jar. */
+    Path demoJar = Path.of("demo", "target", "isochron-demo.jar");
+    /** Output directory. */
+    Path out = Path.of("perf-out");
+    /** Extra child JVM flags. */
+    List<String> jvmArgs = new ArrayList<>();
+    /** Extra demo arguments, after the harness's own. */
+    List<String> demoArgs = new ArrayList<>();
+    /** Child heap (-Xms and -Xmx). */
+    String heap = "1g";
+    /** LP_NUM_THREADS for the children. */
+    int llvmpipeThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /** Seconds after which a child is killed. */
+    long runTimeoutSeconds = 300;
+    /** Whether to draw PNG plots. */
+    boolean plots = true;
+
+    /** Applies {@code preset}'s defaults (scenes, frames, warm-up, size, threading, repeats). */
+    public HarnessOptions apply(final Preset preset)
+    {
+        this.preset = preset;
+        scenes = new ArrayList<>(preset.scenes());
+        frames = preset.frames();
+        warmupFrames = preset.warmupFrames();
+        width = preset.width();
+        height = preset.height();
+        threadings = new ArrayList<>(preset.threadings());
+        repeats = preset.repeats();
+        return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the option, the value and what is accepted.
+     */
+    public void validate()
+    {
+        if (scenes.isEmpty())
+        {
+            throw new IllegalArgumentException("--scenes must name at least one scene, was empty");
+        }
+        for (final String scene : scenes)
+        {
+            if (!scene.matches("[A-Za-z0-9_-]+"))
+            {
+                throw new IllegalArgumentException("--scenes: scene names are letters, digits, '-' and '_', was '" + scene + "'");
+            }
+        }
+        if (frames < 1)
+        {
+            throw new IllegalArgumentException("--frames must be >= 1, was " + frames);
+        }
+        if (warmupFrames < 0)
+        {
+            throw new IllegalArgumentException("--warmup must be >= 0, was " + warmupFrames);
+        }
+        if (width < 1 || height < 1)
+        {
+            throw new IllegalArgumentException("--width and --height must be >= 1, were " + width + "x" + height);
+        }
+        if (repeats < 1)
+        {
+            throw new IllegalArgumentException("--repeats must be >= 1, was " + repeats);
+        }
+        if (targetFps < 0 || targetFps > 1000)
+        {
+            throw new IllegalArgumentException("--target-fps must be in [0, 1000] (0: uncapped), was " + targetFps);
+        }
+        if (count < 0)
+        {
+            throw new IllegalArgumentException("--count must be >= 0 (0: the scene's default), was " + count);
+        }
+        if (threadings.isEmpty() || gcs.isEmpty())
+        {
+            throw new IllegalArgumentException("--threading and --gc must each name at least one value");
+        }
+        for (final String threading : threadings)
+        {
+            if (!"single".equals(threading) && !"multi".equals(threading))
+            {
+                throw new IllegalArgumentException("--threading must be single or multi, was '" + threading + "'");
+            }
+        }
+        if (runTimeoutSeconds < 1)
+        {
+            throw new IllegalArgumentException("--run-timeout must be >= 1 second, was " + runTimeoutSeconds);
+        }
+        if (!heap.matches("[0-9]+[kKmMgG]?"))
+        {
+            throw new IllegalArgumentException("--heap must be a JVM size such as 512m or 1g, was '" + heap + "'");
+        }
+    }
+
+    /**
+     * @return the plan: for each repeat, scene, threading and collector, the engine run then the naive run
+     * (A B A B ...), indexed from 1.
+     */
+    public List<RunSpec> plan()
+    {
+        final List<RunSpec> plan = new ArrayList<>();
+        int index = 1;
+        for (int repeat = 1; repeat <= repeats; repeat++)
+        {
+            for (final String scene : scenes)
+            {
+                for (final String threading : threadings)
+                {
+                    for (final GcChoice gc : gcs)
+                    {
+                        plan.add(new RunSpec(index++, scene, threading, gc, RunSpec.ENGINE, repeat));
+                        plan.add(new RunSpec(index++, scene, threading, gc, RunSpec.NAIVE, repeat));
+                    }
+                }
+            }
+        }
+        return plan;
+    }
+}
