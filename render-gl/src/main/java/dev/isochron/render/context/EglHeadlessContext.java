@@ -33,9 +33,6 @@ public final class EglHeadlessContext implements GlContext
     private Framebuffer framebuffer;
     private int width;
     private int height;
-    private boolean closed;
-    private boolean glDisposed;
-    private String leakReport = "";
 
     /**
      * Creates a headless context with a {@code width x height} framebuffer and default options.
@@ -117,8 +114,8 @@ public final class EglHeadlessContext implements GlContext
 
     public void makeCurrent()
     {
-        checkOpen();
-        checkNotDisposed();
+        session.checkOpen();
+        session.checkNotDisposed();
         session.checkCanAttach();
         eglBindAPI(EGL_OPENGL_API);
         if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context))
@@ -135,12 +132,7 @@ public final class EglHeadlessContext implements GlContext
 
     public void releaseCurrent()
     {
-        checkOpen();
-        if (!session.isCurrentOnCallingThread())
-        {
-            throw new IllegalStateException(session.name() + " is not current on thread '" +
-                Thread.currentThread().getName() + "'");
-        }
+        session.checkCurrentHere();
         glFlush();
         session.detach();
         eglBindAPI(EGL_OPENGL_API);
@@ -179,7 +171,7 @@ public final class EglHeadlessContext implements GlContext
      */
     public void resize(final int width, final int height)
     {
-        checkCurrentHere();
+        session.checkCurrentHere();
         framebuffer.resize(width, height);
         this.width = width;
         this.height = height;
@@ -230,37 +222,23 @@ public final class EglHeadlessContext implements GlContext
 
     public void disposeAndRelease()
     {
-        checkCurrentHere();
-        checkNotDisposed();
+        session.checkCurrentHere();
+        session.checkNotDisposed();
         framebuffer.close();
-        leakReport = session.destroyObjects();
-        glDisposed = true;
+        session.destroyObjects();
         releaseCurrent();
     }
 
     public void close()
     {
-        if (closed)
+        if (!session.beginClose(this, " is current on another thread; close it there, or call disposeAndRelease() " +
+            "there first"))
         {
             return;
         }
-        if (session.hasCapabilities() && !glDisposed)
-        {
-            if (!session.isCurrentAnywhere())
-            {
-                makeCurrent();
-            }
-            else if (!session.isCurrentOnCallingThread())
-            {
-                throw new IllegalStateException(session.name() + " is current on another thread; close it there, " +
-                    "or call disposeAndRelease() there first");
-            }
-            disposeAndRelease();
-        }
-        closed = true;
         eglDestroyContext(display, context);
         EglDisplay.release();
-        session.reportLeaks(leakReport);
+        session.reportLeaks();
     }
 
     public String toString()
@@ -268,40 +246,13 @@ public final class EglHeadlessContext implements GlContext
         return session.name();
     }
 
-    private void checkOpen()
-    {
-        if (closed)
-        {
-            throw new IllegalStateException(session.name() + " is closed");
-        }
-    }
-
-    private void checkNotDisposed()
-    {
-        if (glDisposed)
-        {
-            throw new IllegalStateException(session.name() + " was disposed (disposeAndRelease); it cannot be made " +
-                "current again");
-        }
-    }
-
     private void checkMadeCurrent()
     {
-        checkOpen();
+        session.checkOpen();
         if (framebuffer == null)
         {
             throw new IllegalStateException(session.name() + " has never been made current: call makeCurrent() " +
                 "on the render thread first");
-        }
-    }
-
-    private void checkCurrentHere()
-    {
-        checkOpen();
-        if (!session.isCurrentOnCallingThread())
-        {
-            throw new IllegalStateException(session.name() + " is not current on thread '" +
-                Thread.currentThread().getName() + "'");
         }
     }
 }

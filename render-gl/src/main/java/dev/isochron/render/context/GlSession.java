@@ -10,8 +10,9 @@ import static org.lwjgl.opengl.GL30C.*;
 
 /**
  * What every context does on the GL side once current: GL capabilities for the thread, a bound VAO, the
- * object registry made current, renderer/version strings, debug output, and the leak check at close.
- * Render thread only.
+ * object registry made current, renderer/version strings, debug output, and the leak check at close; and the
+ * lifecycle every context shares (open, disposed, closed) with its checks and the dispose-before-close step.
+ * Render thread only, except the lifecycle checks, which run on whichever thread the context's javadoc allows.
  */
 final class GlSession
 {
@@ -24,6 +25,9 @@ final class GlSession
     private String renderer;
     private String version;
     private volatile Thread owner;
+    private boolean disposed;
+    private boolean closed;
+    private String leakReport = "";
 
     GlSession(final String name, final boolean debug, final boolean failOnLeak)
     {
@@ -95,8 +99,80 @@ final class GlSession
         return capabilities != null;
     }
 
-    /** Deletes the VAO and checks for leaks; the context must be current on the calling thread. */
-    String destroyObjects()
+    /** @throws IllegalStateException when the context is closed. */
+    void checkOpen()
+    {
+        if (closed)
+        {
+            throw new IllegalStateException(name + " is closed");
+        }
+    }
+
+    /** @throws IllegalStateException when the context is closed or not current on the calling thread. */
+    void checkCurrentHere()
+    {
+        checkOpen();
+        if (!isCurrentOnCallingThread())
+        {
+            throw new IllegalStateException(name + " is not current on thread '" + Thread.currentThread().getName() +
+                "'");
+        }
+    }
+
+    /** @throws IllegalStateException when the context's GL side was disposed. */
+    void checkNotDisposed()
+    {
+        if (disposed)
+        {
+            throw new IllegalStateException(name + " was disposed (disposeAndRelease); it cannot be made " +
+                "current again");
+        }
+    }
+
+    /** @return whether the context's GL side was disposed ({@link #destroyObjects()}). */
+    boolean isDisposed()
+    {
+        return disposed;
+    }
+
+    /**
+     * The shared first step of a context's {@code close()}: disposes the GL side through the context when it was
+     * ever made current and not yet disposed (making it current here first when it is current nowhere), then marks
+     * the context closed. The caller then destroys its native context and calls {@link #reportLeaks()}.
+     *
+     * @param context          the context being closed, whose {@code makeCurrent} and {@code disposeAndRelease}
+     *                         are used.
+     * @param currentElsewhere the error message after the context's name when it is current on another thread.
+     * @return false when the context was already closed (close is idempotent).
+     * @throws IllegalStateException when the context is current on another thread.
+     */
+    boolean beginClose(final GlContext context, final String currentElsewhere)
+    {
+        if (closed)
+        {
+            return false;
+        }
+        if (hasCapabilities() && !disposed)
+        {
+            if (!isCurrentAnywhere())
+            {
+                context.makeCurrent();
+            }
+            else if (!isCurrentOnCallingThread())
+            {
+                throw new IllegalStateException(name + currentElsewhere);
+            }
+            context.disposeAndRelease();
+        }
+        closed = true;
+        return true;
+    }
+
+    /**
+     * Deletes the VAO, keeps the leak report for {@link #reportLeaks()} and marks the context disposed; the
+     * context must be current on the calling thread.
+     */
+    void destroyObjects()
     {
         if (vertexArray != 0)
         {
@@ -109,14 +185,15 @@ final class GlSession
         {
             GlErrors.disableDebugOutput();
         }
-        final String report = registry.leakReport();
+        leakReport = registry.leakReport();
         registry.clear();
-        return report;
+        disposed = true;
     }
 
-    /** Throws or prints the leak report, after the context is gone. */
-    void reportLeaks(final String report)
+    /** Throws or prints the leak report of {@link #destroyObjects()} (if any), after the context is gone. */
+    void reportLeaks()
     {
+        final String report = leakReport;
         if (report.isEmpty())
         {
             return;

@@ -42,9 +42,6 @@ public final class GlfwWindowContext implements GlContext
     private volatile int framebufferWidth;
     private volatile int framebufferHeight;
     private boolean swapIntervalSet;
-    private boolean glDisposed;
-    private String leakReport = "";
-    private boolean closed;
 
     /**
      * Initialises GLFW (first window) and opens a window; main thread.
@@ -173,12 +170,8 @@ public final class GlfwWindowContext implements GlContext
 
     public void makeCurrent()
     {
-        checkOpen();
-        if (glDisposed)
-        {
-            throw new IllegalStateException(session.name() + " was disposed (disposeAndRelease); it cannot be made " +
-                "current again");
-        }
+        session.checkOpen();
+        session.checkNotDisposed();
         session.checkCanAttach();
         glfwMakeContextCurrent(window);
         session.attach();
@@ -192,12 +185,7 @@ public final class GlfwWindowContext implements GlContext
 
     public void releaseCurrent()
     {
-        checkOpen();
-        if (!session.isCurrentOnCallingThread())
-        {
-            throw new IllegalStateException(session.name() + " is not current on thread '" +
-                Thread.currentThread().getName() + "'");
-        }
+        session.checkCurrentHere();
         session.detach();
         glfwMakeContextCurrent(0L);
     }
@@ -259,41 +247,22 @@ public final class GlfwWindowContext implements GlContext
 
     public void disposeAndRelease()
     {
-        checkOpen();
-        if (!session.isCurrentOnCallingThread())
-        {
-            throw new IllegalStateException(session.name() + " is not current on thread '" +
-                Thread.currentThread().getName() + "'");
-        }
-        if (glDisposed)
+        session.checkCurrentHere();
+        if (session.isDisposed())
         {
             return;
         }
-        leakReport = session.destroyObjects();
-        glDisposed = true;
+        session.destroyObjects();
         releaseCurrent();
     }
 
     public void close()
     {
-        if (closed)
+        if (!session.beginClose(this, " is still current on another thread: call disposeAndRelease() on the render " +
+            "thread before closing the window"))
         {
             return;
         }
-        if (session.hasCapabilities() && !glDisposed)
-        {
-            if (!session.isCurrentAnywhere())
-            {
-                makeCurrent();
-            }
-            else if (!session.isCurrentOnCallingThread())
-            {
-                throw new IllegalStateException(session.name() + " is still current on another thread: call " +
-                    "disposeAndRelease() on the render thread before closing the window");
-            }
-            disposeAndRelease();
-        }
-        closed = true;
         glfwSetFramebufferSizeCallback(window, null);
         sizeCallback.free();
         glfwDestroyWindow(window);
@@ -305,20 +274,12 @@ public final class GlfwWindowContext implements GlContext
                 terminateGlfw();
             }
         }
-        session.reportLeaks(leakReport);
+        session.reportLeaks();
     }
 
     public String toString()
     {
         return session.name() + " " + framebufferWidth + "x" + framebufferHeight;
-    }
-
-    private void checkOpen()
-    {
-        if (closed)
-        {
-            throw new IllegalStateException(session.name() + " is closed");
-        }
     }
 
     private final class SizeListener implements GLFWFramebufferSizeCallbackI
