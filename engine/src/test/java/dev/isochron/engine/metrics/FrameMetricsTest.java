@@ -33,6 +33,37 @@ class FrameMetricsTest
         metrics.onFrameEnd(clock.nanoTime());
     }
 
+    /**
+     * The cause given to an update stall (three 10 ms ticks, then a 2 ms frame) when a GC pause was recorded from
+     * {@code pauseStartAfterEndNs} to {@code pauseEndAfterEndNs} after the stalled frame's end.
+     */
+    private static StallCause stallCauseOfUpdateStallWithGcPause(
+        final long pauseStartAfterEndNs, final long pauseEndAfterEndNs)
+    {
+        final ManualClock clock = new ManualClock(5_000 * MS);
+        final GcPauseMonitor pauses = new GcPauseMonitor(clock, 16);
+        try
+        {
+            final FrameMetrics metrics = single(0, 10);
+            frame(metrics, clock, 3, 10, 2);
+            frame(metrics, clock, 0, 0, 2);
+            final long frameEnd = metrics.frameStartNs(0) + metrics.frameTimeNs(0);
+            pauses.recordPause(frameEnd + pauseStartAfterEndNs, frameEnd + pauseEndAfterEndNs);
+            return metrics.stallCause(0, pauses);
+        }
+        finally
+        {
+            pauses.close();
+        }
+    }
+
+    private static void assertRejected(final FrameMetrics.Context context, final String message)
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new FrameMetrics(context));
+        assertEquals(message, ex.getMessage());
+    }
+
     @Test
     void shouldMeasureFrameTimeFromStartToNextStart()
     {
@@ -144,41 +175,13 @@ class FrameMetricsTest
     @Test
     void shouldAttributeStallToGcWhenAPauseOverlapsWithinSlack()
     {
-        final ManualClock clock = new ManualClock(5_000 * MS);
-        final GcPauseMonitor pauses = new GcPauseMonitor(clock, 16);
-        try
-        {
-            final FrameMetrics metrics = single(0, 10);
-            frame(metrics, clock, 3, 10, 2);
-            frame(metrics, clock, 0, 0, 2);
-            final long frameEnd = metrics.frameStartNs(0) + metrics.frameTimeNs(0);
-            pauses.recordPause(frameEnd + MS / 2, frameEnd + 3 * MS);
-            assertEquals(StallCause.GC, metrics.stallCause(0, pauses));
-        }
-        finally
-        {
-            pauses.close();
-        }
+        assertEquals(StallCause.GC, stallCauseOfUpdateStallWithGcPause(MS / 2, 3 * MS));
     }
 
     @Test
     void shouldNotAttributeStallToGcWhenThePauseIsOutsideTheSlack()
     {
-        final ManualClock clock = new ManualClock(5_000 * MS);
-        final GcPauseMonitor pauses = new GcPauseMonitor(clock, 16);
-        try
-        {
-            final FrameMetrics metrics = single(0, 10);
-            frame(metrics, clock, 3, 10, 2);
-            frame(metrics, clock, 0, 0, 2);
-            final long frameEnd = metrics.frameStartNs(0) + metrics.frameTimeNs(0);
-            pauses.recordPause(frameEnd + 2 * MS, frameEnd + 3 * MS);
-            assertEquals(StallCause.UPDATE, metrics.stallCause(0, pauses));
-        }
-        finally
-        {
-            pauses.close();
-        }
+        assertEquals(StallCause.UPDATE, stallCauseOfUpdateStallWithGcPause(2 * MS, 3 * MS));
     }
 
     @Test
@@ -266,41 +269,37 @@ class FrameMetricsTest
     @Test
     void shouldRejectWindowCapacityBelowOne()
     {
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new FrameMetrics(new FrameMetrics.Context().windowCapacityFrames(0)));
-        assertEquals("windowCapacityFrames must be in [1, 50000000], was 0", ex.getMessage());
+        assertRejected(
+            new FrameMetrics.Context().windowCapacityFrames(0),
+            "windowCapacityFrames must be in [1, 50000000], was 0");
     }
 
     @Test
     void shouldRejectHistogramRangeBelowOneMillisecond()
     {
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new FrameMetrics(new FrameMetrics.Context().histogramMaxNs(999_999)));
-        assertEquals("histogramMaxNs must be in [1000000, 3600000000000], was 999999", ex.getMessage());
+        assertRejected(
+            new FrameMetrics.Context().histogramMaxNs(999_999),
+            "histogramMaxNs must be in [1000000, 3600000000000], was 999999");
     }
 
     @Test
     void shouldRejectNaNTickRate()
     {
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new FrameMetrics(new FrameMetrics.Context().tickRateHz(Double.NaN)));
-        assertEquals("tickRateHz must be in (0, 10000], was NaN", ex.getMessage());
+        assertRejected(new FrameMetrics.Context().tickRateHz(Double.NaN), "tickRateHz must be in (0, 10000], was NaN");
     }
 
     @Test
     void shouldRejectNegativeWarmup()
     {
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new FrameMetrics(new FrameMetrics.Context().warmupFrames(-1)));
-        assertEquals("warmupFrames must be in [0, 100000000], was -1", ex.getMessage());
+        assertRejected(new FrameMetrics.Context().warmupFrames(-1), "warmupFrames must be in [0, 100000000], was -1");
     }
 
     @Test
     void shouldRejectTargetFpsOutsideItsValues()
     {
-        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new FrameMetrics(new FrameMetrics.Context().targetFps(-2)));
-        assertEquals("targetFps must be 0 (uncapped), -1 (vsync) or in (0, 10000], was -2.0", ex.getMessage());
+        assertRejected(
+            new FrameMetrics.Context().targetFps(-2),
+            "targetFps must be 0 (uncapped), -1 (vsync) or in (0, 10000], was -2.0");
     }
 
     @Test
