@@ -37,14 +37,7 @@ class TripleBufferConcurrencyTest
         {
             for (long sequence = 1; sequence <= EXCHANGES; sequence++)
             {
-                final Payload back = buffer.back();
-                back.sequence = sequence;
-                final long[] fields = back.fields;
-                for (int i = 0; i < FIELDS; i++)
-                {
-                    fields[i] = sequence;
-                }
-                buffer.publish(sequence);
+                publish(buffer, sequence);
             }
         }, "triple-buffer-writer");
 
@@ -98,14 +91,7 @@ class TripleBufferConcurrencyTest
             for (int n = 0; n < EXCHANGES_PER_GATE_ITERATION; n++)
             {
                 final long sequence = (long)iteration * EXCHANGES_PER_GATE_ITERATION + n;
-                final Payload back = buffer.back();
-                back.sequence = sequence;
-                final long[] fields = back.fields;
-                for (int i = 0; i < FIELDS; i++)
-                {
-                    fields[i] = sequence;
-                }
-                buffer.publish(sequence);
+                publish(buffer, sequence);
             }
         };
         final AllocationGate.Body reader = (iteration) ->
@@ -123,5 +109,18 @@ class TripleBufferConcurrencyTest
         // the gate would otherwise count if it came in the window.
         AllocationGate.bytesAllocatedPerThread("triple-buffer-warmup", 100, 500, writer, reader);
         AllocationGate.assertZeroAllocationPerThread("triple-buffer-exchange", 100, 500, writer, reader);
+    }
+
+    /** The writer's exchange: stamps the back slot's sequence and every field with {@code sequence}, publishes. */
+    private static void publish(final TripleBuffer<Payload> buffer, final long sequence)
+    {
+        final Payload back = buffer.back();
+        back.sequence = sequence;
+        final long[] fields = back.fields;
+        for (int i = 0; i < FIELDS; i++)
+        {
+            fields[i] = sequence;
+        }
+        buffer.publish(sequence);
     }
 }

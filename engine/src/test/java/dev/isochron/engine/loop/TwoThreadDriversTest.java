@@ -139,13 +139,7 @@ class TwoThreadDriversTest
     @Test
     void shouldReportStateAgeFromPublishTime()
     {
-        final Simulation simulation = new Simulation(null, 0);
-        final FixedStepLoop loop = newLoop(simulation);
-        final SimulationAgent<State> agent = new SimulationAgent<>(loop, buffer, simulation, clock);
-        final RenderFrameDriver<State> render = newRenderDriver(loop, (state, alpha, frameStartNs) -> {});
-        agent.doWork();
-        clock.advanceNs(PERIOD_NS);
-        agent.doWork();
+        final RenderFrameDriver<State> render = newRenderDriverAfterOnePublication();
         clock.advanceNs(4 * MS);
         render.runFrame();
 
@@ -210,13 +204,7 @@ class TwoThreadDriversTest
     @Test
     void shouldCountFramesThatDrewNewState()
     {
-        final Simulation simulation = new Simulation(null, 0);
-        final FixedStepLoop loop = newLoop(simulation);
-        final SimulationAgent<State> agent = new SimulationAgent<>(loop, buffer, simulation, clock);
-        final RenderFrameDriver<State> render = newRenderDriver(loop, (state, alpha, frameStartNs) -> {});
-        agent.doWork();
-        clock.advanceNs(PERIOD_NS);
-        agent.doWork();
+        final RenderFrameDriver<State> render = newRenderDriverAfterOnePublication();
 
         assertTrue(render.runFrame());
         assertFalse(render.runFrame());
@@ -341,6 +329,19 @@ class TwoThreadDriversTest
         assertTrue(buffer.writerSequence() >= 1);
         assertTrue(renderDriver.framesWithNewState() >= 1);
         assertSame(buffer, simAgent.buffer());
+    }
+
+    /** A render driver over a loop whose simulation agent ran its first frame and, one tick later, published. */
+    private RenderFrameDriver<State> newRenderDriverAfterOnePublication()
+    {
+        final Simulation simulation = new Simulation(null, 0);
+        final FixedStepLoop loop = newLoop(simulation);
+        final SimulationAgent<State> agent = new SimulationAgent<>(loop, buffer, simulation, clock);
+        final RenderFrameDriver<State> render = newRenderDriver(loop, (state, alpha, frameStartNs) -> {});
+        agent.doWork();
+        clock.advanceNs(PERIOD_NS);
+        agent.doWork();
+        return render;
     }
 
     private RenderFrameDriver<State> newRenderDriver(final FixedStepLoop loop, final StateRenderer<State> renderer)
