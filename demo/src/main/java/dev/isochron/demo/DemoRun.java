@@ -3,6 +3,7 @@ package dev.isochron.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 
+import dev.isochron.demo.chart.ChartScene;
 import dev.isochron.demo.sprites.SpritesScene;
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.loop.PacingMode;
@@ -47,7 +48,7 @@ public final class DemoRun
             InputReplay.open(settings.replay());
         }
         final RuntimeConfig config = config(settings);
-        final RunResult result = run(settings, config);
+        final RunResult result = runScene(settings, config);
         final RunReport report = result.report();
         if (null != settings.frameCsv())
         {
@@ -111,15 +112,6 @@ public final class DemoRun
         {
             config.syntheticInput(synthetic(settings));
         }
-        final int count = settings.count();
-        switch (settings.drawnScene())
-        {
-            case SPRITES:
-                config.spriteCapacity(SpritesScene.spriteCapacity(count));
-                break;
-            default:
-                throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() + " is not available");
-        }
         return config;
     }
 
@@ -138,17 +130,27 @@ public final class DemoRun
             .path(settings.width() * 0.5, settings.height() * 0.5, Math.min(settings.width(), settings.height()) * 0.4);
     }
 
-    private static RunResult run(final DemoSettings settings, final RuntimeConfig config)
+    /** Makes the scene, fits the batch capacities to it, and runs it. */
+    private static RunResult runScene(final DemoSettings settings, final RuntimeConfig config)
     {
         final int count = settings.count();
         final boolean naive = settings.naive();
         switch (settings.drawnScene())
         {
             case SPRITES:
+            {
+                config.spriteCapacity(SpritesScene.spriteCapacity(count));
                 return Isochron.run(new SpritesScene(count, settings.width(), settings.height(), naive, SEED), config);
+            }
+            case CHART:
+            {
+                final ChartScene scene = new ChartScene(count, settings.width(), naive);
+                config.hudCapacity(Math.max(HUD_CAPACITY, ChartScene.hudShapeCapacity(settings.width())));
+                config.addInputSource(producer -> scene.feed());
+                return Isochron.run(scene, config);
+            }
             default:
                 throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() + " is not available");
         }
     }
-
 }
