@@ -1,12 +1,68 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.handoff.TripleBuffer;
+import dev.isochron.engine.jfr.JfrLoopObserver;
+import dev.isochron.engine.loop.FixedStepLoop;
+import dev.isochron.engine.loop.FramePacer;
+import dev.isochron.engine.loop.LoopConfig;
+import dev.isochron.engine.loop.LoopObserver;
+import dev.isochron.engine.loop.PacingMode;
+import dev.isochron.engine.loop.RenderFrameDriver;
+import dev.isochron.engine.loop.SimulationAgent;
+import dev.isochron.engine.loop.SingleThreadedDriver;
+import dev.isochron.engine.metrics.FanOutLoopObserver;
+import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.engine.metrics.GcPauseMonitor;
+import dev.isochron.engine.metrics.LatencyHistogram;
+import dev.isochron.engine.metrics.RunReport;
+import dev.isochron.engine.metrics.ThreadAllocationMeter;
+import dev.isochron.engine.metrics.ThreadRole;
+import dev.isochron.engine.thread.AgentThread;
+import dev.isochron.engine.thread.WorkerGroup;
+import dev.isochron.input.glfw.GlfwInputAdapter;
+import dev.isochron.input.queue.FileDropInbox;
+import dev.isochron.input.queue.InputQueue;
+import dev.isochron.input.queue.InputQueueConfig;
+import dev.isochron.input.queue.InputSource;
+import dev.isochron.input.replay.InputRecorder;
+import dev.isochron.input.replay.InputReplay;
+import dev.isochron.input.synthetic.SyntheticInputSource;
+import dev.isochron.render.context.ContextFactory;
+import dev.isochron.render.context.ContextOptions;
+import dev.isochron.render.context.GlContext;
+import dev.isochron.render.context.GlPlatform;
+import dev.isochron.render.context.GlfwWindowContext;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+import org.lwjgl.glfw.GLFW;
+import org.lwjgl.glfw.GLFWFramebufferSizeCallback;
+import org.lwjgl.glfw.GLFWFramebufferSizeCallbackI;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
 /**
  * Runs one {@link Application} to its end; {@link dev.isochron.render.Isochron#run} is the public entry point.
  * Blocks the calling thread, which becomes the platform thread (it must be the process's main thread for a window
  * on macOS).
+ * <p>
+ * Start-up, on the caller's thread: configuration checked, context created (a window is created here), input queue
+ * with the GLFW adapter (window) and the configured producers, the three render states, the loop. Then the render
+ * thread makes the context current and runs {@link Application#init}; only when it returned do the simulation and
+ * producer threads start, and only when every thread is registered with the allocation meter does the first frame
+ * begin. Shutdown mirrors it: the render thread ends the measured window while every thread is alive, disposes the
+ * application and releases its GL objects and the context; then the caller's thread stops the producers and the
+ * simulation, closes the recorder, uninstalls the input callbacks, destroys the window (checking for leaked GL
+ * objects) and builds the report.
  */
 public final class ApplicationRunner
 {
+    private static final double EVENT_WAIT_SECONDS = 0.005;
+    private static final long NS_PER_SECOND = 1_000_000_000L;
+
     private ApplicationRunner()
     {
     }
@@ -24,6 +80,681 @@ public final class ApplicationRunner
      */
     public static <S> RunResult run(final Application<S> app, final RuntimeConfig config)
     {
-        throw new UnsupportedOperationException("runtime implementation lands next");
+        if (null == app)
+        {
+            throw new IllegalArgumentException("app must not be null");
+        }
+        if (null == config)
+        {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        config.conclude();
+        return new Run<>(app, config).execute();
+    }
+
+    /** One run's objects; caller's thread unless a method says otherwise. */
+    private static final class Run<S>
+    {
+        private final Application<S> app;
+        private final RuntimeConfig config;
+        private final LoopConfig loopConfig;
+        private final NanoClock clock;
+        private final ExitSignal exit = new ExitSignal();
+        private final FailureRecorder failures = new FailureRecorder(exit);
+        private final List<AgentThread> producerThreads = new ArrayList<>();
+        private final List<Agent> producerAgents = new ArrayList<>();
+        private final CountDownLatch initDone = new CountDownLatch(1);
+        private final CountDownLatch go = new CountDownLatch(1);
+
+        private GcPauseMonitor gcPauses;
+        private ThreadAllocationMeter allocation;
+        private LatencyHistogram inputLatency;
+        private FrameMetrics frameMetrics;
+        private RuntimeStats stats;
+        private RunReport report;
+        private InputQueue queue;
+        private InputReplay replay;
+        private InputRecorder recorder;
+        private GlContext context;
+        private GlfwWindowContext window;
+        private GlfwInputAdapter adapter;
+        private GLFWFramebufferSizeCallback sizeChain;
+        private RenderPipeline<S> pipeline;
+        private SimulationStep<S> simulation;
+        private FixedStepLoop loop;
+        private AgentThread simulationThread;
+        private Thread renderThread;
+        private volatile boolean renderInitialised;
+        private long polls;
+        private boolean renderThreadStarted;
+        private PhaseTracker[] phases;
+        private LoopObserver observer;
+
+        Run(final Application<S> app, final RuntimeConfig config)
+        {
+            this.app = app;
+            this.config = config;
+            this.loopConfig = config.loop();
+            this.clock = config.clock();
+        }
+
+        RunResult execute()
+        {
+            try
+            {
+                setUp();
+                if (Threading.MULTI == config.threading())
+                {
+                    runMultiThreaded();
+                }
+                else
+                {
+                    runSingleThreaded();
+                }
+            }
+            catch (final ApplicationFailure ex)
+            {
+                failures.record(ex);
+            }
+            catch (final Throwable ex)
+            {
+                failures.record(Phase.RUNTIME, ex);
+            }
+            finally
+            {
+                tearDown();
+            }
+            final ApplicationFailure failure = failures.failure();
+            if (null != failure)
+            {
+                throw failure;
+            }
+            return finishReport();
+        }
+
+        private void setUp()
+        {
+            stats = new RuntimeStats(stallThresholdNs());
+            gcPauses = new GcPauseMonitor(clock);
+            allocation = new ThreadAllocationMeter();
+            report = new RunReport().scene(config.scene()).mode(config.mode());
+            frameMetrics = new FrameMetrics(new FrameMetrics.Context()
+                .threading(Threading.SINGLE == config.threading() ? FrameMetrics.Threading.SINGLE :
+                    FrameMetrics.Threading.MULTI)
+                .warmupFrames(config.warmupFrames())
+                .windowCapacityFrames(config.reportCapacityFrames())
+                .tickRateHz(loopConfig.tickRateHz())
+                .targetFps(loopConfig.reportTargetFps())
+                .allocationMeter(allocation));
+
+            if (RendererKind.GL == config.renderer())
+            {
+                GlPlatform.configureOnce();
+                context = ContextFactory.create(new ContextOptions()
+                    .kind(config.context())
+                    .size(config.width(), config.height())
+                    .title(config.title())
+                    .swapInterval(PacingMode.VSYNC == loopConfig.pacing() ? 1 : 0)
+                    .debug(config.debugGl())
+                    .failOnLeak(config.failOnLeak()));
+                if (context instanceof GlfwWindowContext)
+                {
+                    window = (GlfwWindowContext)context;
+                }
+            }
+
+            final boolean live = null == config.replayPath();
+            inputLatency = new LatencyHistogram();
+            int producers = (null != window ? 1 : 0) + (null != config.syntheticInput() ? 1 : 0) +
+                config.inputSources().size();
+            final InputQueueConfig given = config.inputQueue();
+            final InputQueueConfig queueConfig = new InputQueueConfig()
+                .clock(clock)
+                .latencySink(inputLatency);
+            if (null != given)
+            {
+                queueConfig.capacityBytes(given.capacityBytes())
+                    .coalesceMouseMoves(given.coalesceMouseMoves());
+                producers = Math.max(producers, given.maxProducers());
+            }
+            queueConfig.maxProducers(Math.max(1, producers));
+            queue = new InputQueue(queueConfig);
+            InputSource source = queue;
+            if (!live)
+            {
+                try
+                {
+                    replay = InputReplay.open(config.replayPath());
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException("cannot read replay " + config.replayPath() + ": " + ex, ex);
+                }
+                source = replay;
+            }
+            else if (null != config.recordPath())
+            {
+                try
+                {
+                    recorder = new InputRecorder(config.recordPath(), loopConfig.tickRateHz(), 0L);
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException("cannot record input to " + config.recordPath() + ": " + ex, ex);
+                }
+                queue.recordTo(recorder);
+            }
+
+            if (null != window)
+            {
+                adapter = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox());
+                installInput();
+            }
+            if (null != config.syntheticInput())
+            {
+                producerAgents.add(new SyntheticInputSource(queue.newProducer(), config.syntheticInput()));
+            }
+            final List<InputAgentFactory> sources = config.inputSources();
+            for (int i = 0; i < sources.size(); i++)
+            {
+                final Agent agent = sources.get(i).newAgent(queue.newProducer());
+                if (null == agent)
+                {
+                    throw new IllegalArgumentException("input source " + i + " made a null agent");
+                }
+                producerAgents.add(agent);
+            }
+
+            final PhaseTracker simulationPhase = new PhaseTracker();
+            final PhaseTracker renderPhase = Threading.SINGLE == config.threading() ?
+                simulationPhase : new PhaseTracker();
+            simulation = new SimulationStep<>(app, source, exit, simulationPhase, stats);
+            final LoopObserver observer = config.jfr() ?
+                new FanOutLoopObserver(frameMetrics, new StatsObserver(stats), new JfrLoopObserver()) :
+                new FanOutLoopObserver(frameMetrics, new StatsObserver(stats));
+            loop = new FixedStepLoop(loopConfig, simulation, clock, observer);
+            pipeline = new RenderPipeline<>(app, config, context, exit, failures, renderPhase, stats, report, gcPauses,
+                live ? queue : null, live ? inputLatency : null);
+            phases = new PhaseTracker[] {simulationPhase, renderPhase};
+            this.observer = observer;
+        }
+
+        /** Chains the context's framebuffer-size callback behind the input adapter's, which replaces it. */
+        private void installInput()
+        {
+            final long handle = window.windowHandle();
+            final long previous = GLFW.nglfwSetFramebufferSizeCallback(handle, 0L);
+            final GLFWFramebufferSizeCallbackI contextCallback = 0L == previous ? null :
+                GLFWFramebufferSizeCallback.create(previous);
+            adapter.install(handle);
+            final GLFWFramebufferSizeCallbackI adapterCallback = adapter.framebufferSizeCallback();
+            sizeChain = GLFWFramebufferSizeCallback.create((w, width, height) ->
+            {
+                adapterCallback.invoke(w, width, height);
+                if (null != contextCallback)
+                {
+                    contextCallback.invoke(w, width, height);
+                }
+            });
+            GLFW.nglfwSetFramebufferSizeCallback(handle, sizeChain.address());
+        }
+
+        private long stallThresholdNs()
+        {
+            final double targetFps = loopConfig.reportTargetFps();
+            final double ms;
+            if (targetFps > 0)
+            {
+                ms = 1.5 * 1000.0 / targetFps;
+            }
+            else if (targetFps < 0)
+            {
+                ms = 1.5 * 1000.0 / FrameMetrics.Context.DEFAULT_DISPLAY_REFRESH_HZ;
+            }
+            else
+            {
+                ms = FrameMetrics.Context.UNCAPPED_STALL_THRESHOLD_MS;
+            }
+            return Math.round(ms * 1e6);
+        }
+
+        // ------------------------------------------------------------------------------------------------
+        // Multi-threaded: platform = this thread, simulation thread, render thread (+ workers, producers).
+
+        private void runMultiThreaded() throws InterruptedException
+        {
+            final TripleBuffer<S> buffer = newTripleBuffer();
+            final SimulationAgent<S> simulationAgent = new SimulationAgent<>(loop, buffer, simulation, clock);
+            final RenderFrameDriver<S> driver = new RenderFrameDriver<>(
+                buffer, pipeline, new FramePacer(loopConfig, clock), loop, clock, observer);
+            final PhaseTracker renderPhase = phases[1];
+
+            renderThread = new Thread(() -> renderThreadBody(driver, renderPhase), "isochron-render");
+            renderThread.setDaemon(false);
+            registerWorkers();
+            allocation.register(ThreadRole.RENDER, renderThread);
+            renderThread.start();
+            renderThreadStarted = true;
+            awaitUninterruptibly(initDone);
+            try
+            {
+                if (renderInitialised && !exit.isSet())
+                {
+                    final PhaseTracker simulationPhase = phases[0];
+                    simulationThread = AgentThread.start("isochron-simulation",
+                        new GuardedAgent(simulationAgent, exit, failures, simulationPhase,
+                            () -> simulation.publishStats(loop.droppedTicks())));
+                    allocation.register(ThreadRole.SIM, simulationThread.thread());
+                    startProducers();
+                    allocation.register(ThreadRole.PLATFORM, Thread.currentThread());
+                }
+            }
+            finally
+            {
+                go.countDown();
+            }
+            if (null != window)
+            {
+                pumpEvents();
+            }
+            renderThread.join();
+        }
+
+        private void renderThreadBody(final RenderFrameDriver<S> driver, final PhaseTracker phase)
+        {
+            try
+            {
+                pipeline.setUp();
+                pipeline.init();
+                renderInitialised = true;
+            }
+            catch (final Throwable ex)
+            {
+                failures.record(phase.phase(), ex);
+            }
+            finally
+            {
+                initDone.countDown();
+            }
+            try
+            {
+                if (renderInitialised)
+                {
+                    awaitUninterruptibly(go);
+                    while (!exit.isSet())
+                    {
+                        driver.runFrame();
+                        checkLimits();
+                    }
+                }
+            }
+            catch (final Throwable ex)
+            {
+                failures.record(phase.phase(), ex);
+            }
+            endOfFrames(phase, driver, null);
+            if (null != window)
+            {
+                GLFW.glfwPostEmptyEvent();
+            }
+        }
+
+        /** Platform thread of a windowed run: waits for events until the run ends; allocation-free. */
+        private void pumpEvents()
+        {
+            final GlfwWindowContext window = this.window;
+            final PlatformHook hook = config.platformHook();
+            final Thread renderThread = this.renderThread;
+            while (!exit.isSet() && renderThread.isAlive())
+            {
+                window.waitEvents(EVENT_WAIT_SECONDS);
+                pollDuty(window, hook);
+            }
+        }
+
+        private void pollDuty(final GlfwWindowContext window, final PlatformHook hook)
+        {
+            adapter.afterPollEvents();
+            polls++;
+            if (null != hook)
+            {
+                hook.afterPoll(window.windowHandle(), polls);
+            }
+            if (window.shouldClose())
+            {
+                exit.request(ExitCause.WINDOW_CLOSED);
+            }
+        }
+
+        // ------------------------------------------------------------------------------------------------
+        // Single-threaded: everything on this thread.
+
+        private void runSingleThreaded()
+        {
+            final PhaseTracker phase = phases[0];
+            SingleThreadedDriver driver = null;
+            try
+            {
+                registerWorkers();
+                allocation.register(ThreadRole.RENDER, Thread.currentThread());
+                pipeline.setUp();
+                phase.enter(Phase.INIT);
+                final S state = newState();
+                phase.leave();
+                driver = new SingleThreadedDriver(loop,
+                    (alpha, frameStartNs) ->
+                    {
+                        if (loop.lastFrameTicks() > 0)
+                        {
+                            simulation.write(state, loop.lastTickIndex(), loop.lastTickTimeNs());
+                            simulation.publishStats(loop.droppedTicks());
+                        }
+                        pipeline.render(state, alpha, frameStartNs);
+                    },
+                    new FramePacer(loopConfig, clock), clock, observer);
+                pipeline.init();
+                renderInitialised = true;
+                startProducers();
+                final GlfwWindowContext window = this.window;
+                final PlatformHook hook = config.platformHook();
+                while (!exit.isSet())
+                {
+                    if (null != window)
+                    {
+                        window.pollEvents();
+                        pollDuty(window, hook);
+                    }
+                    driver.runFrame();
+                    checkLimits();
+                }
+            }
+            catch (final ApplicationFailure ex)
+            {
+                failures.record(ex);
+            }
+            catch (final Throwable ex)
+            {
+                failures.record(phase.phase(), ex);
+            }
+            endOfFrames(phase, null, driver);
+        }
+
+        // ------------------------------------------------------------------------------------------------
+        // Shared.
+
+        private TripleBuffer<S> newTripleBuffer()
+        {
+            final PhaseTracker phase = phases[0];
+            phase.enter(Phase.INIT);
+            final TripleBuffer<S> buffer = new TripleBuffer<>(this::newState);
+            phase.leave();
+            return buffer;
+        }
+
+        private S newState()
+        {
+            try
+            {
+                final S state = app.newRenderState();
+                if (null == state)
+                {
+                    throw new IllegalStateException("Application.newRenderState() returned null");
+                }
+                return state;
+            }
+            catch (final ApplicationFailure ex)
+            {
+                throw ex;
+            }
+            catch (final RuntimeException ex)
+            {
+                throw new ApplicationFailure(Phase.INIT, Thread.currentThread().getName(), ex);
+            }
+        }
+
+        private void registerWorkers()
+        {
+            final WorkerGroup workers = pipeline.workers();
+            if (null != workers)
+            {
+                for (int i = 0; i < workers.workerCount(); i++)
+                {
+                    allocation.register(ThreadRole.WORKERS, workers.workerThread(i));
+                }
+            }
+        }
+
+        private void startProducers()
+        {
+            for (int i = 0; i < producerAgents.size(); i++)
+            {
+                final Agent agent = producerAgents.get(i);
+                final String name = agent instanceof SyntheticInputSource ? "isochron-input-synthetic" :
+                    "isochron-input-" + i;
+                final AgentThread thread = AgentThread.start(name,
+                    new GuardedAgent(agent, exit, failures, new PhaseTracker(), null));
+                producerThreads.add(thread);
+                allocation.register(ThreadRole.PRODUCERS, thread.thread());
+            }
+        }
+
+        /** Frame and time limits; the thread that runs frames, after each. Allocation-free. */
+        private void checkLimits()
+        {
+            final long frameLimit = config.frames();
+            if (frameLimit > 0 && pipeline.frames() >= frameLimit)
+            {
+                exit.request(ExitCause.FRAME_LIMIT);
+            }
+            final double seconds = config.seconds();
+            if (seconds > 0 &&
+                pipeline.lastFrameStartNs() - pipeline.firstFrameStartNs() >= (long)(seconds * NS_PER_SECOND))
+            {
+                exit.request(ExitCause.TIME_LIMIT);
+            }
+        }
+
+        /**
+         * The thread that ran the frames, after the last one: ends the measured window while every thread is
+         * alive, writes the screenshot, then disposes the application and releases GL.
+         */
+        private void endOfFrames(
+            final PhaseTracker phase, final RenderFrameDriver<S> multiDriver, final SingleThreadedDriver singleDriver)
+        {
+            try
+            {
+                frameMetrics.endWindow();
+            }
+            catch (final Throwable ex)
+            {
+                failures.record(Phase.RUNTIME, ex);
+            }
+            if (renderInitialised && !failures.hasFailed() && pipeline.needsScreenshot())
+            {
+                try
+                {
+                    if (!pipeline.captureAfterLoop())
+                    {
+                        if (null != multiDriver)
+                        {
+                            multiDriver.runFrame();
+                        }
+                        else
+                        {
+                            singleDriver.runFrame();
+                        }
+                    }
+                }
+                catch (final Throwable ex)
+                {
+                    failures.record(phase.phase(), ex);
+                }
+            }
+            pipeline.tearDown();
+        }
+
+        private void tearDown()
+        {
+            go.countDown();
+            if (null != renderThread && renderThread.isAlive())
+            {
+                exit.fail();
+                joinUninterruptibly(renderThread);
+            }
+            for (int i = producerThreads.size() - 1; i >= 0; i--)
+            {
+                closeAgentThread(producerThreads.get(i));
+            }
+            if (null != simulationThread)
+            {
+                closeAgentThread(simulationThread);
+            }
+            if (null != pipeline && (null == renderThread || !renderThreadStarted) && null != pipeline.workers() &&
+                !pipeline.workers().isClosed())
+            {
+                try
+                {
+                    pipeline.workers().close();
+                }
+                catch (final Throwable ex)
+                {
+                    failures.record(Phase.RUNTIME, ex);
+                }
+            }
+            if (null != queue)
+            {
+                queue.recordTo(null);
+            }
+            if (null != recorder)
+            {
+                try
+                {
+                    recorder.close();
+                }
+                catch (final IOException | RuntimeException ex)
+                {
+                    failures.record(Phase.RUNTIME, ex);
+                }
+            }
+            if (null != adapter)
+            {
+                try
+                {
+                    adapter.uninstall(window.windowHandle());
+                    adapter.close();
+                }
+                catch (final Throwable ex)
+                {
+                    failures.record(Phase.RUNTIME, ex);
+                }
+            }
+            if (null != context)
+            {
+                try
+                {
+                    context.close();
+                }
+                catch (final Throwable ex)
+                {
+                    failures.record(Phase.RUNTIME, ex);
+                }
+            }
+            if (null != sizeChain)
+            {
+                sizeChain.free();
+            }
+            if (null != gcPauses)
+            {
+                gcPauses.close();
+            }
+        }
+
+        private void closeAgentThread(final AgentThread thread)
+        {
+            try
+            {
+                thread.close();
+            }
+            catch (final Throwable ex)
+            {
+                failures.record(Phase.RUNTIME, ex);
+            }
+        }
+
+        private RunResult finishReport()
+        {
+            frameMetrics.endWindow();
+            report.collect(frameMetrics, gcPauses, allocation, null == replay ? inputLatency : null)
+                .threading(Threading.SINGLE == config.threading() ? "single" : "multi")
+                .workers(config.workers())
+                .headless(null == window)
+                .glRenderer(pipeline.glRenderer())
+                .glVersion(pipeline.glVersion())
+                .gcName(gcPauses.gcName())
+                .inputEvents(queue.events())
+                .inputDrops(queue.drops())
+                .inputCoalesced(queue.coalesced())
+                .extra("skippedFrames", pipeline.skippedFrames())
+                .extra("totalFrames", pipeline.frames())
+                .extra("totalTicks", simulation.ticks())
+                .measureHeapAndRss();
+            if (null != config.reportPath())
+            {
+                try
+                {
+                    report.writeJson(config.reportPath());
+                }
+                catch (final IOException ex)
+                {
+                    throw new UncheckedIOException("cannot write the run report to " + config.reportPath() + ": " +
+                        ex, ex);
+                }
+            }
+            final ExitCause cause = null == exit.cause() ? ExitCause.EXIT_REQUESTED : exit.cause();
+            return new RunResult(cause, report, pipeline.frames(), simulation.ticks(), pipeline.skippedFrames(),
+                pipeline.firstSkippedFailure());
+        }
+
+    }
+
+    private static void awaitUninterruptibly(final CountDownLatch latch)
+    {
+        boolean interrupted = false;
+        while (true)
+        {
+            try
+            {
+                latch.await();
+                break;
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinUninterruptibly(final Thread thread)
+    {
+        boolean interrupted = false;
+        while (thread.isAlive())
+        {
+            try
+            {
+                thread.join();
+            }
+            catch (final InterruptedException ex)
+            {
+                interrupted = true;
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -12,13 +12,35 @@ public final class RunResult
     private final RunReport report;
     private final long frames;
     private final long ticks;
+    private final long skippedFrames;
+    private final Throwable firstSkippedFrameFailure;
 
-    RunResult(final ExitCause exitCause, final RunReport report, final long frames, final long ticks)
+    RunResult(
+        final ExitCause exitCause,
+        final RunReport report,
+        final long frames,
+        final long ticks,
+        final long skippedFrames,
+        final Throwable firstSkippedFrameFailure)
     {
         this.exitCause = exitCause;
         this.report = report;
         this.frames = frames;
         this.ticks = ticks;
+        this.skippedFrames = skippedFrames;
+        this.firstSkippedFrameFailure = firstSkippedFrameFailure;
+    }
+
+    /** @return frames whose {@code render} threw and were dropped under {@link FailurePolicy#SKIP_FRAME}. */
+    public long skippedFrames()
+    {
+        return skippedFrames;
+    }
+
+    /** @return the first exception of a skipped frame, or null when none was skipped. */
+    public Throwable firstSkippedFrameFailure()
+    {
+        return firstSkippedFrameFailure;
     }
 
     /** @return why the run ended. */
@@ -50,6 +72,6 @@ public final class RunResult
      */
     public String toString()
     {
-        return "RunResult{exitCause=" + exitCause + ", frames=" + frames + ", ticks=" + ticks + '}';
+        return "RunResult{exitCause=" + exitCause + ", frames=" + frames + ", ticks=" + ticks + ", skippedFrames=" + skippedFrames + '}';
     }
 }

@@ -5,6 +5,7 @@ import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.input.queue.InputQueueConfig;
 import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.input.synthetic.SyntheticInputSource;
+import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.context.ContextKind;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -79,6 +80,8 @@ public final class RuntimeConfig
     private boolean debugGl;
     private boolean failOnLeak = true;
     private NanoClock clock = new SystemNanoClock();
+    private PlatformHook platformHook;
+    private int clearColor = Rgba.BLACK;
 
     /**
      * @param context AUTO (a window when a display exists, else headless), WINDOW or HEADLESS; ignored by the
@@ -395,6 +398,27 @@ public final class RuntimeConfig
     }
 
     /**
+     * @param platformHook runs on the platform thread after each event poll of a windowed run, or null.
+     * @return this.
+     */
+    public RuntimeConfig platformHook(final PlatformHook platformHook)
+    {
+        this.platformHook = platformHook;
+        return this;
+    }
+
+    /**
+     * @param clearColor the colour each frame starts from, packed by {@link Rgba} (red in the lowest byte);
+     *                   default {@link Rgba#BLACK}.
+     * @return this.
+     */
+    public RuntimeConfig clearColor(final int clearColor)
+    {
+        this.clearColor = clearColor;
+        return this;
+    }
+
+    /**
      * Checks every option and their combination; {@code Isochron.run} calls it.
      *
      * @return this.
@@ -599,6 +623,18 @@ public final class RuntimeConfig
     public NanoClock clock()
     {
         return clock;
+    }
+
+    /** @return the platform hook, or null. */
+    public PlatformHook platformHook()
+    {
+        return platformHook;
+    }
+
+    /** @return the clear colour, packed by {@link Rgba}. */
+    public int clearColor()
+    {
+        return clearColor;
     }
 
     private static int checkSize(final String name, final int value)

@@ -1,0 +1,83 @@
+package dev.isochron.render.runtime;
+
+import dev.isochron.engine.loop.StateWriter;
+import dev.isochron.engine.loop.TickHandler;
+import dev.isochron.input.event.EventListener;
+import dev.isochron.input.queue.InputSource;
+import dev.isochron.input.state.InputState;
+
+/**
+ * The simulation's side of an application: each tick drains the tick's input (live queue or replay) into the
+ * {@link InputState} and calls {@link Application#update}; after the ticks of a step it calls
+ * {@link Application#writeRenderState}. The {@link PhaseTracker} says whether a failure came from the
+ * application ({@link Phase#UPDATE}) or from input draining ({@link Phase#RUNTIME}).
+ * <p>
+ * Threading: the simulation thread (the caller's thread in single-threaded mode). Allocation-free, given an
+ * allocation-free application.
+ *
+ * @param <S> the render state type.
+ */
+final class SimulationStep<S> implements TickHandler, StateWriter<S>
+{
+    private final Application<S> app;
+    private final InputSource input;
+    private final InputState inputState = new InputState();
+    private final Tick tick;
+    private final PhaseTracker phase;
+    private final RuntimeStats stats;
+    private long ticks;
+    private long lastPausedTickIndex;
+
+    SimulationStep(
+        final Application<S> app, final InputSource input, final ExitSignal exit, final PhaseTracker phase,
+        final RuntimeStats stats)
+    {
+        this.app = app;
+        this.input = input;
+        this.tick = new Tick(exit);
+        this.phase = phase;
+        this.stats = stats;
+    }
+
+    /** {@inheritDoc} Allocation-free. */
+    public void tick(final long tickIndex, final long tickTimeNs, final long tickStartNs, final double dtSeconds)
+    {
+        input.drainInto(tickIndex, inputState, tickTimeNs, tickStartNs, EventListener.NONE);
+        tick.set(tickIndex, tickTimeNs, tickStartNs, dtSeconds);
+        phase.enter(Phase.UPDATE);
+        app.update(tick, inputState);
+        phase.leave();
+        ticks++;
+        lastPausedTickIndex = tickIndex + 1;
+    }
+
+    /** {@inheritDoc} Keeps input draining while the loop is paused (into the next tick's index). */
+    public void paused(final long nowNs)
+    {
+        input.drainInto(lastPausedTickIndex, inputState, nowNs, nowNs, EventListener.NONE);
+    }
+
+    /** {@inheritDoc} Allocation-free. */
+    public void write(final S state, final long lastTickIndex, final long lastTickTimeNs)
+    {
+        phase.enter(Phase.UPDATE);
+        app.writeRenderState(state);
+        phase.leave();
+    }
+
+    /** Publishes the tick counters to the live statistics. */
+    void publishStats(final long droppedTicks)
+    {
+        stats.ticks(ticks, droppedTicks);
+    }
+
+    InputState inputState()
+    {
+        return inputState;
+    }
+
+    long ticks()
+    {
+        return ticks;
+    }
+}
