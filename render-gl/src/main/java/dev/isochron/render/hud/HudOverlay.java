@@ -148,7 +148,8 @@ public final class HudOverlay
      * @param historyFrames    frames in the graph, FPS and p99, in [2, {@link #MAX_HISTORY_FRAMES}].
      * @param targetFrameNs    the target frame time, drawn as a line at half the graph's height, > 0
      *                         (16,666,667 for 60 FPS).
-     * @param stallThresholdNs frames longer than this are stalls, >= {@code targetFrameNs}.
+     * @param stallThresholdNs frames longer than this are stalls (red bars), > 0; frames longer than the
+     *                         target but not stalls are yellow.
      * @throws IllegalArgumentException naming the parameter, its range and its value.
      */
     public HudOverlay(final Font font, final int historyFrames, final long targetFrameNs, final long stallThresholdNs)
@@ -166,10 +167,9 @@ public final class HudOverlay
         {
             throw new IllegalArgumentException("targetFrameNs must be > 0, was " + targetFrameNs);
         }
-        if (stallThresholdNs < targetFrameNs)
+        if (stallThresholdNs <= 0)
         {
-            throw new IllegalArgumentException("stallThresholdNs must be >= targetFrameNs (" + targetFrameNs +
-                "), was " + stallThresholdNs);
+            throw new IllegalArgumentException("stallThresholdNs must be > 0, was " + stallThresholdNs);
         }
         this.font = font;
         this.historyFrames = historyFrames;
@@ -223,7 +223,11 @@ public final class HudOverlay
         {
             throw new IllegalArgumentException("scale must be in [1, " + MAX_SCALE + "], was " + scale);
         }
-        this.scale = scale;
+        if (scale != this.scale)
+        {
+            this.scale = scale;
+            panelWidth = 0f;
+        }
         return this;
     }
 

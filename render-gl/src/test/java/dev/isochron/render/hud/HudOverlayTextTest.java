@@ -1,6 +1,8 @@
 package dev.isochron.render.hud;
 
 import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.render.batch.ShapeBatch;
+import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.text.BitmapFont;
 import dev.isochron.render.text.Font;
 import org.junit.jupiter.api.AfterEach;
@@ -145,6 +147,46 @@ class HudOverlayTextTest
     }
 
     @Test
+    void shouldTakeTheStallThresholdFromFrameMetrics()
+    {
+        final FrameMetrics metrics = new FrameMetrics(new FrameMetrics.Context().targetFps(30));
+        final HudOverlay hud = HudOverlay.forMetrics(font, metrics, 60);
+        hud.recordFrame(45 * MS);
+        hud.recordFrame(55 * MS);
+        hud.update();
+
+        assertEquals("stalls 1 (>50.0 ms)", hud.line(2).toString());
+        assertEquals("run p99 0.0 ms  0 frames", hud.line(6).toString());
+    }
+
+    @Test
+    void shouldRecordPanelOneBarPerFrameTargetLineAndOneQuadPerInkedCharacter()
+    {
+        font.textureKey(1);
+        final HudOverlay hud = hud(8);
+        final ShapeBatch shapes = new ShapeBatch(hud.shapeQuadsNeeded());
+        final SpriteBatch text = new SpriteBatch(hud.spriteQuadsNeeded());
+        for (int i = 0; i < 11; i++)
+        {
+            hud.recordFrame(TARGET_NS);
+        }
+
+        assertTrue(hud.draw(shapes, text));
+
+        assertEquals(1 + 8 + 1, shapes.size());
+        int inked = 0;
+        for (int l = 0; l < hud.lineCount(); l++)
+        {
+            final CharSequence line = hud.line(l);
+            for (int c = 0; c < line.length(); c++)
+            {
+                inked += line.charAt(c) == ' ' ? 0 : 1;
+            }
+        }
+        assertEquals(inked, text.size());
+    }
+
+    @Test
     void shouldToggleOnTheToggleKeyOnly()
     {
         final HudOverlay hud = hud(8);
@@ -171,11 +213,11 @@ class HudOverlayTextTest
     }
 
     @Test
-    void shouldRejectAStallThresholdBelowTheTarget()
+    void shouldRejectANonPositiveStallThreshold()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new HudOverlay(font, 8, TARGET_NS, TARGET_NS - 1));
-        assertEquals("stallThresholdNs must be >= targetFrameNs (16666667), was 16666666", ex.getMessage());
+            () -> new HudOverlay(font, 8, TARGET_NS, 0));
+        assertEquals("stallThresholdNs must be > 0, was 0", ex.getMessage());
     }
 
     @Test
