@@ -43,7 +43,11 @@ import static org.lwjgl.glfw.GLFW.GLFW_KEY_F3;
  * arithmetic; milliseconds have one decimal, rounded half up. {@link #line(int)} exposes the
  * lines last built, for tests and tools.
  * <p>
- * Threads: render thread except the setters named above. Allocation: every method called per
+ * Threads: render thread except the setters named above and {@link #handleKey(int)},
+ * {@link #toggle()} and {@link #visible(boolean)}, which one other thread at a time may call (the
+ * GLFW event thread, say; visibility is volatile and takes effect at the next draw).
+ * Configuration ({@link #position}, {@link #scale}, {@link #toggleKey}, {@link #metrics}) is for
+ * start-up or the render thread. Allocation: every method called per
  * frame is allocation-free; construction allocates the ring and buffers.
  */
 public final class HudOverlay
@@ -91,7 +95,8 @@ public final class HudOverlay
 
     private FrameMetrics metrics;
     private int toggleKey = DEFAULT_TOGGLE_KEY;
-    private boolean visible = true;
+    // toggled from the key-handling thread (often the GLFW event thread), read by the render thread
+    private volatile boolean visible = true;
     private int scale = 1;
     private float x;
     private float y;

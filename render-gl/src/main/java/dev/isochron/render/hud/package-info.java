@@ -8,5 +8,23 @@
  * produced on other threads (GC monitor, input thread, allocation meter) come in through setters
  * that any thread may call. Every per-frame method is allocation-free. It depends on no
  * application runtime: whoever drives the frame loop calls it.
+ * <p>
+ * A frame (objects made once at start-up; {@code font} uploaded with its texture key set):
+ * <pre>{@code
+ * HudOverlay hud = HudOverlay.forMetrics(font, frameMetrics, HudOverlay.DEFAULT_HISTORY_FRAMES).position(8, 8);
+ * ShapeBatch hudShapes = new ShapeBatch(hud.shapeQuadsNeeded());
+ * SpriteBatch hudText = new SpriteBatch(hud.spriteQuadsNeeded());
+ *
+ * hud.recordFrame(lastFrameTimeNs);                          // every frame, render thread
+ * hud.gc(gcCount, lastGcPauseNs);                            // or from the GC monitor's thread
+ * hudShapes.clear();
+ * hudText.clear();
+ * hud.draw(hudShapes, hudText);                              // records nothing when hidden
+ * renderer.projection(pixelCamera.projection(pixelMatrix));  // after the world's sources
+ * renderer.render(hudShapes);                                // panel and graph first,
+ * renderer.render(hudText);                                  // then the text on top
+ * }</pre>
+ * A key callback calls {@code hud.handleKey(key)} on presses (F3 toggles by default); it may run on
+ * another thread (the GLFW event thread): visibility is volatile.
  */
 package dev.isochron.render.hud;
