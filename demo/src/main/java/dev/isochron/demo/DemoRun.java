@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 import dev.isochron.demo.chart.ChartScene;
+import dev.isochron.demo.list.ListScene;
 import dev.isochron.demo.sprites.SpritesScene;
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.loop.PacingMode;
@@ -149,8 +150,11 @@ public final class DemoRun
                 config.addInputSource(producer -> scene.feed());
                 return Isochron.run(scene, config);
             }
+            case LIST:
+                return Isochron.run(new ListScene(count, settings.height(), naive), config);
             default:
-                throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() + " is not available");
+                throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() +
+                    " cannot be drawn by itself; storm runs sprites, chart or list under --scene");
         }
     }
 }

@@ -5,7 +5,8 @@ import dev.isochron.render.text.TextBuffer;
 
 /**
  * The one-line HUD the demo scenes show at the top left: the scene's own figures followed by the
- * runtime's frame time, stalls and GC count. The engine mode builds it in a reused
+ * runtime's frame time, stalls and GC count, and when input arrives (the storm scene) the input
+ * events, their 99th percentile latency and the drops. The engine mode builds it in a reused
  * {@link TextBuffer} with integer and fixed-point formatting; the naive mode builds a new string
  * with {@link String#format} every frame (STALLS.md, "per-frame text and drawing helpers").
  * <p>
@@ -28,13 +29,25 @@ public final class HudLine
         text.append("  frame ").appendFixed(stats.lastFrameTimeNs() / 1e6, 1)
             .append(" ms  stalls ").append(stats.stalls())
             .append("  gc ").append(stats.gcCount());
+        if (stats.inputEvents() > 0)
+        {
+            text.append("  input ").append(stats.inputEvents())
+                .append(" p99 ").appendFixed(stats.inputLatencyP99Ns() / 1e6, 2)
+                .append(" ms drops ").append(stats.inputDrops());
+        }
         return text;
     }
 
     /** The same line, built the naive way: a new formatted string per frame. */
     public static String naive(final String sceneFigures, final RuntimeStats stats)
     {
-        return String.format("%s  frame %.1f ms  stalls %d  gc %d",
+        final String line = String.format("%s  frame %.1f ms  stalls %d  gc %d",
             sceneFigures, stats.lastFrameTimeNs() / 1e6, stats.stalls(), stats.gcCount());
+        if (stats.inputEvents() > 0)
+        {
+            return line + String.format("  input %d p99 %.2f ms drops %d",
+                stats.inputEvents(), stats.inputLatencyP99Ns() / 1e6, stats.inputDrops());
+        }
+        return line;
     }
 }

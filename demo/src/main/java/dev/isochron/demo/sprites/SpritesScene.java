@@ -39,6 +39,7 @@ public final class SpritesScene implements Application<SpritesState>
     public static final int SPARKS_PER_TICK = 6;
     /** Quads the scene needs in the world sprite batch besides the sprites (sparks, text). */
     public static final int EXTRA_QUADS = PARTICLE_CAPACITY + 1024;
+    private static final int HUD_PANEL = Rgba.pack(0, 0, 0, 200);
 
     private final int count;
     private final boolean naive;
@@ -203,18 +204,20 @@ public final class SpritesScene implements Application<SpritesState>
 
     private void drawHud(final SpritesState state, final Frame frame)
     {
+        final float scale = frame.framebufferWidth() >= 800 ? 2f : 1f;
+        frame.hudShapes().rect(0f, 0f, frame.framebufferWidth(), 8f + 10f * scale, HUD_PANEL);
         if (naive)
         {
             final String line = HudLine.naive(String.format("sprites %d  sparks %d  tick %d  [naive]",
                 state.spriteCount, state.particleCount, state.tick), frame.stats());
-            frame.hudText(font, line, 8f, 8f, 2f, Rgba.WHITE);
+            frame.hudText(font, line, 8f, 4f, scale, Rgba.WHITE);
         }
         else
         {
             hud.begin().append("sprites ").append(state.spriteCount)
                 .append("  sparks ").append(state.particleCount)
                 .append("  tick ").append(state.tick);
-            frame.hudText(font, hud.engine(frame.stats()), 8f, 8f, 2f, Rgba.WHITE);
+            frame.hudText(font, hud.engine(frame.stats()), 8f, 4f, scale, Rgba.WHITE);
         }
     }
 
