@@ -10,8 +10,9 @@ import java.util.Locale;
 
 /**
  * Reads the per-frame times a demo writes with {@code --frame-csv}. The column is found by its header: the
- * first whose name contains both "frame" and "ms" (e.g. {@code frameMs}), else one named {@code ms}; a file
- * without a header must have a single column. Blank lines are skipped.
+ * first whose name contains "frame" and ends in "ms" (e.g. {@code frameMs}), else one named {@code ms}, else the
+ * first whose name contains "frame" and ends in "ns" (e.g. {@code frameNs}, converted to ms), else one named
+ * {@code ns}; a file without a header must have a single column, in ms. Blank lines are skipped.
  */
 public final class FrameCsv
 {
@@ -51,10 +52,21 @@ public final class FrameCsv
             throw new IllegalArgumentException("frame CSV " + source + " is empty");
         }
         int column = 0;
+        double toMs = 1.0;
         final String[] head = lines.get(first).split(",", -1);
         if (!isNumber(head[0].trim()))
         {
-            column = frameColumn(source, head);
+            column = frameColumn(head, "ms");
+            if (column < 0)
+            {
+                column = frameColumn(head, "ns");
+                toMs = 1e-6;
+            }
+            if (column < 0)
+            {
+                throw new IllegalArgumentException("frame CSV " + source + " has no frame-time column (frameMs, ms, " +
+                    "frameNs or ns); header was '" + String.join(",", head) + "'");
+            }
             first++;
         }
         else if (head.length != 1)
@@ -77,30 +89,29 @@ public final class FrameCsv
                 throw new IllegalArgumentException("frame CSV " + source + " line " + (i + 1) + ": expected a number in column " +
                     (column + 1) + ", was '" + line + "'");
             }
-            values[count++] = Double.parseDouble(cells[column].trim());
+            values[count++] = Double.parseDouble(cells[column].trim()) * toMs;
         }
         return java.util.Arrays.copyOf(values, count);
     }
 
-    private static int frameColumn(final String source, final String[] header)
+    private static int frameColumn(final String[] header, final String unit)
     {
         for (int i = 0; i < header.length; i++)
         {
             final String name = header[i].trim().toLowerCase(Locale.ROOT);
-            if (name.contains("frame") && name.contains("ms"))
+            if (name.contains("frame") && name.endsWith(unit))
             {
                 return i;
             }
         }
         for (int i = 0; i < header.length; i++)
         {
-            if ("ms".equals(header[i].trim().toLowerCase(Locale.ROOT)))
+            if (unit.equals(header[i].trim().toLowerCase(Locale.ROOT)))
             {
                 return i;
             }
         }
-        throw new IllegalArgumentException("frame CSV " + source + " has no frame-time column (a header containing " +
-            "'frame' and 'ms', or 'ms'); header was '" + String.join(",", header) + "'");
+        return -1;
     }
 
     private static boolean isNumber(final String text)

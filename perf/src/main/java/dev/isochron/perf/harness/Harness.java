@@ -196,10 +196,11 @@ public final class Harness
         args.add(Integer.toString(options.width));
         args.add("--height");
         args.add(Integer.toString(options.height));
-        if (options.count > 0)
+        final int count = options.count(spec.scene());
+        if (count > 0)
         {
             args.add("--count");
-            args.add(Integer.toString(options.count));
+            args.add(Integer.toString(count));
         }
         args.add("--target-fps");
         args.add(Integer.toString(options.targetFps));

@@ -30,7 +30,7 @@ public final class HarnessOptions
     int repeats = Preset.QUICK.repeats();
     /** The demo's frame-rate cap: 0 uncapped (the default, so frame time is the work of a frame), else frames per second. */
     int targetFps;
-    /** Scene object count, or 0 for the scene's default. */
+    /** Scene object count for every scene, or 0 for the preset's per-scene count (or the scene's default). */
     int count;
     /** The demo launcher jar. */
     Path demoJar = Path.of("demo", "target", "isochron-demo.jar");
@@ -61,6 +61,12 @@ public final class HarnessOptions
         threadings = new ArrayList<>(preset.threadings());
         repeats = preset.repeats();
         return this;
+    }
+
+    /** @return the {@code --count} to pass for {@code scene}, or 0 to pass none. */
+    public int count(final String scene)
+    {
+        return count > 0 ? count : preset.count(scene);
     }
 
     /**

@@ -114,12 +114,12 @@ public final class PlotRenderer implements AutoCloseable
 
         final float left = 90f;
         final float right = width - 30f;
-        final float top = 60f;
+        final float top = 70f;
         final float bottom = height - 70f;
 
         // title and axis labels
         font.draw(text, chart.title(), left, 15f, TEXT_SCALE, TEXT_RGBA);
-        font.draw(text, chart.yLabel(), 10f, top - 22f, TEXT_SCALE, TEXT_RGBA);
+        font.draw(text, chart.yLabel(), 10f, top - 30f, TEXT_SCALE, TEXT_RGBA);
         final float xLabelWidth = font.measure(chart.xLabel(), TEXT_SCALE);
         font.draw(text, chart.xLabel(), 0.5f * (left + right - xLabelWidth), bottom + 40f, TEXT_SCALE, TEXT_RGBA);
 

@@ -18,6 +18,21 @@ class FrameCsvTest
     }
 
     @Test
+    void shouldConvertANanosecondFrameColumnToMilliseconds()
+    {
+        assertArrayEquals(new double[]{30.314424, 2.5},
+            FrameCsv.parse("f.csv", List.of("frame,startNs,frameNs,updateNs,renderNs,stateAgeNs,stall",
+                "0,6372599044839,30314424,4755486,25548462,0,render", "1,6372629359263,2500000,18179064,15274440,0,")),
+            1e-12);
+    }
+
+    @Test
+    void shouldPreferAMillisecondColumnOverANanosecondOne()
+    {
+        assertArrayEquals(new double[]{4.0}, FrameCsv.parse("f.csv", List.of("frameNs,frameMs", "4000000,4.0")));
+    }
+
+    @Test
     void shouldReadAColumnNamedMs()
     {
         assertArrayEquals(new double[]{3.0}, FrameCsv.parse("f.csv", List.of("index,ms", "0,3.0")));
@@ -42,8 +57,8 @@ class FrameCsvTest
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> FrameCsv.parse("f.csv", List.of("a,b", "1,2")));
-        assertEquals("frame CSV f.csv has no frame-time column (a header containing 'frame' and 'ms', or 'ms'); " +
-            "header was 'a,b'", ex.getMessage());
+        assertEquals("frame CSV f.csv has no frame-time column (frameMs, ms, frameNs or ns); header was 'a,b'",
+            ex.getMessage());
     }
 
     @Test

@@ -19,7 +19,7 @@ class HarnessArgumentsTest
         final RunSpec naive = new RunSpec(2, "sprites", "single", GcChoice.G1, RunSpec.NAIVE, 1);
 
         assertEquals(List.of("sprites", "--headless", "--renderer", "gl", "--frames", "300", "--warmup", "100",
-                "--width", "320", "--height", "240", "--target-fps", "0", "--threading", "single", "--naive",
+                "--width", "320", "--height", "240", "--count", "2000", "--target-fps", "0", "--threading", "single", "--naive",
                 "--report", "r.json", "--frame-csv", "f.csv"),
             harness.demoArguments(naive, Path.of("r.json"), Path.of("f.csv"), true));
     }
@@ -38,6 +38,15 @@ class HarnessArgumentsTest
         assertFalse(args.contains("--frame-csv"));
         assertFalse(args.contains("--naive"));
         assertTrue(args.containsAll(List.of("--count", "5000")));
+    }
+
+    @Test
+    void shouldPassNoCountWhereThePresetLeavesTheSceneAtItsDefault()
+    {
+        final Harness harness = new Harness(new HarnessOptions().apply(Preset.FULL), System.err);
+        final RunSpec engine = new RunSpec(1, "sprites", "multi", GcChoice.G1, RunSpec.ENGINE, 1);
+
+        assertFalse(harness.demoArguments(engine, Path.of("r.json"), null, true).contains("--count"));
     }
 
     @Test
