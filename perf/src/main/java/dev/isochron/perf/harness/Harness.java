@@ -240,7 +240,15 @@ public final class Harness
         info.put("frameCsv", demo.frameCsv());
         info.put("width", options.width);
         info.put("height", options.height);
-        info.put("count", options.count);
+        final ObjectNode counts = info.putObject("counts");
+        for (final String scene : options.scenes)
+        {
+            final int count = options.count(scene);
+            if (count > 0)
+            {
+                counts.put(scene, count);
+            }
+        }
         info.put("targetFps", options.targetFps);
         final ArrayNode threadings = info.putArray("threading");
         options.threadings.forEach(threadings::add);

@@ -179,7 +179,12 @@ public final class PlotRenderer implements AutoCloseable
             }
             else
             {
-                shapes.polyline(xy, 0, xs.length, 2f, series.rgba());
+                // separate segments, not a mitred polyline: frame-time spikes turn by nearly 180 degrees, where
+                // clamped mitres would leave gaps in the line
+                for (int i = 1; i < xs.length; i++)
+                {
+                    shapes.line(xy[2 * i - 2], xy[2 * i - 1], xy[2 * i], xy[2 * i + 1], 2f, series.rgba());
+                }
             }
             final float legendWidth = font.measure(series.name(), TEXT_SCALE);
             shapes.rect(right - legendWidth - 40f, legendY + 4f, 24f, 8f, series.rgba());

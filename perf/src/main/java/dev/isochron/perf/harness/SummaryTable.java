@@ -58,7 +58,7 @@ public final class SummaryTable
                     .append(" | ");
                 for (int i = 0; i < Metric.ALLOCATION.length; i++)
                 {
-                    md.append(i == 0 ? "" : "/").append(fixed(mode.median(Metric.ALLOCATION[i]), 0));
+                    md.append(i == 0 ? "" : "/").append(bytes(mode.median(Metric.ALLOCATION[i])));
                 }
                 md.append(" | ").append(count(mode.median(Metric.GC_COUNT)))
                     .append(" / ").append(ms(mode.median(Metric.GC_PAUSE_TOTAL_MS)))
@@ -134,6 +134,24 @@ public final class SummaryTable
             return "n/a";
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** @return bytes per frame: "0" only for exactly 0; small non-zero figures keep a decimal, never round to 0. */
+    static String bytes(final double value)
+    {
+        if (!Double.isFinite(value))
+        {
+            return "n/a";
+        }
+        if (value == 0.0)
+        {
+            return "0";
+        }
+        if (Math.abs(value) < 0.1)
+        {
+            return "<0.1";
+        }
+        return Math.abs(value) < 10.0 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
     }
 
     static String ratio(final double value)

@@ -83,4 +83,13 @@ class SummaryTableTest
         assertEquals("2.5", SummaryTable.count(2.5));
         assertEquals("3", SummaryTable.count(3.0));
     }
+
+    @Test
+    void shouldNeverPrintANonZeroAllocationAsZero()
+    {
+        assertEquals("0", SummaryTable.bytes(0.0));
+        assertEquals("<0.1", SummaryTable.bytes(0.04));
+        assertEquals("0.6", SummaryTable.bytes(0.6421));
+        assertEquals("176583", SummaryTable.bytes(176582.8));
+    }
 }
