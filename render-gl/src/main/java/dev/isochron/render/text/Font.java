@@ -170,22 +170,7 @@ public final class Font implements AutoCloseable
         final SpriteBatch batch, final CharSequence text, final float x, final float y, final float scale, final int rgba)
     {
         checkTexture();
-        float penX = x;
-        float penY = y;
-        for (int i = 0, n = text.length(); i < n; i++)
-        {
-            final char c = text.charAt(i);
-            if (c == '\n')
-            {
-                penX = x;
-                penY += lineHeight * scale;
-            }
-            else
-            {
-                penX = drawGlyph(batch, c, penX, penY, scale, rgba);
-            }
-        }
-        return penX;
+        return drawChars(batch, text, null, 0, text.length(), x, y, scale, rgba);
     }
 
     /**
@@ -210,22 +195,7 @@ public final class Font implements AutoCloseable
             throw new IllegalArgumentException("characters [" + offset + ", " + offset + " + " + length +
                 ") must lie inside the array of " + chars.length);
         }
-        float penX = x;
-        float penY = y;
-        for (int i = offset, end = offset + length; i < end; i++)
-        {
-            final char c = chars[i];
-            if (c == '\n')
-            {
-                penX = x;
-                penY += lineHeight * scale;
-            }
-            else
-            {
-                penX = drawGlyph(batch, c, penX, penY, scale, rgba);
-            }
-        }
-        return penX;
+        return drawChars(batch, null, chars, offset, offset + length, x, y, scale, rgba);
     }
 
     /**
@@ -273,6 +243,40 @@ public final class Font implements AutoCloseable
         {
             MemoryUtil.memFree(pixels);
         }
+    }
+
+    /**
+     * The one drawing loop of both {@code draw} forms: characters {@code [start, end)} of {@code text}, or of
+     * {@code chars} when {@code text} is null; {@code '\n'} returns the pen to {@code x} on the next line.
+     * The caller has checked the texture key. Allocation-free.
+     */
+    private float drawChars(
+        final SpriteBatch batch,
+        final CharSequence text,
+        final char[] chars,
+        final int start,
+        final int end,
+        final float x,
+        final float y,
+        final float scale,
+        final int rgba)
+    {
+        float penX = x;
+        float penY = y;
+        for (int i = start; i < end; i++)
+        {
+            final char c = null == text ? chars[i] : text.charAt(i);
+            if (c == '\n')
+            {
+                penX = x;
+                penY += lineHeight * scale;
+            }
+            else
+            {
+                penX = drawGlyph(batch, c, penX, penY, scale, rgba);
+            }
+        }
+        return penX;
     }
 
     private float drawGlyph(
