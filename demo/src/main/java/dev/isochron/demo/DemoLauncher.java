@@ -73,7 +73,7 @@ public final class DemoLauncher implements Callable<Integer>
     Double seconds;
 
     @Option(names = "--warmup", paramLabel = "N",
-        description = "Frames before the measured window (>= 0; default: the runtime's).")
+        description = "Frames before the measured window (>= 0; default 300 with --frames, else 5).")
     Integer warmup;
 
     @Option(names = "--width", paramLabel = "W", description = "Framebuffer width in pixels, 16..16384 (default 1280).")

@@ -28,6 +28,9 @@ public final class DemoRun
 {
     /** Seed of every scene's random layout, so runs are comparable. */
     public static final long SEED = 20_260_101L;
+    /** Warm-up frames of a run limited by time (or unlimited) when --warmup is not given: a slow
+     * renderer must still leave measured frames in a few seconds. */
+    static final int TIMED_RUN_WARMUP_FRAMES = 5;
     /** Quads for the HUD batches. */
     static final int HUD_CAPACITY = 16_384;
 
@@ -99,7 +102,8 @@ public final class DemoRun
             .recordPath(settings.record())
             .replayPath(settings.replay())
             .hudCapacity(HUD_CAPACITY);
-        final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() : RuntimeConfig.DEFAULT_WARMUP_FRAMES;
+        final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :
+            settings.frames() > 0 ? RuntimeConfig.DEFAULT_WARMUP_FRAMES : TIMED_RUN_WARMUP_FRAMES;
         config.warmupFrames(warmup);
         if (settings.frames() > 0)
         {
