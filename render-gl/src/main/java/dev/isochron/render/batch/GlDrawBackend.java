@@ -249,12 +249,8 @@ public final class GlDrawBackend implements DrawBackend
     public long reserveQuads(final int quadCount)
     {
         checkInFrame();
-        if (quadCount < 0 || quadCount > capacityQuads - reservedQuads)
-        {
-            throw new IllegalStateException("GlDrawBackend capacity of " + capacityQuads + " quads per frame " +
-                "exceeded (" + reservedQuads + " reserved, " + quadCount + " more): construct it with a larger capacity");
-        }
-        final long address = segment + (long)reservedQuads * QuadVertexLayout.BYTES_PER_QUAD;
+        final long address =
+            QuadVertexLayout.reservationAddress("GlDrawBackend", segment, capacityQuads, reservedQuads, quadCount);
         reservedQuads += quadCount;
         return address;
     }

@@ -64,12 +64,8 @@ public final class NullDrawBackend implements DrawBackend
         {
             throw new IllegalStateException("reserveQuads must be called between beginFrame and endFrame");
         }
-        if (quadCount < 0 || quadCount > capacityQuads - reservedQuads)
-        {
-            throw new IllegalStateException("NullDrawBackend capacity of " + capacityQuads + " quads per frame " +
-                "exceeded (" + reservedQuads + " reserved, " + quadCount + " more): construct it with a larger capacity");
-        }
-        final long address = base + (long)reservedQuads * QuadVertexLayout.BYTES_PER_QUAD;
+        final long address =
+            QuadVertexLayout.reservationAddress("NullDrawBackend", base, capacityQuads, reservedQuads, quadCount);
         reservedQuads += quadCount;
         return address;
     }

@@ -69,4 +69,23 @@ public final class QuadVertexLayout
             at += 12;
         }
     }
+
+    /**
+     * The address of a reservation of {@code quadCount} quads after the {@code reservedQuads} already handed out
+     * this frame from the vertex memory at {@code base}: what every {@link DrawBackend#reserveQuads} does.
+     * The caller then adds {@code quadCount} to its reserved count. Allocation-free.
+     *
+     * @param backend names the backend in the error.
+     * @throws IllegalStateException when {@code quadCount} is negative or more than the frame's memory has left.
+     */
+    static long reservationAddress(
+        final String backend, final long base, final int capacityQuads, final int reservedQuads, final int quadCount)
+    {
+        if (quadCount < 0 || quadCount > capacityQuads - reservedQuads)
+        {
+            throw new IllegalStateException(backend + " capacity of " + capacityQuads + " quads per frame " +
+                "exceeded (" + reservedQuads + " reserved, " + quadCount + " more): construct it with a larger capacity");
+        }
+        return base + (long)reservedQuads * BYTES_PER_QUAD;
+    }
 }
