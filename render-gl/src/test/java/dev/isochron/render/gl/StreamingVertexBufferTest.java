@@ -21,14 +21,8 @@ class StreamingVertexBufferTest
         "{\n" +
         "    gl_Position = vec4(a_position, 0.0, 1.0);\n" +
         "}\n";
-    private static final String FRAGMENT =
-        "#version 330 core\n" +
-        "uniform vec4 u_colour;\n" +
-        "out vec4 colour;\n" +
-        "void main()\n" +
-        "{\n" +
-        "    colour = u_colour;\n" +
-        "}\n";
+    /** The flat-colour fragment shader ({@code u_colour}) of {@link ShaderProgramTest}. */
+    private static final String FRAGMENT = ShaderProgramTest.FRAGMENT;
     private static final int SIZE = 16;
     private static final int QUAD_BYTES = 6 * 2 * 4;
 
