@@ -395,7 +395,7 @@ public final class DemoLauncher implements Callable<Integer>
         return (null != display && !display.isEmpty()) || (null != wayland && !wayland.isEmpty());
     }
 
-    private static int onBadCommandLine(final ParameterException ex, final String[] args)
+    static int onBadCommandLine(final ParameterException ex, final String[] args)
     {
         final PrintWriter err = ex.getCommandLine().getErr();
         String allowed = "";

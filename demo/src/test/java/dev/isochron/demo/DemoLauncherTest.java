@@ -1,0 +1,144 @@
+package dev.isochron.demo;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import dev.isochron.engine.loop.PacingMode;
+import dev.isochron.render.context.ContextKind;
+import dev.isochron.render.runtime.RendererKind;
+import dev.isochron.render.runtime.RuntimeConfig;
+import dev.isochron.render.runtime.Threading;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The launcher's option handling in-process: defaults, validation messages and the runtime configuration. */
+class DemoLauncherTest
+{
+    @Test
+    void shouldDefaultToHeadlessUncappedSpritesForAFewSecondsWithADefaultScreenshotWithoutADisplay()
+    {
+        final DemoSettings settings = settings("--headless");
+
+        assertEquals(SceneName.SPRITES, settings.scene());
+        assertEquals(100_000, settings.count());
+        assertEquals(DemoSettings.DEFAULT_HEADLESS_SECONDS, settings.seconds());
+        assertEquals(0, settings.targetFps());
+        assertEquals("isochron-sprites.png", settings.screenshot().toString());
+        assertTrue(settings.screenshotDefaulted());
+    }
+
+    @Test
+    void shouldRunStormOverTheListAtTenThousandEventsPerSecondByDefault()
+    {
+        final DemoSettings settings = settings("storm", "--headless", "--frames", "10");
+
+        assertEquals(SceneName.LIST, settings.drawnScene());
+        assertEquals(10_000, settings.inputRate());
+        assertEquals(100_000, settings.count());
+    }
+
+    @Test
+    void shouldCountTheMeasuredFramesAfterTheWarmUp()
+    {
+        final RuntimeConfig config = DemoRun.config(settings("--headless", "--frames", "200", "--warmup", "50"));
+
+        assertEquals(250, config.frames());
+        assertEquals(50, config.warmupFrames());
+    }
+
+    @Test
+    void shouldMapTheOptionsOntoTheRuntimeConfiguration()
+    {
+        final RuntimeConfig config = DemoRun.config(settings("list", "--headless", "--frames", "5", "--threading",
+            "single", "--workers", "2", "--renderer", "null", "--target-fps", "30", "--width", "640", "--height", "480"));
+
+        assertEquals(ContextKind.HEADLESS, config.context());
+        assertEquals(Threading.SINGLE, config.threading());
+        assertEquals(2, config.workers());
+        assertEquals(RendererKind.NULL, config.renderer());
+        assertEquals(PacingMode.TARGET_FPS, config.loop().pacing());
+        assertEquals(30.0, config.loop().targetFps());
+        assertEquals(640, config.width());
+        assertEquals(480, config.height());
+    }
+
+    @Test
+    void shouldTreatTargetFpsZeroAsUncapped()
+    {
+        final RuntimeConfig config = DemoRun.config(settings("--window", "--target-fps", "0"));
+
+        assertEquals(PacingMode.UNCAPPED, config.loop().pacing());
+    }
+
+    @Test
+    void shouldRejectFramesAndSecondsTogetherNamingBoth()
+    {
+        assertEquals("isochron-demo: --frames and --seconds are mutually exclusive: give one of them (see --help)",
+            error("--frames", "5", "--seconds", "2"));
+    }
+
+    @Test
+    void shouldRejectAnOutOfRangeTickRateNamingTheRange()
+    {
+        assertEquals("isochron-demo: --tick-rate must be in (0, 10000] Hz, was 0.0 (see --help)",
+            error("--tick-rate", "0"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownRendererNamingTheAllowedValues()
+    {
+        assertEquals("isochron-demo: --renderer must be one of [gl, null], was 'vulkan' (see --help)",
+            error("--renderer", "vulkan"));
+    }
+
+    @Test
+    void shouldRejectTheSceneOptionOutsideTheStorm()
+    {
+        final String error = error("list", "--scene", "chart");
+
+        assertTrue(error.startsWith("isochron-demo: --scene applies to the storm scene only"), error);
+    }
+
+    @Test
+    void shouldRejectVsyncWithoutAWindow()
+    {
+        final String error = error("--headless", "--vsync");
+
+        assertTrue(error.contains("--vsync needs a window"), error);
+        assertFalse(error.contains("\n"), error);
+    }
+
+    private static DemoSettings settings(final String... args)
+    {
+        final DemoLauncher launcher = new DemoLauncher();
+        new CommandLine(launcher).parseArgs(args);
+        return launcher.settings();
+    }
+
+    /** @return the one line the launcher prints for {@code args}, after checking exit status 2. */
+    private static String error(final String... args)
+    {
+        final StringWriter err = new StringWriter();
+        final DemoLauncher launcher = new DemoLauncher();
+        final CommandLine commandLine = new CommandLine(launcher);
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler(DemoLauncher::onBadCommandLine);
+        final int exit;
+        try
+        {
+            commandLine.parseArgs(args);
+            launcher.settings();
+            throw new AssertionError("expected a bad command line: " + String.join(" ", args));
+        }
+        catch (final CommandLine.ParameterException ex)
+        {
+            exit = DemoLauncher.onBadCommandLine(ex, args);
+        }
+        assertEquals(DemoLauncher.EXIT_USAGE, exit);
+        return err.toString().strip();
+    }
+}
