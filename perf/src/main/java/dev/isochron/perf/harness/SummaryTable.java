@@ -34,15 +34,16 @@ public final class SummaryTable
         }
         md.append("Medians across repeats. Frame times in ms; stalls as total (gc/update/render); allocation in bytes ")
             .append("per frame as platform/sim/render/workers/producers; GC as pauses / total pause ms.\n\n");
-        md.append("| scene | config | mode | runs | p50 | p99 | p99.9 | max | 1% low fps | stalls (gc/update/render) | ")
+        md.append("| scene | config | gc (reported) | mode | runs | p50 | p99 | p99.9 | max | 1% low fps | stalls (gc/update/render) | ")
             .append("input p99 ms | alloc B/frame (plat/sim/render/workers/prod) | GC count / pause ms | TTFF ms |\n");
-        md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|\n");
+        md.append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---|---:|---|---|---:|\n");
         for (final Aggregate.Group group : aggregate.groups())
         {
             for (final Aggregate.ModeSummary mode : group.modes())
             {
                 md.append("| ").append(group.scene())
                     .append(" | ").append(group.configuration())
+                    .append(" | ").append(mode.gcName().isEmpty() ? "n/a" : mode.gcName())
                     .append(" | ").append(mode.mode())
                     .append(" | ").append(mode.okRuns()).append(mode.failedRuns() > 0 ? " (+" + mode.failedRuns() + " failed)" : "")
                     .append(" | ").append(ms(mode.median(Metric.FRAME_P50_MS)))

@@ -33,10 +33,10 @@ class SummaryTableTest
     {
         final String md = render(List.of(run(1, "sprites", "engine", 1, 4.0, 0.0), run(2, "sprites", "naive", 1, 40.0, 3000.0)));
 
-        assertEquals("| sprites | single-g1 | engine | 1 | 1.00 | 4.00 | 8.00 | 12.00 | 125.0 | 0 (0/0/0) | 0.40 | " +
-            "0/0/0/0/0 | 0 / 0.00 | 800 |", lineStartingWith(md, "| sprites | single-g1 | engine"));
-        assertEquals("| sprites | single-g1 | naive | 1 | 10.00 | 40.00 | 80.00 | 120.00 | 12.5 | 3 (2/0/1) | 4.00 | " +
-            "0/3000/0/0/0 | 4 / 12.00 | 800 |", lineStartingWith(md, "| sprites | single-g1 | naive"));
+        assertEquals("| sprites | single-g1 | G1 | engine | 1 | 1.00 | 4.00 | 8.00 | 12.00 | 125.0 | 0 (0/0/0) | 0.40 | " +
+            "0/0/0/0/0 | 0 / 0.00 | 800 |", lineStartingWith(md, "| sprites | single-g1 | G1 | engine"));
+        assertEquals("| sprites | single-g1 | G1 | naive | 1 | 10.00 | 40.00 | 80.00 | 120.00 | 12.5 | 3 (2/0/1) | 4.00 | " +
+            "0/3000/0/0/0 | 4 / 12.00 | 800 |", lineStartingWith(md, "| sprites | single-g1 | G1 | naive"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class SummaryTableTest
         final String md = render(List.of(run(1, "list", "engine", 1, 4.0, 0.0), failed));
 
         assertTrue(md.contains("## Failed runs\n\n- 02-list-single-g1-naive-r1: demo exited 1: boom\n"), md);
-        assertTrue(md.contains("| list | single-g1 | naive | 0 (+1 failed) | n/a |"), md);
+        assertTrue(md.contains("| list | single-g1 | n/a | naive | 0 (+1 failed) | n/a |"), md);
     }
 
     @Test
