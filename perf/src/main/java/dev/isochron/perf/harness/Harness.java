@@ -129,13 +129,12 @@ public final class Harness
         }
 
         final Aggregate aggregate = Aggregate.of(results);
-        writeOutputs(out, harnessInfo, notes, aggregate);
         if (options.plots)
         {
+            // before the outputs, so that they list any plot problem among the notes
             drawPlots(aggregate, plotsDir, notes);
-            // the summary lists plot problems too
-            writeSummary(out, notes, aggregate);
         }
+        writeOutputs(out, harnessInfo, notes, aggregate);
         progress.println("wrote " + out.resolve("summary.md") + " and " + out.resolve("aggregate.json"));
         return aggregate.failedRuns().isEmpty() ? EXIT_OK : EXIT_RUN_FAILED;
     }
