@@ -275,6 +275,7 @@ public final class ApplicationRunner
             loop = new FixedStepLoop(loopConfig, simulation, clock, observer);
             pipeline = new RenderPipeline<>(app, config, context, exit, failures, renderPhase, stats, report, gcPauses,
                 live ? queue : null, live ? inputLatency : null);
+            simulation.hud(pipeline.hud());
             phases = new PhaseTracker[] {simulationPhase, renderPhase};
             this.observer = observer;
         }

@@ -3,6 +3,7 @@ package dev.isochron.render.runtime;
 import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
+import dev.isochron.render.hud.HudOverlay;
 import dev.isochron.render.text.Font;
 
 /**
@@ -26,6 +27,7 @@ public final class Frame
     private final ShapeBatch hudShapes;
     private final Camera2D camera;
     private final RuntimeStats stats;
+    private final HudOverlay hud;
     private double alpha;
     private long index;
     private long startNs;
@@ -39,8 +41,10 @@ public final class Frame
         final SpriteBatch hudSprites,
         final ShapeBatch hudShapes,
         final Camera2D camera,
-        final RuntimeStats stats)
+        final RuntimeStats stats,
+        final HudOverlay hud)
     {
+        this.hud = hud;
         this.exit = exit;
         this.sprites = sprites;
         this.shapes = shapes;
@@ -159,6 +163,15 @@ public final class Frame
     public RuntimeStats stats()
     {
         return stats;
+    }
+
+    /**
+     * @return the runtime's performance HUD, drawn after {@link #hudSprites()} when visible; F3 toggles it, or
+     * call {@link HudOverlay#toggle()} / {@link HudOverlay#visible(boolean)}.
+     */
+    public HudOverlay hud()
+    {
+        return hud;
     }
 
     /** Ends the run after this frame ({@link ExitCause#EXIT_REQUESTED}). Allocation-free. */

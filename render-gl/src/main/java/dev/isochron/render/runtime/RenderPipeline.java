@@ -16,7 +16,10 @@ import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.GlContext;
+import dev.isochron.render.hud.HudOverlay;
 import dev.isochron.render.screenshot.Screenshot;
+import dev.isochron.render.text.BitmapFont;
+import dev.isochron.render.text.Font;
 import org.agrona.concurrent.NanoClock;
 import org.joml.Matrix4f;
 
@@ -67,6 +70,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final Frame frame;
     private final Matrix4f worldProjection = new Matrix4f();
     private final Matrix4f hudProjection = new Matrix4f();
+    private final Font font;
+    private final HudOverlay hud;
     private final QuadSliceWork sliceWork = new QuadSliceWork(SOURCES_PER_FRAME);
     private final WorkerGroup workers;
     private final float clearRed;
@@ -91,6 +96,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private long renderBytesAtLastFrame;
     private final GcPauseMonitor.PauseSummary gcSummary = new GcPauseMonitor.PauseSummary();
     private long skippedFrames;
+    private long hudFramesRecorded;
     private Throwable firstSkippedFailure;
 
     RenderPipeline(
@@ -127,7 +133,10 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.height = null == context ? config.height() : context.framebufferHeight();
         this.camera = new Camera2D(width, height);
         hudProjection.setOrtho2D(0f, width, height, 0f);
-        this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats);
+        this.font = BitmapFont.create();
+        this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, targetFrameNs(config), stats.stallThresholdNs())
+            .visible(config.hudVisible());
+        this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats, hud);
         this.workers = config.workers() > 0 ?
             new WorkerGroup("isochron-render-worker", config.workers(), true, sliceWork) : null;
         final int clear = config.clearColor();
@@ -163,7 +172,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         }
         renderer = new BatchRenderer(backend);
         resources = new RuntimeResources(context, backend instanceof GlDrawBackend ? (GlDrawBackend)backend : null,
-            stats, width, height);
+            stats, width, height, font);
         renderBytesAtStart = threadBean.getCurrentThreadAllocatedBytes();
         renderBytesAtLastFrame = renderBytesAtStart;
     }
@@ -206,6 +215,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         {
             return;
         }
+        drawHud();
 
         camera.projection(worldProjection);
         if (null != context)
@@ -289,6 +299,33 @@ final class RenderPipeline<S> implements StateRenderer<S>
             hudShapes.clear();
             return false;
         }
+    }
+
+    private void drawHud()
+    {
+        final HudOverlay hud = this.hud;
+        final long timed = stats.frames();
+        if (timed > hudFramesRecorded)
+        {
+            hudFramesRecorded = timed;
+            hud.recordFrame(stats.lastFrameTimeNs());
+        }
+        hud.gc(stats.gcCount(), gcSummary.maxNs());
+        hud.allocatedBytesPerFrame(stats.renderBytesLastFrame());
+        hud.input(stats.inputLatencyP99Ns(), stats.inputDrops());
+        hud.draw(hudShapes, hudSprites);
+    }
+
+    private static long targetFrameNs(final RuntimeConfig config)
+    {
+        final double targetFps = config.loop().reportTargetFps();
+        return targetFps > 0 ? Math.round(1e9 / targetFps) : Math.round(1e9 / 60.0);
+    }
+
+    /** @return the HUD (any thread may toggle it). */
+    HudOverlay hud()
+    {
+        return hud;
     }
 
     private boolean isCaptureFrame(final long index)

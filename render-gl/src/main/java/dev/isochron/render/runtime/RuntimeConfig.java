@@ -82,6 +82,7 @@ public final class RuntimeConfig
     private NanoClock clock = new SystemNanoClock();
     private PlatformHook platformHook;
     private int clearColor = Rgba.BLACK;
+    private boolean hudVisible;
 
     /**
      * @param context AUTO (a window when a display exists, else headless), WINDOW or HEADLESS; ignored by the
@@ -419,6 +420,17 @@ public final class RuntimeConfig
     }
 
     /**
+     * @param hudVisible whether the performance HUD ({@link dev.isochron.render.hud.HudOverlay}) shows from the
+     *                   first frame; either way F3 toggles it (default hidden).
+     * @return this.
+     */
+    public RuntimeConfig hudVisible(final boolean hudVisible)
+    {
+        this.hudVisible = hudVisible;
+        return this;
+    }
+
+    /**
      * Checks every option and their combination; {@code Isochron.run} calls it.
      *
      * @return this.
@@ -629,6 +641,12 @@ public final class RuntimeConfig
     public PlatformHook platformHook()
     {
         return platformHook;
+    }
+
+    /** @return whether the HUD shows from the first frame. */
+    public boolean hudVisible()
+    {
+        return hudVisible;
     }
 
     /** @return the clear colour, packed by {@link Rgba}. */

@@ -6,7 +6,6 @@ import dev.isochron.render.context.GlContext;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.gl.TextureFilter;
 import dev.isochron.render.gl.TextureWrap;
-import dev.isochron.render.text.BitmapFont;
 import dev.isochron.render.text.Font;
 
 import java.util.ArrayList;
@@ -33,14 +32,14 @@ final class RuntimeResources
      */
     RuntimeResources(
         final GlContext context, final GlDrawBackend glBackend, final RuntimeStats stats, final int width,
-        final int height)
+        final int height, final Font defaultFont)
     {
         this.context = context;
         this.glBackend = glBackend;
         this.stats = stats;
         this.width = width;
         this.height = height;
-        defaultFont = registerFont(BitmapFont.create());
+        this.defaultFont = registerFont(defaultFont);
     }
 
     boolean hasGl()

@@ -5,6 +5,7 @@ import dev.isochron.engine.loop.TickHandler;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.queue.InputSource;
 import dev.isochron.input.state.InputState;
+import dev.isochron.render.hud.HudOverlay;
 
 /**
  * The simulation's side of an application: each tick drains the tick's input (live queue or replay) into the
@@ -22,11 +23,13 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     private final Application<S> app;
     private final InputSource input;
     private final InputState inputState = new InputState();
+    private final ExitSignal exit;
     private final Tick tick;
     private final PhaseTracker phase;
     private final RuntimeStats stats;
     private long ticks;
     private long lastPausedTickIndex;
+    private HudOverlay hud;
 
     SimulationStep(
         final Application<S> app, final InputSource input, final ExitSignal exit, final PhaseTracker phase,
@@ -34,15 +37,24 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     {
         this.app = app;
         this.input = input;
+        this.exit = exit;
         this.tick = new Tick(exit);
         this.phase = phase;
         this.stats = stats;
     }
 
-    /** {@inheritDoc} Allocation-free. */
+    /** {@inheritDoc} Once the run's exit is set, later ticks (catch-up ticks of the same step) do nothing. */
     public void tick(final long tickIndex, final long tickTimeNs, final long tickStartNs, final double dtSeconds)
     {
+        if (exit.isSet())
+        {
+            return;
+        }
         input.drainInto(tickIndex, inputState, tickTimeNs, tickStartNs, EventListener.NONE);
+        if (null != hud && inputState.wasKeyPressed(HudOverlay.DEFAULT_TOGGLE_KEY))
+        {
+            hud.handleKey(HudOverlay.DEFAULT_TOGGLE_KEY);
+        }
         tick.set(tickIndex, tickTimeNs, tickStartNs, dtSeconds);
         phase.enter(Phase.UPDATE);
         app.update(tick, inputState);
@@ -69,6 +81,12 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     void publishStats(final long droppedTicks)
     {
         stats.ticks(ticks, droppedTicks);
+    }
+
+    /** Sets the HUD that F3 toggles; start-up, before the first tick. */
+    void hud(final HudOverlay hud)
+    {
+        this.hud = hud;
     }
 
     InputState inputState()

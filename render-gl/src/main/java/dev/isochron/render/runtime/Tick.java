@@ -51,7 +51,10 @@ public final class Tick
         return dtSeconds;
     }
 
-    /** Ends the run after this step ({@link ExitCause#EXIT_REQUESTED}). Allocation-free. */
+    /**
+     * Ends the run ({@link ExitCause#EXIT_REQUESTED}): no later tick calls {@code update}; the state of this step is
+     * still written and rendered. Allocation-free.
+     */
     public void requestExit()
     {
         exit.request(ExitCause.EXIT_REQUESTED);

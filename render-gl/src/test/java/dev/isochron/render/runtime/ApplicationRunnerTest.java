@@ -5,6 +5,15 @@ import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.isochron.input.synthetic.SyntheticInputConfig;
+import dev.isochron.render.gl.Texture;
+import dev.isochron.render.gl.TextureFilter;
+import dev.isochron.render.gl.TextureWrap;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,5 +123,162 @@ class ApplicationRunnerTest
         assertEquals("render failed on purpose", failure.getCause().getMessage());
         assertEquals(0, failure.getSuppressed().length);
         assertTrue(scene.disposed);
+    }
+
+    @Test
+    void shouldThrowInitFailureOnTheCallersThreadSingleThreaded()
+    {
+        final TestScene scene = new TestScene(10);
+        scene.throwInInit = true;
+        final ApplicationFailure failure =
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.SINGLE).frames(FRAMES)));
+
+        assertEquals(Phase.INIT, failure.phase());
+        assertEquals(Thread.currentThread().getName(), failure.threadName());
+        assertEquals(0, failure.getSuppressed().length);
+    }
+
+    @Test
+    void shouldThrowUpdateFailureOnTheCallersThreadSingleThreaded()
+    {
+        final TestScene scene = new TestScene(10);
+        scene.throwInUpdateAtTick = 3;
+        final ApplicationFailure failure =
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.SINGLE)));
+
+        assertEquals(Phase.UPDATE, failure.phase());
+        assertEquals(Thread.currentThread().getName(), failure.threadName());
+        assertEquals(0, failure.getSuppressed().length);
+        assertTrue(scene.disposed);
+    }
+
+    @Test
+    void shouldThrowRenderFailureOnTheCallersThreadSingleThreaded()
+    {
+        final TestScene scene = new TestScene(10);
+        scene.throwInRenderAtFrame = 4;
+        final ApplicationFailure failure =
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.SINGLE)));
+
+        assertEquals(Phase.RENDER, failure.phase());
+        assertEquals(Thread.currentThread().getName(), failure.threadName());
+        assertEquals(0, failure.getSuppressed().length);
+        assertTrue(scene.disposed);
+    }
+
+    @Test
+    void shouldThrowDisposeFailureAfterARunThatEndedNormally()
+    {
+        final TestScene scene = new TestScene(10);
+        scene.throwInDispose = true;
+        final ApplicationFailure failure =
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI).frames(FRAMES)));
+
+        assertEquals(Phase.DISPOSE, failure.phase());
+        assertEquals("isochron-render", failure.threadName());
+    }
+
+    @Test
+    void shouldKeepRenderFailureFirstAndAttachDisposeFailure()
+    {
+        final TestScene scene = new TestScene(10);
+        scene.throwInRenderAtFrame = 2;
+        scene.throwInDispose = true;
+        final ApplicationFailure failure =
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI)));
+
+        assertEquals(Phase.RENDER, failure.phase());
+        assertEquals(1, failure.getSuppressed().length);
+        assertEquals(Phase.DISPOSE, ((ApplicationFailure)failure.getSuppressed()[0]).phase());
+    }
+
+    @Test
+    void shouldFailTheRunNamingAGlObjectTheApplicationLeaked()
+    {
+        final TestScene scene = new TestScene(10)
+        {
+            public void init(final Init init)
+            {
+                super.init(init);
+                Texture.fromRgba("texture leaked on purpose", 1, 1, 0L, TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE);
+            }
+        };
+        final ApplicationFailure failure =
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI).frames(3)));
+
+        assertEquals(Phase.RUNTIME, failure.phase());
+        assertTrue(failure.getCause().getMessage().contains("texture leaked on purpose"), failure.getCause().getMessage());
+    }
+
+    @Test
+    void shouldEndWhenUpdateRequestsExit()
+    {
+        final TestScene scene = new TestScene(10);
+        scene.exitAtTick = 10;
+        final RunResult result = Isochron.run(scene, headless(Threading.MULTI));
+
+        assertEquals(ExitCause.EXIT_REQUESTED, result.exitCause());
+        assertEquals(11, result.ticks());
+    }
+
+    @Test
+    void shouldEndAtTheTimeLimit()
+    {
+        final RunResult result = Isochron.run(new TestScene(10), headless(Threading.SINGLE).seconds(0.2));
+
+        assertEquals(ExitCause.TIME_LIMIT, result.exitCause());
+    }
+
+    @Test
+    void shouldRunTheNullRendererWithoutAContext()
+    {
+        final TestScene scene = new TestScene(100);
+        final RunResult result = Isochron.run(scene, headless(Threading.MULTI).renderer(RendererKind.NULL).frames(FRAMES));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+        assertTrue(scene.initialised);
+        assertTrue(result.report().toJson().contains("\"glRenderer\": \"null\""), result.report().toJson());
+    }
+
+    @Test
+    void shouldSkipFramesWhoseRenderThrowsUnderTheSkipPolicy()
+    {
+        final TestScene scene = new TestScene(10);
+        scene.throwInRenderAtFrame = 3;
+        final RunResult result = Isochron.run(scene,
+            headless(Threading.MULTI).failurePolicy(FailurePolicy.SKIP_FRAME).frames(FRAMES));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+        assertEquals(1, result.skippedFrames());
+        assertEquals("render failed on purpose", result.firstSkippedFrameFailure().getMessage());
+    }
+
+    @Test
+    void shouldWriteTheScreenshotAndReportOfTheLastFrame(@TempDir final Path directory) throws Exception
+    {
+        final Path png = directory.resolve("last.png");
+        final Path json = directory.resolve("report.json");
+        Isochron.run(new TestScene(100), headless(Threading.MULTI).frames(5).screenshotPath(png).reportPath(json)
+            .hudVisible(true));
+
+        assertTrue(Files.size(png) > 0);
+        assertTrue(Files.readString(json).contains("\"allocBytesPerFrame\""));
+    }
+
+    @Test
+    void shouldReplayTheRecordedInputTickByTick(@TempDir final Path directory)
+    {
+        final Path recording = directory.resolve("input.rec");
+        final TestScene recorded = new TestScene(10);
+        recorded.exitAtTick = 100;
+        Isochron.run(recorded, headless(Threading.MULTI).recordPath(recording)
+            .syntheticInput(new SyntheticInputConfig().mouseDragHz(2_000)));
+
+        final TestScene replayed = new TestScene(10);
+        replayed.exitAtTick = 100;
+        Isochron.run(replayed, headless(Threading.MULTI).replayPath(recording));
+
+        assertTrue(recorded.totalEventsSeen > 0);
+        assertEquals(recorded.totalEventsSeen, replayed.totalEventsSeen);
     }
 }

@@ -9,7 +9,7 @@ import dev.isochron.render.text.TextBuffer;
  * A test application: {@code sprites} small sprites moving with the ticks (interpolated), a line grid, a text
  * line of counters and a HUD panel, with switches that make one callback throw at a chosen count.
  */
-final class TestScene implements Application<TestScene.State>
+class TestScene implements Application<TestScene.State>
 {
     static final class State
     {

@@ -1,0 +1,70 @@
+package dev.isochron.render.runtime;
+
+import dev.isochron.render.context.ContextKind;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Configuration errors name the option, the allowed range and the value given. */
+class RuntimeConfigTest
+{
+    @Test
+    void shouldNameWidthAndRangeWhenSizeIsZero()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new RuntimeConfig().size(0, 10));
+        assertEquals("width must be in [1, 16384], was 0", ex.getMessage());
+    }
+
+    @Test
+    void shouldNameWorkersAndRangeWhenNegative()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new RuntimeConfig().workers(-1));
+        assertEquals("workers must be in [0, 64], was -1", ex.getMessage());
+    }
+
+    @Test
+    void shouldNameSecondsWhenNaN()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new RuntimeConfig().seconds(Double.NaN));
+        assertEquals("seconds must be finite and >= 0 (0 = no limit), was NaN", ex.getMessage());
+    }
+
+    @Test
+    void shouldNameThreadingWhenNull()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new RuntimeConfig().threading(null));
+        assertEquals("threading must be SINGLE, MULTI, was null", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseRecordingAndReplayingTogether()
+    {
+        final RuntimeConfig config = new RuntimeConfig().recordPath(Path.of("a.rec")).replayPath(Path.of("b.rec"));
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+        assertTrue(ex.getMessage().startsWith("recordPath and replayPath must not both be set"), ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAWindowForTheNullRenderer()
+    {
+        final RuntimeConfig config = new RuntimeConfig().renderer(RendererKind.NULL).context(ContextKind.WINDOW);
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+        assertEquals("context WINDOW needs renderer GL, was renderer NULL; the null renderer never opens a window",
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseBatchesLargerThanTheVertexMemory()
+    {
+        final RuntimeConfig config = new RuntimeConfig().spriteCapacity(4_000_000).shapeCapacity(1_000_000);
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+        assertTrue(ex.getMessage().startsWith("spriteCapacity + shapeCapacity + 2 x hudCapacity must be <= 4194304"),
+            ex.getMessage());
+    }
+}
