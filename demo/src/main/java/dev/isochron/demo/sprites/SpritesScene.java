@@ -35,8 +35,10 @@ public final class SpritesScene implements Application<SpritesState>
 {
     /** Most sparks alive at once. */
     public static final int PARTICLE_CAPACITY = 4096;
-    /** Sparks spawned per tick. */
+    /** Sparks spawned per tick at the default 120 Hz (720 per second, whatever the tick rate). */
     public static final int SPARKS_PER_TICK = 6;
+    /** Sparks spawned per second of simulated time. */
+    public static final float SPARKS_PER_SECOND = 720f;
     /** Quads the scene needs in the world sprite batch besides the sprites (sparks, text). */
     public static final int EXTRA_QUADS = PARTICLE_CAPACITY + 1024;
     private static final int HUD_PANEL = Rgba.pack(0, 0, 0, 200);
@@ -59,8 +61,8 @@ public final class SpritesScene implements Application<SpritesState>
     private long tickIndex;
     private float emitterX;
     private float emitterY;
+    private float sparkBudget;
 
-    // simulation-thread values copied into the render state
     /**
      * @param count       sprites, >= 0.
      * @param worldWidth  width of the box the sprites bounce in, pixels (the framebuffer's).
@@ -141,7 +143,10 @@ public final class SpritesScene implements Application<SpritesState>
         }
         field.step(dt, worldWidth, worldHeight);
         particles.step(dt);
-        particles.spawn(SPARKS_PER_TICK, emitterX, emitterY);
+        sparkBudget += SPARKS_PER_SECOND * dt;
+        final int sparks = (int)sparkBudget;
+        sparkBudget -= sparks;
+        particles.spawn(sparks, emitterX, emitterY);
     }
 
     /** {@inheritDoc} Allocation-free. */
