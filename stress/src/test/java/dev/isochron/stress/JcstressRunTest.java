@@ -45,7 +45,8 @@ class JcstressRunTest
         final String mode = System.getProperty("isochron.jcstress.mode", "quick");
         final String extra = System.getProperty("isochron.jcstress.args", "").trim();
         final long timeoutSeconds = Long.parseLong(System.getProperty("isochron.jcstress.timeoutSeconds", "300"));
-        final Path resultDir = Paths.get(System.getProperty("isochron.jcstress.resultDir", "target/jcstress-results"));
+        final Path resultDir = Paths.get(System.getProperty("isochron.jcstress.resultDir", "target/jcstress-results"))
+            .toAbsolutePath();
         Files.createDirectories(resultDir);
         for (final Class<?> test : TESTS)
         {
@@ -75,7 +76,9 @@ class JcstressRunTest
         }
 
         final Path log = resultDir.resolve("console.txt");
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        // The working directory is the result directory: jcstress writes its result blob into it.
+        final Process process = new ProcessBuilder(command).directory(resultDir.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile())
             .start();
         final long startNs = System.nanoTime();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS))
