@@ -6,7 +6,8 @@ import dev.isochron.input.state.InputState;
  * A program run by {@link dev.isochron.render.Isochron#run(Application, RuntimeConfig)}: a fixed-step simulation
  * that hands a render state {@code S} to a renderer through a lock-free triple buffer.
  * <p>
- * Lifecycle, in order: {@link #newRenderState()} three times (the triple buffer's slots, on the caller's thread),
+ * Lifecycle, in order: {@link #newRenderState()} three times (the triple buffer's slots, on the caller's thread;
+ * once in single-threaded mode, where simulation and rendering share one state),
  * {@link #init(Init)} on the render thread, then concurrently {@link #update}/{@link #writeRenderState} on the
  * simulation thread and {@link #render} on the render thread until the run ends, then {@link #dispose()} on the
  * render thread. In single-threaded mode all of them run on the caller's thread. An exception thrown from any of
@@ -20,7 +21,8 @@ import dev.isochron.input.state.InputState;
 public interface Application<S>
 {
     /**
-     * Makes one render state. Called three times at start-up; the states live for the whole run and are reused.
+     * Makes one render state. Called three times at start-up (once in single-threaded mode); the states live for
+     * the whole run and are reused.
      *
      * @return a new, fully preallocated render state.
      */

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The runtime's promise, read from its own {@link dev.isochron.engine.metrics.ThreadAllocationMeter} in the run
  * report: over 2,000 headless GL frames of 10,000 sprites, text and lines, after the warm-up frames, with a
- * synthetic input source attached, no engine thread allocates a byte.
+ * synthetic input source attached and the HUD overlay visible, no engine thread allocates a byte.
  */
 class RuntimeAllocationTest
 {
@@ -48,6 +48,7 @@ class RuntimeAllocationTest
         return ApplicationRunnerTest.headless(threading)
             .loop(new LoopConfig().tickRateHz(TICK_RATE_HZ))
             .workers(1)
+            .hudVisible(true)
             .warmupFrames(WARMUP_FRAMES)
             .frames(WARMUP_FRAMES + MEASURED_FRAMES + 1)
             .spriteCapacity(SPRITES + 256)
