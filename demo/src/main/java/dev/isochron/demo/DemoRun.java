@@ -107,7 +107,8 @@ public final class DemoRun
         config.warmupFrames(warmup);
         if (settings.frames() > 0)
         {
-            config.frames(warmup + settings.frames());
+            // a frame is timed from its start to the next frame's start: one more frame closes the last interval
+            config.frames(warmup + settings.frames() + 1);
         }
         if (settings.seconds() > 0)
         {

@@ -46,7 +46,7 @@ class DemoLauncherTest
     {
         final RuntimeConfig config = DemoRun.config(settings("--headless", "--frames", "200", "--warmup", "50"));
 
-        assertEquals(250, config.frames());
+        assertEquals(251, config.frames());
         assertEquals(50, config.warmupFrames());
     }
 
