@@ -65,7 +65,7 @@ public final class Harness
         final Path plotsDir = out.resolve("plots");
         createDirectories(runsDir);
 
-        final ChildJvm jvm = new ChildJvm(ChildJvm.currentJava(), Runtime.version().feature(), options.heap,
+        final ChildJvm jvm = new ChildJvm(options.javaBinary, Runtime.version().feature(), options.heap,
             options.jvmArgs, options.llvmpipeThreads);
         final DemoCapabilities demo = DemoCapabilities.probe(jvm, demoJar, runsDir);
         final List<String> notes = new ArrayList<>();

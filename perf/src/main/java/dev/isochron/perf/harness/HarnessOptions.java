@@ -36,6 +36,8 @@ public final class HarnessOptions
     Path demoJar = Path.of("demo", "target", "isochron-demo.jar");
     /** Output directory. */
     Path out = Path.of("perf-out");
+    /** The java launcher children run: this process's own. */
+    Path javaBinary = ChildJvm.currentJava();
     /** Extra child JVM flags. */
     List<String> jvmArgs = new ArrayList<>();
     /** Extra demo arguments, after the harness's own. */
