@@ -365,7 +365,7 @@ class GlBatchRendererTest
             }
         };
         AllocationGate.assertSteadyZero(
-            "GL frames of 10,000 sprites + text + lines", 100, 400, fiveFrames);
+            "GL frames of 10,000 sprites + text + lines", 600, 400, fiveFrames);
         // sprites (checker), text (font) and shapes (white texel): one draw per texture
         assertEquals(3, renderer.frameDrawCalls());
     }
