@@ -42,7 +42,36 @@ final class DemoProcess
 
     static DemoProcess run(final Path workDir, final String... args) throws IOException, InterruptedException
     {
+        return run(workDir, false, args);
+    }
+
+    /** @return whether {@code xvfb-run} is on the PATH, for windowed runs on a machine without a display. */
+    static boolean xvfbAvailable()
+    {
+        final String path = System.getenv("PATH");
+        if (null == path)
+        {
+            return false;
+        }
+        for (final String dir : path.split(java.io.File.pathSeparator))
+        {
+            if (Files.isExecutable(Path.of(dir, "xvfb-run")))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs the jar under {@code xvfb-run} (a virtual X display) when {@code underXvfb}. */
+    static DemoProcess run(final Path workDir, final boolean underXvfb, final String... args)
+        throws IOException, InterruptedException
+    {
         final List<String> command = new ArrayList<>();
+        if (underXvfb)
+        {
+            command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x720x24"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-jar");

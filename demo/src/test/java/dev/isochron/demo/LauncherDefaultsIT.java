@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The packaged launcher with no arguments and no display: the first thing a new user runs. */
 class LauncherDefaultsIT
@@ -25,5 +26,20 @@ class LauncherDefaultsIT
         assertTrue(demo.stdout.contains("sprites/engine/multi"), demo::toString);
         assertTrue(demo.stdout.contains("alloc bytes/frame"), demo::toString);
         assertTrue(java.nio.file.Files.size(screenshot) > 0, demo::toString);
+    }
+
+    @Test
+    void shouldOpenAWindowAndEndCleanlyUnderAVirtualDisplay() throws Exception
+    {
+        assumeTrue(DemoProcess.xvfbAvailable(), "xvfb-run is not installed");
+        final Path screenshot = dir.resolve("window.png");
+
+        final DemoProcess demo = DemoProcess.run(dir, true, "chart", "--window", "--frames", "30", "--warmup", "5",
+            "--width", Integer.toString(SceneSmoke.WIDTH), "--height", Integer.toString(SceneSmoke.HEIGHT),
+            "--count", "100000", "--screenshot", screenshot.toString());
+
+        assertEquals(0, demo.exitCode, demo::toString);
+        assertTrue(demo.stdout.contains("chart/engine/multi: 30 frames"), demo::toString);
+        SceneSmoke.assertNotBlank(screenshot);
     }
 }
