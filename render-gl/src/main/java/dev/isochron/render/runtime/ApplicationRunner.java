@@ -322,7 +322,7 @@ public final class ApplicationRunner
         // ------------------------------------------------------------------------------------------------
         // Multi-threaded: platform = this thread, simulation thread, render thread (+ workers, producers).
 
-        private void runMultiThreaded() throws InterruptedException
+        private void runMultiThreaded()
         {
             final TripleBuffer<S> buffer = newTripleBuffer();
             final SimulationAgent<S> simulationAgent = new SimulationAgent<>(loop, buffer, simulation, clock);
@@ -358,7 +358,7 @@ public final class ApplicationRunner
             {
                 pumpEvents();
             }
-            renderThread.join();
+            joinUninterruptibly(renderThread);
         }
 
         private void renderThreadBody(final RenderFrameDriver<S> driver, final PhaseTracker phase)
