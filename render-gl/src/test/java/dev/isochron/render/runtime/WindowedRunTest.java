@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code Isochron.run} with a real window under Xvfb, in a child JVM ({@link WindowedRunMain}): input injected
- * through GLFW reaches the simulation's InputState, closing the window ends the run cleanly with exit code 0.
+ * through GLFW reaches the simulation's InputState, a window resize reaches both the simulation and the render
+ * thread's frame size, closing the window ends the run cleanly with exit code 0.
  */
 class WindowedRunTest
 {
@@ -22,7 +23,7 @@ class WindowedRunTest
     Path directory;
 
     @Test
-    void shouldDeliverGlfwInputToTheSimulationAndEndWhenTheWindowCloses() throws Exception
+    void shouldDeliverGlfwInputAndResizesAndEndWhenTheWindowCloses() throws Exception
     {
         assumeTrue(XvfbChildJvm.xvfbRun() != null,
             "xvfb-run is not installed (apt-get install xvfb xauth): windowed test skipped");
@@ -32,6 +33,6 @@ class WindowedRunTest
 
         assertTrue(child.finished(), "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + child.output());
         assertEquals(0, child.exitCode(), "child JVM exit code, output:\n" + child.output());
-        assertTrue(child.output().contains("OK exit=WINDOW_CLOSED sawCursor=true sawKey=true"), child.output());
+        assertTrue(child.output().contains("OK exit=WINDOW_CLOSED sawCursor=true sawKey=true sawResize=true"), child.output());
     }
 }
