@@ -2,6 +2,7 @@ package dev.isochron.demo.chart;
 
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.ShapeBatch;
+import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.runtime.Frame;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.text.TextBuffer;
@@ -50,11 +51,21 @@ public final class ChartDrawing
     /** Draws {@code picture} into the frame's HUD batches. */
     public void draw(final ChartPicture picture, final Frame frame, final Font font)
     {
-        final ShapeBatch shapes = frame.hudShapes();
+        draw(picture, frame.hudShapes(), frame.hudSprites(), font, frame.framebufferHeight());
+    }
+
+    /** Draws {@code picture} into pixel-space batches for a framebuffer {@code framebufferHeight} high. */
+    void draw(
+        final ChartPicture picture,
+        final ShapeBatch shapes,
+        final SpriteBatch sprites,
+        final Font font,
+        final int framebufferHeight)
+    {
         final float left = LEFT;
         final float top = TOP;
         final float plotW = picture.columns;
-        final float plotH = Math.max(1, frame.framebufferHeight() - TOP - BOTTOM);
+        final float plotH = Math.max(1, framebufferHeight - TOP - BOTTOM);
         final float bottom = top + plotH;
         shapes.rect(left, top, plotW, plotH, PANEL);
 
@@ -67,7 +78,7 @@ public final class ChartDrawing
         {
             final float py = bottom - (float)((v - yMin) / (yMax - yMin)) * plotH;
             shapes.rect(left, py, plotW, 1f, GRID);
-            drawLabel(frame, font, v, yDecimals, "", 4f, py - 4f);
+            drawLabel(sprites, font, v, yDecimals, "", 4f, py - 4f);
         }
 
         // x grid and labels: seconds relative to the newest sample
@@ -80,7 +91,7 @@ public final class ChartDrawing
         {
             final float px = left + (float)((t - tStart) / (tEnd - tStart)) * plotW;
             shapes.rect(px, top, 1f, plotH, GRID);
-            drawLabel(frame, font, t, tDecimals, " s", px - 12f, bottom + 6f);
+            drawLabel(sprites, font, t, tDecimals, " s", px - 12f, bottom + 6f);
         }
 
         // min/max envelope per column and series
@@ -111,29 +122,29 @@ public final class ChartDrawing
             shapes.rect(legendX, ly, 8f, 8f, COLOURS[s]);
             if (naive)
             {
-                frame.hudText(font, String.format("s%d %.3f", s + 1, picture.latest[s]), legendX + 12f, ly, 1f, LABEL);
+                font.draw(sprites, String.format("s%d %.3f", s + 1, picture.latest[s]), legendX + 12f, ly, 1f, LABEL);
             }
             else
             {
                 label.clear().append('s').append(s + 1).append(' ').appendFixed(picture.latest[s], 3);
-                frame.hudText(font, label, legendX + 12f, ly, 1f, LABEL);
+                font.draw(sprites, label, legendX + 12f, ly, 1f, LABEL);
             }
         }
     }
 
     private void drawLabel(
-        final Frame frame, final Font font, final double value, final int decimals, final String unit,
+        final SpriteBatch sprites, final Font font, final double value, final int decimals, final String unit,
         final float x, final float y)
     {
         final double shown = Math.abs(value) < 1e-9 ? 0.0 : value;
         if (naive)
         {
-            frame.hudText(font, String.format("%." + decimals + "f%s", shown, unit), x, y, 1f, LABEL);
+            font.draw(sprites, String.format("%." + decimals + "f%s", shown, unit), x, y, 1f, LABEL);
         }
         else
         {
             label.clear().appendFixed(shown, decimals).append(unit);
-            frame.hudText(font, label, x, y, 1f, LABEL);
+            font.draw(sprites, label, x, y, 1f, LABEL);
         }
     }
 

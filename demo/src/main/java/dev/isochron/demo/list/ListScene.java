@@ -110,8 +110,7 @@ public final class ListScene implements Application<ListState>
             texture = Texture.fromRgba("list-icons", ProceduralAtlas.WIDTH, ProceduralAtlas.HEIGHT, atlas.rgba(),
                 TextureFilter.LINEAR, TextureWrap.CLAMP_TO_EDGE);
         }
-        icons = ProceduralAtlas.regions(init.registerTexture(texture));
-        font = init.defaultFont();
+        useResources(init.registerTexture(texture), init.defaultFont());
     }
 
     // ---- update ---------------------------------------------------------------------------------------------------
@@ -224,13 +223,39 @@ public final class ListScene implements Application<ListState>
     public void render(final ListState state, final Frame frame)
     {
         final double scrollNow = Interpolation.lerp((float)state.previousScroll, (float)state.scroll, (float)frame.alpha());
-        final int height = frame.framebufferHeight();
+        final int first = drawRows(state, scrollNow, frame.hudShapes(), frame.hudSprites(),
+            frame.framebufferWidth(), frame.framebufferHeight());
+        final float scale = frame.framebufferWidth() >= 800 ? 2f : 1f;
+        if (naive)
+        {
+            frame.hudText(font, HudLine.naive(String.format("list %d rows  row %d  selected %d  [naive]",
+                state.rows, first, state.selectedRow), frame.stats()), 8f, 4f, scale, Rgba.WHITE);
+        }
+        else
+        {
+            hud.begin().append("list ").append(state.rows).append(" rows  row ").append(first)
+                .append("  selected ").append(state.selectedRow);
+            frame.hudText(font, hud.engine(frame.stats()), 8f, 4f, scale, Rgba.WHITE);
+        }
+    }
+
+    /**
+     * Draws the rows visible at {@code scrollNow} and the HUD's backdrop into pixel-space batches.
+     * Allocation-free in engine mode.
+     *
+     * @return the first visible row.
+     */
+    int drawRows(
+        final ListState state,
+        final double scrollNow,
+        final ShapeBatch shapes,
+        final SpriteBatch sprites,
+        final int width,
+        final int height)
+    {
         final int first = Math.max(0, (int)Math.floor(scrollNow / ROW_HEIGHT));
         final int visible = (int)Math.ceil((height - TOP) / ROW_HEIGHT) + 1;
         final int last = Math.min(state.rows, first + visible);
-        final float width = frame.framebufferWidth();
-        final ShapeBatch shapes = frame.hudShapes();
-        final SpriteBatch sprites = frame.hudSprites();
         List<String> naiveLabels = null;
         if (naive)
         {
@@ -246,30 +271,30 @@ public final class ListScene implements Application<ListState>
             final int background = row == state.selectedRow ? ROW_SELECTED :
                 row == state.hoverRow ? ROW_HOVER : (row & 1) == 0 ? ROW_EVEN : ROW_ODD;
             shapes.rect(0f, y, width, ROW_HEIGHT, background);
+            if (y < TOP - 4f)
+            {
+                continue; // mostly under the HUD backdrop, which covers shapes but not sprites
+            }
             final int icon = ListRows.icon(row);
             sprites.draw(icons[icon], 4f, y + 2f, ROW_HEIGHT - 4f, ROW_HEIGHT - 4f, ICON_COLOURS[icon]);
             if (naive)
             {
-                frame.hudText(font, naiveLabels.get(row - first), 8f + ROW_HEIGHT, y + 5f, 1f, TEXT);
+                font.draw(sprites, naiveLabels.get(row - first), 8f + ROW_HEIGHT, y + 5f, 1f, TEXT);
             }
             else
             {
-                frame.hudText(font, ListRows.text(row, rowText), 8f + ROW_HEIGHT, y + 5f, 1f, TEXT);
+                font.draw(sprites, ListRows.text(row, rowText), 8f + ROW_HEIGHT, y + 5f, 1f, TEXT);
             }
         }
         shapes.rect(0f, 0f, width, TOP, Rgba.pack(16, 16, 20, 255));
-        final float scale = width >= 800 ? 2f : 1f;
-        if (naive)
-        {
-            frame.hudText(font, HudLine.naive(String.format("list %d rows  row %d  selected %d  [naive]",
-                state.rows, first, state.selectedRow), frame.stats()), 8f, 4f, scale, Rgba.WHITE);
-        }
-        else
-        {
-            hud.begin().append("list ").append(state.rows).append(" rows  row ").append(first)
-                .append("  selected ").append(state.selectedRow);
-            frame.hudText(font, hud.engine(frame.stats()), 8f, 4f, scale, Rgba.WHITE);
-        }
+        return first;
+    }
+
+    /** Uses {@code font} and icons under {@code textureKey} (init; tests without GL). */
+    void useResources(final int textureKey, final Font font)
+    {
+        icons = ProceduralAtlas.regions(textureKey);
+        this.font = font;
     }
 
     // ---- de-initialisation ----------------------------------------------------------------------------------------

@@ -26,14 +26,27 @@ public final class HudLine
     /** Appends the runtime's figures to the scene's and returns the line. Allocation-free. */
     public TextBuffer engine(final RuntimeStats stats)
     {
-        text.append("  frame ").appendFixed(stats.lastFrameTimeNs() / 1e6, 1)
-            .append(" ms  stalls ").append(stats.stalls())
-            .append("  gc ").append(stats.gcCount());
-        if (stats.inputEvents() > 0)
+        return engine(stats.lastFrameTimeNs(), stats.stalls(), stats.gcCount(), stats.inputEvents(),
+            stats.inputLatencyP99Ns(), stats.inputDrops());
+    }
+
+    /** Appends the given figures to the scene's and returns the line. Allocation-free. */
+    public TextBuffer engine(
+        final long lastFrameTimeNs,
+        final long stalls,
+        final long gcCount,
+        final long inputEvents,
+        final long inputLatencyP99Ns,
+        final long inputDrops)
+    {
+        text.append("  frame ").appendFixed(lastFrameTimeNs / 1e6, 1)
+            .append(" ms  stalls ").append(stalls)
+            .append("  gc ").append(gcCount);
+        if (inputEvents > 0)
         {
-            text.append("  input ").append(stats.inputEvents())
-                .append(" p99 ").appendFixed(stats.inputLatencyP99Ns() / 1e6, 2)
-                .append(" ms drops ").append(stats.inputDrops());
+            text.append("  input ").append(inputEvents)
+                .append(" p99 ").appendFixed(inputLatencyP99Ns / 1e6, 2)
+                .append(" ms drops ").append(inputDrops);
         }
         return text;
     }

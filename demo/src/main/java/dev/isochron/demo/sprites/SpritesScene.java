@@ -106,10 +106,15 @@ public final class SpritesScene implements Application<SpritesState>
             texture = Texture.fromRgba("sprites-atlas", ProceduralAtlas.WIDTH, ProceduralAtlas.HEIGHT, atlas.rgba(),
                 TextureFilter.LINEAR, TextureWrap.CLAMP_TO_EDGE);
         }
-        final int key = init.registerTexture(texture);
-        regions = ProceduralAtlas.regions(key);
-        spark = regions[0];
+        useAtlas(init.registerTexture(texture));
         font = init.defaultFont();
+    }
+
+    /** Names the atlas regions under {@code textureKey} (init; tests without GL). */
+    void useAtlas(final int textureKey)
+    {
+        regions = ProceduralAtlas.regions(textureKey);
+        spark = regions[0];
     }
 
     // ---- update ---------------------------------------------------------------------------------------------------
@@ -164,8 +169,13 @@ public final class SpritesScene implements Application<SpritesState>
     /** {@inheritDoc} Allocation-free in engine mode. */
     public void render(final SpritesState state, final Frame frame)
     {
-        final float alpha = (float)frame.alpha();
-        final SpriteBatch batch = frame.sprites();
+        drawWorld(state, (float)frame.alpha(), frame.sprites());
+        drawHud(state, frame);
+    }
+
+    /** Draws the sprites and sparks interpolated by {@code alpha}. Allocation-free in engine mode. */
+    void drawWorld(final SpritesState state, final float alpha, final SpriteBatch batch)
+    {
         if (naive)
         {
             drawNaive(state, alpha, batch);
@@ -181,7 +191,6 @@ public final class SpritesScene implements Application<SpritesState>
             }
         }
         drawSparks(state, alpha, batch);
-        drawHud(state, frame);
     }
 
     private void drawSprite(
