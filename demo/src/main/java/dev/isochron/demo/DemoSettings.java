@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public final class DemoSettings
 {
-    /** How the frame limit was chosen when neither --frames nor --seconds is given headless. */
+    /** Seconds a headless run lasts when neither --frames nor --seconds is given. */
     public static final double DEFAULT_HEADLESS_SECONDS = 3.0;
 
     SceneName scene = SceneName.SPRITES;
