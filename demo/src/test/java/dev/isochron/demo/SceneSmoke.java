@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A headless smoke run of one scene in the packaged jar: a small framebuffer, few frames, the GL
  * renderer on llvmpipe; then the screenshot is checked for content by pixel statistics and, in
- * engine mode, the report for no GC and zero bytes per frame on every thread but the render thread (see
+ * engine mode, the report for no GC and zero bytes per frame on every engine thread (see
  * {@link #runEngine}).
  */
 final class SceneSmoke
@@ -44,14 +44,10 @@ final class SceneSmoke
 
     static void runEngine(final Path dir, final String... sceneArgs) throws IOException, InterruptedException
     {
-        // The render thread's figure is left out here: the runtime (render-gl, RuntimeAllocationTest owns that
-        // promise) still allocates a few kB once per run inside the measured window on the render thread (the
-        // screenshot is captured in the last measured frame, and JNI natives are linked on first call in rarely
-        // taken paths such as the vertex ring's fence wait), the same with an empty application. Every thread that
-        // runs only scene code besides the runtime's (simulation, chart feed and input producers, workers) must read
-        // exactly 0. A C2 compile transition can allocate a few hundred bytes once inside a window (COMMON.md), so
-        // a run that allocated is repeated once in a fresh JVM; one of the runs must read exactly 0.
-        final String[] roles = {"platform", "sim", "workers", "producers"};
+        // Every engine thread must read exactly 0 bytes per frame. A C2 compile transition can allocate a few hundred
+        // bytes once inside a window (see AllocationGate), so a run that allocated is repeated once in a fresh JVM;
+        // one of the runs must read exactly 0 on every thread.
+        final String[] roles = {"platform", "sim", "render", "workers", "producers"};
         final StringBuilder allocations = new StringBuilder();
         for (int attempt = 1; attempt <= ENGINE_ATTEMPTS; attempt++)
         {

@@ -338,6 +338,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
         {
             return true;
         }
+        if (context.isHeadless())
+        {
+            // the FBO keeps the last frame: captureAfterLoop reads it once the measured window has ended,
+            // so the read-back and PNG encoding are not counted as the last frame's allocation
+            return false;
+        }
         final long limit = config.frames();
         return (limit > 0 && index + 1 >= limit) || (exit.isSet() && !exit.isFailed());
     }
