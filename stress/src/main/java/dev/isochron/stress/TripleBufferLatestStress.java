@@ -1,6 +1,5 @@
 package dev.isochron.stress;
 
-import dev.isochron.engine.handoff.TripleBuffer;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -24,46 +23,26 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class TripleBufferLatestStress
 {
-    /** The published state: the writer sets both fields to the same value. */
-    static final class Pair
-    {
-        long a;
-        long b;
-    }
-
-    private final TripleBuffer<Pair> buffer = new TripleBuffer<>(Pair::new);
+    private final PairTripleBuffer buffer = new PairTripleBuffer();
 
     /** Writer thread. */
     @Actor
     public void writer()
     {
-        for (long value = 1; value <= 3; value++)
-        {
-            final Pair back = buffer.back();
-            back.a = value;
-            back.b = value;
-            buffer.publish(value);
-        }
+        buffer.publishUpTo(3);
     }
 
     /** Reader thread. */
     @Actor
     public void reader(final II_Result r)
     {
-        r.r1 = read();
+        r.r1 = buffer.readNewest();
     }
 
     /** After both: the reader's side once more. */
     @Arbiter
     public void latest(final II_Result r)
     {
-        r.r2 = read();
-    }
-
-    private int read()
-    {
-        final Pair front = buffer.acquireNewest();
-        final long sequence = buffer.frontSequence();
-        return front.a == front.b && front.a == sequence ? (int)front.a : -1;
+        r.r2 = buffer.readNewest();
     }
 }

@@ -1,6 +1,5 @@
 package dev.isochron.stress;
 
-import dev.isochron.engine.handoff.TripleBuffer;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
@@ -24,40 +23,20 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @State
 public class TripleBufferReadsStress
 {
-    /** The published state: the writer sets both fields to the same value. */
-    static final class Pair
-    {
-        long a;
-        long b;
-    }
-
-    private final TripleBuffer<Pair> buffer = new TripleBuffer<>(Pair::new);
+    private final PairTripleBuffer buffer = new PairTripleBuffer();
 
     /** Writer thread. */
     @Actor
     public void writer()
     {
-        for (long value = 1; value <= 2; value++)
-        {
-            final Pair back = buffer.back();
-            back.a = value;
-            back.b = value;
-            buffer.publish(value);
-        }
+        buffer.publishUpTo(2);
     }
 
     /** Reader thread. */
     @Actor
     public void reader(final II_Result r)
     {
-        r.r1 = read();
-        r.r2 = read();
-    }
-
-    private int read()
-    {
-        final Pair front = buffer.acquireNewest();
-        final long sequence = buffer.frontSequence();
-        return front.a == front.b && front.a == sequence ? (int)front.a : -1;
+        r.r1 = buffer.readNewest();
+        r.r2 = buffer.readNewest();
     }
 }
