@@ -98,6 +98,26 @@ public final class TextureLoader
     }
 
     /**
+     * Refuses an image whose header announces a size a texture cannot have, before stb_image decodes it: a 29-byte
+     * BMP (found by fuzzing) announces 35x655,360 pixels and would make stb_image allocate 92 MB first. stbi_info
+     * reports a top-down BMP's height as negative, so the magnitude is checked.
+     */
+    private static void refuseAnnouncedSizeOutOfRange(
+        final String label, final ByteBuffer input, final IntBuffer width, final IntBuffer height, final IntBuffer channels)
+    {
+        if (stbi_info_from_memory(input, width, height, channels))
+        {
+            final long w = Math.abs((long)width.get(0));
+            final long h = Math.abs((long)height.get(0));
+            if (w < 1 || w > Texture.MAX_SIZE || h < 1 || h > Texture.MAX_SIZE)
+            {
+                throw new IllegalArgumentException("texture " + label + " announces " + w + "x" + h +
+                    " pixels; each side must be in [1, " + Texture.MAX_SIZE + "] (refused before decoding)");
+            }
+        }
+    }
+
+    /**
      * Decodes an encoded image held in memory.
      *
      * @param label names it in errors and leak reports.
@@ -113,6 +133,7 @@ public final class TextureLoader
             final IntBuffer width = stack.mallocInt(1);
             final IntBuffer height = stack.mallocInt(1);
             final IntBuffer channels = stack.mallocInt(1);
+            refuseAnnouncedSizeOutOfRange(label, input, width, height, channels);
             final ByteBuffer pixels = stbi_load_from_memory(input, width, height, channels, 4);
             if (pixels == null)
             {

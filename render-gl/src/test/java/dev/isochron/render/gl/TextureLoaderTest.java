@@ -178,4 +178,21 @@ class TextureLoaderTest
             MemoryUtil.memFree(pixels);
         }
     }
+
+    @Test
+    void shouldRefuseAnnouncedSizeBeforeDecoding() throws Exception
+    {
+        // 29 bytes found by fuzzing: a top-down BMP announcing 35x655,360 pixels (stb_image would allocate 92 MB)
+        final byte[] bmp;
+        try (java.io.InputStream in = getClass().getResourceAsStream(
+            "/dev/isochron/render/fuzz/TextureDecodeFuzzTestInputs/fuzzDecodeLikeTextureLoader/bmp-top-down-negative-height"))
+        {
+            assertNotNull(in, "seed file");
+            bmp = in.readAllBytes();
+        }
+        final IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+            () -> TextureLoader.decode("huge.bmp", bmp, TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE));
+        assertEquals("texture huge.bmp announces 35x655360 pixels; each side must be in [1, 16384] (refused before decoding)",
+            failure.getMessage());
+    }
 }
