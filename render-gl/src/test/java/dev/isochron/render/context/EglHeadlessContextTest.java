@@ -1,6 +1,6 @@
 package dev.isochron.render.context;
 
-import dev.isochron.render.testing.SteadyAllocationGate;
+import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlObjectType;
 import dev.isochron.render.testing.HeadlessGl;
@@ -198,7 +198,7 @@ class EglHeadlessContextTest
     {
         try (HeadlessGl gl = HeadlessGl.open(8, 8))
         {
-            SteadyAllocationGate.assertZeroAllocation("clear + read-back", 2000, 3000, (i) ->
+            AllocationGate.assertSteadyZero("clear + read-back", 10_000, 3000, (i) ->
             {
                 gl.context().bindDrawTarget();
                 glClearColor((i & 1), 0f, 0f, 1f);

@@ -1,7 +1,7 @@
 package dev.isochron.render.gl;
 
 import dev.isochron.render.testing.HeadlessGl;
-import dev.isochron.render.testing.SteadyAllocationGate;
+import dev.isochron.engine.testing.AllocationGate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,7 +114,7 @@ class StreamingVertexBufferTest
             program.use();
             final int colour = program.uniformLocation("u_colour");
             glEnableVertexAttribArray(0);
-            SteadyAllocationGate.assertZeroAllocation("streaming frame", 1000, 3000, (i) ->
+            AllocationGate.assertSteadyZero("streaming frame", 10_000, 3000, (i) ->
             {
                 final long address = vertices.beginFrame();
                 final int written = writeQuad(address, i & 3, 1, 4);
