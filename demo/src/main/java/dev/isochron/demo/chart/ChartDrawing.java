@@ -48,23 +48,30 @@ public final class ChartDrawing
         return Math.max(1, width - LEFT - RIGHT);
     }
 
-    /** Draws {@code picture} into the frame's HUD batches. */
+    /** Draws {@code picture} into the frame's HUD batches, the plot spanning the frame's width. */
     public void draw(final ChartPicture picture, final Frame frame, final Font font)
     {
-        draw(picture, frame.hudShapes(), frame.hudSprites(), font, frame.framebufferHeight());
+        draw(picture, frame.hudShapes(), frame.hudSprites(), font, frame.framebufferWidth(), frame.framebufferHeight());
     }
 
-    /** Draws {@code picture} into pixel-space batches for a framebuffer {@code framebufferHeight} high. */
+    /**
+     * Draws {@code picture} into pixel-space batches for a framebuffer of the given size. The plot spans
+     * {@link #plotColumns(int)} pixels; when the picture has fewer columns (the window grew past what the
+     * scene decimates for, or the simulation has not yet seen the new width) each column is drawn wider, so a
+     * resize never leaves the plot half empty.
+     */
     void draw(
         final ChartPicture picture,
         final ShapeBatch shapes,
         final SpriteBatch sprites,
         final Font font,
+        final int framebufferWidth,
         final int framebufferHeight)
     {
         final float left = LEFT;
         final float top = TOP;
-        final float plotW = picture.columns;
+        final float plotW = plotColumns(framebufferWidth);
+        final float columnW = plotW / Math.max(1, picture.columns);
         final float plotH = Math.max(1, framebufferHeight - TOP - BOTTOM);
         final float bottom = top + plotH;
         shapes.rect(left, top, plotW, plotH, PANEL);
@@ -109,7 +116,7 @@ public final class ChartDrawing
                 }
                 final float yLo = bottom - (lo - yMin) / (yMax - yMin) * plotH;
                 final float yHi = bottom - (maxs[c] - yMin) / (yMax - yMin) * plotH;
-                shapes.rect(left + c, yHi, 1f, Math.max(1f, yLo - yHi), colour);
+                shapes.rect(left + c * columnW, yHi, Math.max(1f, columnW), Math.max(1f, yLo - yHi), colour);
             }
         }
 

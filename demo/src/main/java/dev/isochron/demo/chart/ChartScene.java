@@ -33,9 +33,16 @@ public final class ChartScene implements Application<ChartState>
     public static final int MIN_SPAN = 16;
     /** Rows the producer-to-simulation ring holds (about 65 s of data). */
     public static final int FEED_RING_ROWS = 1 << 16;
+    /**
+     * Widest framebuffer, in pixels, the chart decimates one column per pixel for whatever width it starts at, so
+     * that a window resized up to a 4K display needs no new arrays; wider plots draw each column wider.
+     */
+    public static final int MAX_DECIMATED_WIDTH = 3840;
 
     private final boolean naive;
-    private final int columns;
+    private final int maxColumns;
+    /** Plot columns for the framebuffer's current width: written by the render thread, read by the simulation. */
+    private volatile int viewColumns;
     private final SeriesHistory[] histories;
     private final FeedRing ring;
     private final NaiveChartData naiveData;
@@ -66,7 +73,8 @@ public final class ChartScene implements Application<ChartState>
             throw new IllegalArgumentException("chart history must be >= 1 point per series, was " + count);
         }
         this.naive = naive;
-        columns = ChartDrawing.plotColumns(width);
+        maxColumns = maxColumns(width);
+        viewColumns = Math.min(maxColumns, ChartDrawing.plotColumns(width));
         drawing = new ChartDrawing(naive);
         if (naive)
         {
@@ -109,7 +117,7 @@ public final class ChartScene implements Application<ChartState>
     /** {@inheritDoc} */
     public ChartState newRenderState()
     {
-        return new ChartState(columns);
+        return new ChartState(maxColumns);
     }
 
     /** {@inheritDoc} */
@@ -148,6 +156,7 @@ public final class ChartScene implements Application<ChartState>
         {
             follow = true;
         }
+        final int columns = viewColumns;
         final double samplesPerPixel = span / columns;
         if (pressed && lastMouseX == lastMouseX && mouseX == mouseX && mouseX != lastMouseX)
         {
@@ -177,6 +186,7 @@ public final class ChartScene implements Application<ChartState>
     /** {@inheritDoc} Engine mode decimates the view here, in time proportional to the width. Allocation-free. */
     public void writeRenderState(final ChartState dest)
     {
+        final int columns = viewColumns;
         dest.viewStart = viewEnd - (long)span;
         dest.span = span;
         dest.columns = columns;
@@ -192,6 +202,11 @@ public final class ChartScene implements Application<ChartState>
     /** {@inheritDoc} Allocation-free in engine mode. */
     public void render(final ChartState state, final Frame frame)
     {
+        final int columns = Math.min(maxColumns, ChartDrawing.plotColumns(frame.framebufferWidth()));
+        if (columns != viewColumns)
+        {
+            viewColumns = columns;
+        }
         final ChartPicture picture = naive ? naiveData.decimate(state.viewStart, state.span, state.columns) : state.picture;
         drawing.draw(picture, frame, font);
         final float scale = frame.framebufferWidth() >= 800 ? 2f : 1f;
@@ -219,9 +234,14 @@ public final class ChartScene implements Application<ChartState>
         }
     }
 
-    /** @return quads the HUD shape batch needs for a framebuffer {@code width} wide. */
+    /** @return quads the HUD shape batch needs for a chart that starts {@code width} wide and may be resized. */
     public static int hudShapeCapacity(final int width)
     {
-        return Signals.SERIES * ChartDrawing.plotColumns(width) + 1024;
+        return Signals.SERIES * maxColumns(width) + 1024;
+    }
+
+    private static int maxColumns(final int width)
+    {
+        return ChartDrawing.plotColumns(Math.max(width, MAX_DECIMATED_WIDTH));
     }
 }

@@ -1,11 +1,15 @@
 package dev.isochron.demo.chart;
 
 import dev.isochron.engine.testing.AllocationGate;
+import dev.isochron.render.batch.QuadVertexLayout;
 import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.text.BitmapFont;
 import dev.isochron.render.text.Font;
 import org.junit.jupiter.api.Test;
+import org.lwjgl.system.MemoryUtil;
+
+import java.nio.ByteBuffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +30,8 @@ class ChartDrawingTest
         final ShapeBatch naiveShapes = new ShapeBatch(8192);
         final SpriteBatch naiveSprites = new SpriteBatch(8192);
 
-        new ChartDrawing(false).draw(picture, engineShapes, engineSprites, font, HEIGHT);
-        new ChartDrawing(true).draw(picture, naiveShapes, naiveSprites, font, HEIGHT);
+        new ChartDrawing(false).draw(picture, engineShapes, engineSprites, font, WIDTH, HEIGHT);
+        new ChartDrawing(true).draw(picture, naiveShapes, naiveSprites, font, WIDTH, HEIGHT);
 
         assertTrue(engineShapes.size() > Signals.SERIES * picture.columns());
         assertEquals(engineShapes.size(), naiveShapes.size());
@@ -57,8 +61,54 @@ class ChartDrawingTest
         {
             shapes.clear();
             sprites.clear();
-            drawing.draw(picture, shapes, sprites, font, HEIGHT);
+            drawing.draw(picture, shapes, sprites, font, WIDTH, HEIGHT);
         });
+    }
+
+    @Test
+    void shouldStretchAPictureOfFewerColumnsAcrossAWiderPlot()
+    {
+        final Font font = BitmapFont.create().textureKey(1);
+        final ShapeBatch shapes = new ShapeBatch(8192);
+        final int widerWidth = 2 * WIDTH;
+
+        new ChartDrawing(false).draw(picture(), shapes, new SpriteBatch(8192), font, widerWidth, HEIGHT);
+
+        final float envelopeRight = rightmostX(shapes, ChartDrawing.COLOURS[0]);
+        assertEquals(ChartDrawing.LEFT + ChartDrawing.plotColumns(widerWidth), envelopeRight, 1e-3f,
+            "the first series' envelope must reach the right edge of a plot wider than the picture");
+    }
+
+    /** @return the largest vertex x among the quads of colour {@code rgba}, read from generated vertices. */
+    private static float rightmostX(final ShapeBatch shapes, final int rgba)
+    {
+        final ShapeBatch probe = new ShapeBatch(1);
+        probe.rect(0, 0, 1, 1, rgba);
+        probe.prepare();
+        final ByteBuffer probeVertices = MemoryUtil.memAlloc(QuadVertexLayout.BYTES_PER_QUAD);
+        final ByteBuffer vertices = MemoryUtil.memAlloc(shapes.size() * QuadVertexLayout.BYTES_PER_QUAD);
+        try
+        {
+            probe.generate(0, 1, MemoryUtil.memAddress(probeVertices));
+            final int packed = MemoryUtil.memGetInt(MemoryUtil.memAddress(probeVertices) + QuadVertexLayout.COLOUR_OFFSET);
+            shapes.prepare();
+            final int quads = shapes.generate(0, 1, MemoryUtil.memAddress(vertices));
+            float right = Float.NEGATIVE_INFINITY;
+            for (int v = 0; v < quads * QuadVertexLayout.VERTICES_PER_QUAD; v++)
+            {
+                final long vertex = MemoryUtil.memAddress(vertices) + (long)v * QuadVertexLayout.BYTES_PER_VERTEX;
+                if (MemoryUtil.memGetInt(vertex + QuadVertexLayout.COLOUR_OFFSET) == packed)
+                {
+                    right = Math.max(right, MemoryUtil.memGetFloat(vertex + QuadVertexLayout.POSITION_OFFSET));
+                }
+            }
+            return right;
+        }
+        finally
+        {
+            MemoryUtil.memFree(vertices);
+            MemoryUtil.memFree(probeVertices);
+        }
     }
 
     private static ChartPicture picture()
