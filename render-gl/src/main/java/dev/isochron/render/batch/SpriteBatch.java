@@ -1,12 +1,21 @@
 package dev.isochron.render.batch;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import org.lwjgl.system.MemoryUtil;
+
+import static org.lwjgl.system.MemoryUtil.memGetFloat;
+import static org.lwjgl.system.MemoryUtil.memGetLong;
 import static org.lwjgl.system.MemoryUtil.memPutFloat;
 import static org.lwjgl.system.MemoryUtil.memPutInt;
+import static org.lwjgl.system.MemoryUtil.memPutLong;
 
 /**
- * Records textured quads (sprites, glyphs) for one frame into preallocated struct-of-arrays
- * storage, sorts them by (layer, texture) with a stable radix sort, and generates their vertices
- * in disjoint slices straight into off-heap memory.
+ * Records textured quads (sprites, glyphs) for one frame into preallocated storage (one 64-byte
+ * off-heap record per quad, so generating a quad reads one cache line), sorts them by (layer,
+ * texture) with a stable radix sort, and generates their vertices in disjoint slices straight
+ * into off-heap memory.
  * <p>
  * <b>Order.</b> Draws are sorted by layer first, then by texture key, and keep submission order
  * among equal (layer, texture) pairs. So within a layer, sprites of different textures may be
@@ -21,7 +30,9 @@ import static org.lwjgl.system.MemoryUtil.memPutInt;
  * <p>
  * <b>Threads and allocation.</b> Recording, {@link #prepare()} and {@link #clear()} run on one
  * thread; {@link #generate(int, int, long)} may run concurrently for distinct slices after
- * {@code prepare()}. All of them are allocation-free.
+ * {@code prepare()} (the hand-off to other threads, e.g. a worker group's fork, must order the
+ * recording before them). All of them are allocation-free. The record memory is a direct buffer
+ * owned by the batch and freed with it by the garbage collector.
  */
 public final class SpriteBatch implements QuadSource
 {
@@ -30,20 +41,24 @@ public final class SpriteBatch implements QuadSource
     /** Largest layer: layers are 15 bits wide in the sort key. */
     public static final int MAX_LAYER = 0x7FFF;
 
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    // the quad record: offsets of its fields, each pair packed first-in-memory first
+    private static final int RECORD_SHIFT = 6;
+    private static final int RECORD_BYTES = 1 << RECORD_SHIFT;
+    private static final int RECORD_POSITION = 0;   // x, y: where the origin lands
+    private static final int RECORD_LOCAL_MIN = 8;  // -originX, -originY: the top-left corner about the origin
+    private static final int RECORD_LOCAL_MAX = 16; // -originX + w, -originY + h: the bottom-right corner
+    private static final int RECORD_ROTATION = 24;  // radians; 4 bytes unused after it
+    private static final int RECORD_UV0 = 32;       // u0, v0
+    private static final int RECORD_UV1 = 40;       // u1, v1
+    private static final int RECORD_V0_RGBA = 48;   // v0, rgba: vertices 0 and 1 end with these 8 bytes
+    private static final int RECORD_V1_RGBA = 56;   // v1, rgba: vertices 2 and 3 end with these 8 bytes
+
     private final int capacity;
     private final int[] sortKey;
-    private final float[] x;
-    private final float[] y;
-    private final float[] width;
-    private final float[] height;
-    private final float[] originX;
-    private final float[] originY;
-    private final float[] rotation;
-    private final float[] u0;
-    private final float[] v0;
-    private final float[] u1;
-    private final float[] v1;
-    private final int[] rgba;
+    // one 64-byte record per quad, off-heap (see the RECORD_ offsets): what generate() reads, one cache line a quad
+    private final ByteBuffer recordMemory;
+    private final long records;
     private final int[] order;
     private final RadixSort sort;
 
@@ -68,18 +83,9 @@ public final class SpriteBatch implements QuadSource
         }
         this.capacity = capacity;
         sortKey = new int[capacity];
-        x = new float[capacity];
-        y = new float[capacity];
-        width = new float[capacity];
-        height = new float[capacity];
-        originX = new float[capacity];
-        originY = new float[capacity];
-        rotation = new float[capacity];
-        u0 = new float[capacity];
-        v0 = new float[capacity];
-        u1 = new float[capacity];
-        v1 = new float[capacity];
-        rgba = new int[capacity];
+        // a direct buffer, freed with the batch by the GC; aligned so every record is one cache line
+        recordMemory = ByteBuffer.allocateDirect(capacity * RECORD_BYTES + RECORD_BYTES - 1);
+        records = (MemoryUtil.memAddress(recordMemory) + RECORD_BYTES - 1) & -RECORD_BYTES;
         order = new int[capacity];
         sort = new RadixSort(capacity);
         runKey = new int[capacity];
@@ -235,18 +241,18 @@ public final class SpriteBatch implements QuadSource
         }
         prepared = false;
         sortKey[i] = layerBits | textureKey;
-        this.x[i] = x;
-        this.y[i] = y;
-        width[i] = w;
-        height[i] = h;
-        this.originX[i] = originX;
-        this.originY[i] = originY;
-        rotation[i] = rotationRad;
-        this.u0[i] = u0;
-        this.v0[i] = v0;
-        this.u1[i] = u1;
-        this.v1[i] = v1;
-        this.rgba[i] = rgba;
+        final float lx0 = -originX;
+        final float ly0 = -originY;
+        final long c = rgba & 0xFFFF_FFFFL;
+        final long r = records + ((long)i << RECORD_SHIFT);
+        memPutLong(r + RECORD_POSITION, pack(x, y));
+        memPutLong(r + RECORD_LOCAL_MIN, pack(lx0, ly0));
+        memPutLong(r + RECORD_LOCAL_MAX, pack(lx0 + w, ly0 + h));
+        memPutFloat(r + RECORD_ROTATION, rotationRad);
+        memPutLong(r + RECORD_UV0, pack(u0, v0));
+        memPutLong(r + RECORD_UV1, pack(u1, v1));
+        memPutLong(r + RECORD_V0_RGBA, pack(Float.floatToRawIntBits(v0) & 0xFFFF_FFFFL, c));
+        memPutLong(r + RECORD_V1_RGBA, pack(Float.floatToRawIntBits(v1) & 0xFFFF_FFFFL, c));
         count = i + 1;
     }
 
@@ -319,47 +325,116 @@ public final class SpriteBatch implements QuadSource
         return order[drawIndex];
     }
 
+    /**
+     * {@inheritDoc}
+     * <p>
+     * Per quad it reads one 64-byte record (position, local corners, angle, texture coordinates
+     * and colour packed at {@code draw} time) and writes the 80 bytes of its four vertices as ten
+     * 8-byte stores; an angle of exactly 0 skips the sin and cos. The floats are those of
+     * {@code px + cos * lx - sin * ly} and {@code py + sin * lx + cos * ly} evaluated in that order,
+     * so the bytes do not depend on the path taken or the slicing.
+     */
     public int generate(final int sliceIndex, final int sliceCount, final long baseAddress)
     {
         checkPrepared();
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
+        final int[] order = this.order;
+        final long records = this.records;
         long at = baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD;
         for (int d = start; d < stop; d++)
         {
-            final int i = order[d];
-            final float px = x[i];
-            final float py = y[i];
-            final float lx0 = -originX[i];
-            final float ly0 = -originY[i];
-            final float lx1 = lx0 + width[i];
-            final float ly1 = ly0 + height[i];
-            final float a = rotation[i];
-            final float ta = u0[i];
-            final float tb = v0[i];
-            final float tc = u1[i];
-            final float td = v1[i];
-            final int c = rgba[i];
+            final long r = records + ((long)order[d] << RECORD_SHIFT);
+            final float px = memGetFloat(r + RECORD_POSITION);
+            final float py = memGetFloat(r + RECORD_POSITION + 4);
+            final float lx0 = memGetFloat(r + RECORD_LOCAL_MIN);
+            final float ly0 = memGetFloat(r + RECORD_LOCAL_MIN + 4);
+            final float lx1 = memGetFloat(r + RECORD_LOCAL_MAX);
+            final float ly1 = memGetFloat(r + RECORD_LOCAL_MAX + 4);
+            final float a = memGetFloat(r + RECORD_ROTATION);
+            final long uv0 = memGetLong(r + RECORD_UV0);
+            final long uv1 = memGetLong(r + RECORD_UV1);
+            final long v0c = memGetLong(r + RECORD_V0_RGBA);
+            final long v1c = memGetLong(r + RECORD_V1_RGBA);
             if (a == 0f)
             {
-                vertex(at, px + lx0, py + ly0, ta, tb, c);
-                vertex(at + 20, px + lx1, py + ly0, tc, tb, c);
-                vertex(at + 40, px + lx1, py + ly1, tc, td, c);
-                vertex(at + 60, px + lx0, py + ly1, ta, td, c);
+                final float x0 = px + lx0;
+                final float y0 = py + ly0;
+                final float x1 = px + lx1;
+                final float y1 = py + ly1;
+                quad(at, x0, y0, x1, y0, x1, y1, x0, y1, uv0, uv1, v0c, v1c);
             }
             else
             {
                 final float cos = (float)Math.cos(a);
                 final float sin = (float)Math.sin(a);
-                vertex(at, px + cos * lx0 - sin * ly0, py + sin * lx0 + cos * ly0, ta, tb, c);
-                vertex(at + 20, px + cos * lx1 - sin * ly0, py + sin * lx1 + cos * ly0, tc, tb, c);
-                vertex(at + 40, px + cos * lx1 - sin * ly1, py + sin * lx1 + cos * ly1, tc, td, c);
-                vertex(at + 60, px + cos * lx0 - sin * ly1, py + sin * lx0 + cos * ly1, ta, td, c);
+                quad(at,
+                    px + cos * lx0 - sin * ly0, py + sin * lx0 + cos * ly0,
+                    px + cos * lx1 - sin * ly0, py + sin * lx1 + cos * ly0,
+                    px + cos * lx1 - sin * ly1, py + sin * lx1 + cos * ly1,
+                    px + cos * lx0 - sin * ly1, py + sin * lx0 + cos * ly1,
+                    uv0, uv1, v0c, v1c);
             }
             at += QuadVertexLayout.BYTES_PER_QUAD;
         }
         return stop - start;
+    }
+
+    /**
+     * The 80 bytes of one quad as ten 8-byte stores. Vertex k is (xk, yk, u, v, rgba) at
+     * {@code at + 20k}; {@code uv0} packs (u0, v0), {@code uv1} (u1, v1), {@code v0c} (v0, rgba)
+     * and {@code v1c} (v1, rgba), each first-in-memory first.
+     */
+    private static void quad(
+        final long at,
+        final float x0, final float y0,
+        final float x1, final float y1,
+        final float x2, final float y2,
+        final float x3, final float y3,
+        final long uv0, final long uv1, final long v0c, final long v1c)
+    {
+        final long c = second(v0c);
+        memPutLong(at, pack(x0, y0));
+        memPutLong(at + 8, uv0);                                     // u0 v0
+        memPutLong(at + 16, pack(c, bits(x1)));                      // rgba | x1
+        memPutLong(at + 24, pack(bits(y1), first(uv1)));             // y1 u1
+        memPutLong(at + 32, v0c);                                    // v0 rgba
+        memPutLong(at + 40, pack(x2, y2));
+        memPutLong(at + 48, uv1);                                    // u1 v1
+        memPutLong(at + 56, pack(c, bits(x3)));                      // rgba | x3
+        memPutLong(at + 64, pack(bits(y3), first(uv0)));             // y3 u0
+        memPutLong(at + 72, v1c);                                    // v1 rgba
+    }
+
+    /** The unsigned 32 bits of {@code f}. */
+    private static long bits(final float f)
+    {
+        return Float.floatToRawIntBits(f) & 0xFFFF_FFFFL;
+    }
+
+    /** Two floats as the long whose native-order bytes are {@code first}'s then {@code second}'s. */
+    private static long pack(final float first, final float second)
+    {
+        return pack(bits(first), bits(second));
+    }
+
+    /** Two unsigned 32-bit values as the long whose native-order bytes are {@code first}'s then {@code second}'s. */
+    private static long pack(final long first, final long second)
+    {
+        return LITTLE_ENDIAN ? first | (second << 32) : second | (first << 32);
+    }
+
+    /** The unsigned 32 bits stored first in memory of a {@link #pack}ed long. */
+    private static long first(final long packed)
+    {
+        return LITTLE_ENDIAN ? packed & 0xFFFF_FFFFL : packed >>> 32;
+    }
+
+    /** The unsigned 32 bits stored second in memory of a {@link #pack}ed long. */
+    private static long second(final long packed)
+    {
+        return LITTLE_ENDIAN ? packed >>> 32 : packed & 0xFFFF_FFFFL;
     }
 
     static void vertex(final long at, final float x, final float y, final float u, final float v, final int rgba)
