@@ -19,6 +19,8 @@ import dev.isochron.engine.metrics.ThreadAllocationMeter;
 import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.engine.thread.AgentThread;
 import dev.isochron.engine.thread.WorkerGroup;
+import dev.isochron.engine.watchdog.Heartbeat;
+import dev.isochron.engine.watchdog.StallReporter;
 import dev.isochron.input.glfw.GlfwInputAdapter;
 import dev.isochron.input.queue.FileDropInbox;
 import dev.isochron.input.queue.InputQueue;
@@ -26,10 +28,13 @@ import dev.isochron.input.queue.InputQueueConfig;
 import dev.isochron.input.queue.InputSource;
 import dev.isochron.input.replay.InputRecorder;
 import dev.isochron.input.replay.InputReplay;
+import dev.isochron.input.state.InputState;
+import dev.isochron.input.event.EventListener;
 import dev.isochron.input.synthetic.SyntheticInputSource;
 import dev.isochron.render.context.ContextFactory;
 import dev.isochron.render.context.ContextOptions;
 import dev.isochron.render.context.GlContext;
+import dev.isochron.render.context.GlContextException;
 import dev.isochron.render.context.GlPlatform;
 import dev.isochron.render.context.GlfwWindowContext;
 import org.agrona.concurrent.Agent;
@@ -57,11 +62,19 @@ import java.util.concurrent.CountDownLatch;
  * application and releases its GL objects and the context; then the caller's thread stops the producers and the
  * simulation, closes the recorder, uninstalls the input callbacks, destroys the window (checking for leaked GL
  * objects) and builds the report.
+ * <p>
+ * The stall watchdog ({@link RuntimeConfig#stallWatchdog}) starts with the run's objects and is closed after every
+ * engine thread has been joined; a context that cannot be made is thrown as the {@link GlContextException} itself
+ * (what was tried, what to install), after the same clean shutdown.
  */
 public final class ApplicationRunner
 {
     private static final double EVENT_WAIT_SECONDS = 0.005;
     private static final long NS_PER_SECOND = 1_000_000_000L;
+    /** The render thread's name (multi-threaded mode). */
+    static final String RENDER_THREAD = "isochron-render";
+    /** The simulation thread's name (multi-threaded mode). */
+    static final String SIMULATION_THREAD = "isochron-simulation";
 
     private ApplicationRunner()
     {
@@ -77,6 +90,7 @@ public final class ApplicationRunner
      * @return why the run ended and its report.
      * @throws ApplicationFailure       when application code or the runtime failed (after a clean shutdown).
      * @throws IllegalArgumentException when the configuration is invalid.
+     * @throws GlContextException       when no GL context could be made (nothing was started, nothing is left).
      */
     public static <S> RunResult run(final Application<S> app, final RuntimeConfig config)
     {
@@ -129,6 +143,9 @@ public final class ApplicationRunner
         private boolean renderThreadStarted;
         private PhaseTracker[] phases;
         private LoopObserver observer;
+        private RuntimeWatchdog watchdog;
+        private GlContextException contextFailure;
+        private SyntheticInputSource synthetic;
 
         Run(final Application<S> app, final RuntimeConfig config)
         {
@@ -158,11 +175,23 @@ public final class ApplicationRunner
             }
             catch (final Throwable ex)
             {
-                failures.record(Phase.RUNTIME, ex);
+                if (ex != contextFailure)
+                {
+                    failures.record(Phase.RUNTIME, ex);
+                }
             }
             finally
             {
                 tearDown();
+            }
+            if (null != contextFailure)
+            {
+                final ApplicationFailure later = failures.failure();
+                if (null != later)
+                {
+                    contextFailure.addSuppressed(later);
+                }
+                throw contextFailure;
             }
             final ApplicationFailure failure = failures.failure();
             if (null != failure)
@@ -189,14 +218,22 @@ public final class ApplicationRunner
 
             if (RendererKind.GL == config.renderer())
             {
-                GlPlatform.configureOnce();
-                context = ContextFactory.create(new ContextOptions()
-                    .kind(config.context())
-                    .size(config.width(), config.height())
-                    .title(config.title())
-                    .swapInterval(PacingMode.VSYNC == loopConfig.pacing() ? 1 : 0)
-                    .debug(config.debugGl())
-                    .failOnLeak(config.failOnLeak()));
+                try
+                {
+                    GlPlatform.configureOnce();
+                    context = ContextFactory.create(new ContextOptions()
+                        .kind(config.context())
+                        .size(config.width(), config.height())
+                        .title(config.title())
+                        .swapInterval(PacingMode.VSYNC == loopConfig.pacing() ? 1 : 0)
+                        .debug(config.debugGl())
+                        .failOnLeak(config.failOnLeak()));
+                }
+                catch (final GlContextException ex)
+                {
+                    contextFailure = ex;
+                    throw ex;
+                }
                 if (context instanceof GlfwWindowContext)
                 {
                     window = (GlfwWindowContext)context;
@@ -252,7 +289,8 @@ public final class ApplicationRunner
             }
             if (null != config.syntheticInput())
             {
-                producerAgents.add(new SyntheticInputSource(queue.newProducer(), config.syntheticInput()));
+                synthetic = new SyntheticInputSource(queue.newProducer(), config.syntheticInput());
+                producerAgents.add(synthetic);
             }
             final List<InputAgentFactory> sources = config.inputSources();
             for (int i = 0; i < sources.size(); i++)
@@ -268,13 +306,35 @@ public final class ApplicationRunner
             final PhaseTracker simulationPhase = new PhaseTracker();
             final PhaseTracker renderPhase = Threading.SINGLE == config.threading() ?
                 simulationPhase : new PhaseTracker();
-            simulation = new SimulationStep<>(app, source, exit, simulationPhase, stats);
+            Heartbeat simulationHeartbeat = null;
+            Heartbeat renderHeartbeat = null;
+            if (!config.stallWatchdog().isZero())
+            {
+                final StallReporter reporter = null != config.stallReporter() ? config.stallReporter() :
+                    StallReporter.printingTo(System.err);
+                watchdog = new RuntimeWatchdog(config.stallWatchdog().toNanos(), reporter);
+                if (Threading.SINGLE == config.threading())
+                {
+                    simulationHeartbeat = watchdog.register(Thread.currentThread().getName(), Thread.currentThread());
+                    renderHeartbeat = simulationHeartbeat;
+                }
+                else
+                {
+                    simulationHeartbeat = watchdog.register(SIMULATION_THREAD, null);
+                    renderHeartbeat = watchdog.register(RENDER_THREAD, null);
+                }
+            }
+            simulation = new SimulationStep<>(app, source, exit, simulationPhase, stats, simulationHeartbeat);
             final LoopObserver observer = config.jfr() ?
                 new FanOutLoopObserver(frameMetrics, new StatsObserver(stats), new JfrLoopObserver()) :
                 new FanOutLoopObserver(frameMetrics, new StatsObserver(stats));
             loop = new FixedStepLoop(loopConfig, simulation, clock, observer);
             pipeline = new RenderPipeline<>(app, config, context, exit, failures, renderPhase, stats, report, gcPauses,
-                live ? queue : null, live ? inputLatency : null);
+                live ? queue : null, live ? inputLatency : null, watchdog, renderHeartbeat);
+            if (null != watchdog)
+            {
+                watchdog.start();
+            }
             simulation.hud(pipeline.hud());
             phases = new PhaseTracker[] {simulationPhase, renderPhase};
             this.observer = observer;
@@ -330,7 +390,7 @@ public final class ApplicationRunner
                 buffer, pipeline, new FramePacer(loopConfig, clock), loop, clock, observer);
             final PhaseTracker renderPhase = phases[1];
 
-            renderThread = new Thread(() -> renderThreadBody(driver, renderPhase), "isochron-render");
+            renderThread = new Thread(() -> renderThreadBody(driver, renderPhase), RENDER_THREAD);
             renderThread.setDaemon(false);
             registerWorkers();
             allocation.register(ThreadRole.RENDER, renderThread);
@@ -342,7 +402,7 @@ public final class ApplicationRunner
                 if (renderInitialised && !exit.isSet())
                 {
                     final PhaseTracker simulationPhase = phases[0];
-                    simulationThread = AgentThread.start("isochron-simulation",
+                    simulationThread = AgentThread.start(SIMULATION_THREAD,
                         new GuardedAgent(simulationAgent, exit, failures, simulationPhase,
                             () -> simulation.publishStats(loop.droppedTicks())));
                     allocation.register(ThreadRole.SIM, simulationThread.thread());
@@ -664,6 +724,17 @@ public final class ApplicationRunner
             {
                 sizeChain.free();
             }
+            if (null != watchdog)
+            {
+                try
+                {
+                    watchdog.close();
+                }
+                catch (final Throwable ex)
+                {
+                    failures.record(Phase.RUNTIME, ex);
+                }
+            }
             if (null != gcPauses)
             {
                 gcPauses.close();
@@ -698,6 +769,12 @@ public final class ApplicationRunner
                 .extra("skippedFrames", pipeline.skippedFrames())
                 .extra("totalFrames", pipeline.frames())
                 .extra("totalTicks", simulation.ticks())
+                .extra("watchdogStalls", null == watchdog ? 0 : watchdog.stallCount())
+                .extra("watchdogThresholdMs", config.stallWatchdog().toNanos() / 1e6);
+            final long consumed = queue.events();
+            final long discarded = null == replay ? discardInputLeftInRing() : 0L;
+            report.extra("inputWritten", queue.written())
+                .extra("inputDiscardedAtEnd", discarded)
                 .measureHeapAndRss();
             if (null != config.reportPath())
             {
@@ -713,7 +790,29 @@ public final class ApplicationRunner
             }
             final ExitCause cause = null == exit.cause() ? ExitCause.EXIT_REQUESTED : exit.cause();
             return new RunResult(cause, report, pipeline.frames(), simulation.ticks(), pipeline.skippedFrames(),
-                pipeline.firstSkippedFailure());
+                pipeline.firstSkippedFailure(),
+                null == watchdog ? 0L : watchdog.stallCount(), null == watchdog ? List.of() : watchdog.stalls(),
+                new RunResult.InputCounts(null == synthetic ? 0L : synthetic.emitted(), queue.written(), queue.drops(),
+                    queue.coalesced(), consumed, discarded));
+        }
+
+        /**
+         * After every producer and the simulation have stopped (caller's thread): drains what the ticks did not
+         * consume, so the run's input is accounted for exactly (produced = consumed + discarded + dropped +
+         * coalesced). Runs after the report collected the input latency, which these records must not enter.
+         */
+        private long discardInputLeftInRing()
+        {
+            final InputState scratch = new InputState();
+            long discarded = 0;
+            int drained;
+            do
+            {
+                drained = queue.drainInto(Long.MAX_VALUE, scratch, Long.MAX_VALUE, Long.MAX_VALUE, EventListener.NONE);
+                discarded += drained;
+            }
+            while (drained > 0);
+            return discarded;
         }
 
     }

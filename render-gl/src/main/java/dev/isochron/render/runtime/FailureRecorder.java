@@ -1,9 +1,12 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.thread.WorkerFailureException;
+
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the run's first failure as an {@link ApplicationFailure} (phase and thread name), attaches later ones to it
+ * Keeps the run's first failure as an {@link ApplicationFailure} (phase and thread name: a render worker's own name
+ * for a {@link WorkerFailureException}, else the recording thread's), attaches later ones to it
  * as suppressed, and sets the exit signal so every runtime thread winds down. Any thread; the failure path
  * allocates, nothing else touches it.
  */
@@ -19,7 +22,10 @@ final class FailureRecorder
 
     void record(final Phase phase, final Throwable error)
     {
-        record(new ApplicationFailure(phase, Thread.currentThread().getName(), error));
+        // a render worker's failure is rethrown by the render thread's join: name the worker, not the render thread
+        final String threadName = error instanceof WorkerFailureException ?
+            ((WorkerFailureException)error).workerName() : Thread.currentThread().getName();
+        record(new ApplicationFailure(phase, threadName, error));
     }
 
     void record(final ApplicationFailure failure)

@@ -5,6 +5,7 @@ import dev.isochron.engine.metrics.GcPauseMonitor;
 import dev.isochron.engine.metrics.LatencyHistogram;
 import dev.isochron.engine.metrics.RunReport;
 import dev.isochron.engine.thread.WorkerGroup;
+import dev.isochron.engine.watchdog.Heartbeat;
 import dev.isochron.input.queue.InputQueue;
 import dev.isochron.render.batch.BatchRenderer;
 import dev.isochron.render.batch.DrawBackend;
@@ -16,6 +17,9 @@ import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.GlContext;
+import dev.isochron.render.context.GlContextException;
+import dev.isochron.render.gl.GlErrors;
+import dev.isochron.render.gl.GlException;
 import dev.isochron.render.hud.HudOverlay;
 import dev.isochron.render.screenshot.Screenshot;
 import dev.isochron.render.text.BitmapFont;
@@ -27,6 +31,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 import static org.lwjgl.opengl.GL11C.GL_COLOR_BUFFER_BIT;
+import static org.lwjgl.opengl.GL11C.GL_NO_ERROR;
+import static org.lwjgl.opengl.GL11C.glGetError;
 import static org.lwjgl.opengl.GL11C.glClear;
 import static org.lwjgl.opengl.GL11C.glClearColor;
 
@@ -36,6 +42,15 @@ import static org.lwjgl.opengl.GL11C.glClearColor;
  * calls {@link Application#render}, then reserves vertex memory for the batches, has the workers (or this thread)
  * fill it, records the draws (world projection, then the pixel-space HUD projection), ends the backend's frame
  * and presents.
+ * <p>
+ * After each presented frame it asks the driver whether the context was lost ({@link ResetStatusSource}) and whether
+ * a GL error was raised during the frame ({@code glGetError}); either stops the run with a
+ * {@link GlContextException} ({@link Phase#RUNTIME}) or a {@link GlException} ({@link Phase#RENDER}). With
+ * {@link RuntimeConfig#debugGl(boolean)} the KHR_debug output is also checked right after
+ * {@link Application#render}, so the failure names the GL call the application made (Mesa's message names it).
+ * <p>
+ * Each frame is a unit of work for the stall watchdog's render heartbeat, less the time the render thread waits for
+ * the workers: each slice is a unit of its own, on the thread that runs it.
  * <p>
  * Threading: the render thread (the caller's thread in single-threaded mode) for everything but the constructor,
  * which runs on the caller's thread at start-up. Allocation: {@link #render(Object, double, long)} is
@@ -47,6 +62,10 @@ final class RenderPipeline<S> implements StateRenderer<S>
 {
     private static final int SOURCES_PER_FRAME = 4;
     private static final int INPUT_STATS_PERIOD_FRAMES = 32;
+    /** Names the call in a debug-mode GL error found right after the application's render. */
+    static final String RENDER_CALL = "Application.render";
+    /** Names the check in a debug-mode GL error found at the end of the frame. */
+    static final String END_OF_FRAME_CALL = "the frame's GL calls (end-of-frame check)";
 
     private final Application<S> app;
     private final RuntimeConfig config;
@@ -61,6 +80,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final LatencyHistogram inputLatency;
     private final NanoClock clock;
     private final com.sun.management.ThreadMXBean threadBean;
+    private final Heartbeat heartbeat;
+    private final boolean debugGl;
 
     private final SpriteBatch sprites;
     private final ShapeBatch shapes;
@@ -81,6 +102,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     private volatile String glRenderer = "null";
     private volatile String glVersion = "null";
+    private ResetStatusSource resetStatus = ResetStatusSource.NONE;
     private DrawBackend backend;
     private BatchRenderer renderer;
     private RuntimeResources resources;
@@ -110,8 +132,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
         final RunReport report,
         final GcPauseMonitor gcPauses,
         final InputQueue inputQueue,
-        final LatencyHistogram inputLatency)
+        final LatencyHistogram inputLatency,
+        final RuntimeWatchdog watchdog,
+        final Heartbeat heartbeat)
     {
+        this.heartbeat = heartbeat;
+        this.debugGl = config.debugGl() && null != context;
         this.app = app;
         this.config = config;
         this.context = context;
@@ -137,14 +163,33 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, targetFrameNs(config), stats.stallThresholdNs())
             .visible(config.hudVisible());
         this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats, hud);
-        this.workers = config.workers() > 0 ?
-            new WorkerGroup("isochron-render-worker", config.workers(), true, sliceWork) : null;
+        this.workers = config.workers() > 0 ? newWorkers(config, watchdog, heartbeat) : null;
         final int clear = config.clearColor();
         clearRed = Rgba.red(clear) / 255f;
         clearGreen = Rgba.green(clear) / 255f;
         clearBlue = Rgba.blue(clear) / 255f;
         clearAlpha = Rgba.alpha(clear) / 255f;
     }
+
+    private WorkerGroup newWorkers(final RuntimeConfig config, final RuntimeWatchdog watchdog, final Heartbeat heartbeat)
+    {
+        final int count = config.workers();
+        Heartbeat[] heartbeats = null;
+        if (null != watchdog)
+        {
+            heartbeats = new Heartbeat[count + 1];
+            heartbeats[0] = heartbeat;
+            for (int i = 0; i < count; i++)
+            {
+                heartbeats[i + 1] = watchdog.register(WORKER_NAME + "-" + i, null);
+            }
+        }
+        return new WorkerGroup(WORKER_NAME, count, true,
+            new RenderSliceWork(sliceWork, heartbeats, config.faults().sliceFault()));
+    }
+
+    /** The render workers' name; worker k's thread is {@code isochron-render-worker-k}. */
+    static final String WORKER_NAME = "isochron-render-worker";
 
     /** The render workers, or null when vertices are filled on the render thread. Caller's thread. */
     WorkerGroup workers()
@@ -164,6 +209,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
             context.makeCurrent();
             glRenderer = context.glRenderer();
             glVersion = context.glVersion();
+            final ResetStatusSource injected = config.faults().resetStatus();
+            resetStatus = null != injected ? injected : ResetStatusSource.forCurrentContext();
             backend = new GlDrawBackend(quads);
         }
         else
@@ -194,6 +241,20 @@ final class RenderPipeline<S> implements StateRenderer<S>
      * @param frameStartNs clock time at the frame's start.
      */
     public void render(final S state, final double alpha, final long frameStartNs)
+    {
+        final Heartbeat heartbeat = this.heartbeat;
+        RuntimeWatchdog.begin(heartbeat);
+        try
+        {
+            renderFrame(state, alpha, frameStartNs, heartbeat);
+        }
+        finally
+        {
+            RuntimeWatchdog.end(heartbeat);
+        }
+    }
+
+    private void renderFrame(final S state, final double alpha, final long frameStartNs, final Heartbeat heartbeat)
     {
         if (0 == frames)
         {
@@ -237,7 +298,10 @@ final class RenderPipeline<S> implements StateRenderer<S>
             sliceWork.add(sprites, spritesAddress);
             sliceWork.add(hudShapes, hudShapesAddress);
             sliceWork.add(hudSprites, hudSpritesAddress);
+            // waiting for the workers is not the render thread's own work: each slice is a unit of its own
+            RuntimeWatchdog.end(heartbeat);
             workers.runFrame(index);
+            RuntimeWatchdog.begin(heartbeat);
         }
         else
         {
@@ -260,6 +324,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
                 capture();
             }
             context.swapBuffers();
+            checkContextAfterFrame(index);
         }
         if (0 == index)
         {
@@ -268,19 +333,60 @@ final class RenderPipeline<S> implements StateRenderer<S>
         publishStats(index);
     }
 
+    /**
+     * After the frame was presented: a lost context stops the run ({@link GlContextException}); so does a GL error
+     * raised during the frame ({@link GlException}), which only debug mode can attribute to its call. Allocation-free
+     * while neither happened.
+     */
+    private void checkContextAfterFrame(final long index)
+    {
+        final int reset = resetStatus.graphicsResetStatus();
+        if (GL_NO_ERROR != reset)
+        {
+            phase.leave();
+            throw new GlContextException("GL context lost during frame " + index + " (" +
+                ResetStatusSource.statusName(reset) + "); the device was reset and every GL object of this run is " +
+                "gone; end this run and start a new one (Isochron.run) to recreate the context and resources");
+        }
+        if (debugGl)
+        {
+            phase.enter(Phase.RENDER);
+            GlErrors.check(END_OF_FRAME_CALL);
+            phase.leave();
+            return;
+        }
+        final int error = glGetError();
+        if (GL_NO_ERROR != error)
+        {
+            phase.enter(Phase.RENDER);
+            throw new GlException("GL error " + GlErrors.errorName(error) + " was raised during frame " + index +
+                " (found by the runtime's end-of-frame glGetError check, which cannot name the call); run with " +
+                "RuntimeConfig.debugGl(true) to have the failing call named");
+        }
+    }
+
+    private void renderAndCheck(final S state)
+    {
+        app.render(state, frame);
+        if (debugGl)
+        {
+            GlErrors.check(RENDER_CALL);
+        }
+    }
+
     private boolean renderApplication(final S state)
     {
         if (FailurePolicy.SKIP_FRAME != config.failurePolicy())
         {
             phase.enter(Phase.RENDER);
-            app.render(state, frame);
+            renderAndCheck(state);
             phase.leave();
             return true;
         }
         try
         {
             phase.enter(Phase.RENDER);
-            app.render(state, frame);
+            renderAndCheck(state);
             phase.leave();
             return true;
         }

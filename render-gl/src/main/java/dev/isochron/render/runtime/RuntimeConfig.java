@@ -2,6 +2,7 @@ package dev.isochron.render.runtime;
 
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.engine.watchdog.StallReporter;
 import dev.isochron.input.queue.InputQueueConfig;
 import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.input.synthetic.SyntheticInputSource;
@@ -11,6 +12,7 @@ import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +24,8 @@ import java.util.List;
  * Defaults suit a first program: a 1280x720 window when a display exists (headless otherwise), the
  * {@link LoopConfig} defaults (120 Hz ticks, uncapped frames), the multi-threaded model, no render workers, the GL
  * renderer, no frame or time limit, 300 warm-up frames before the report's measured window, the
- * {@link FailurePolicy#STOP} policy.
+ * {@link FailurePolicy#STOP} policy, the stall watchdog on at {@value #DEFAULT_STALL_THRESHOLD_MS} ms reporting to
+ * System.err.
  * <p>
  * Threading: build on one thread, then hand to {@code Isochron.run}, which reads it once at start-up.
  */
@@ -50,6 +53,15 @@ public final class RuntimeConfig
     public static final int DEFAULT_WARMUP_FRAMES = FrameMetrics.Context.DEFAULT_WARMUP_FRAMES;
     /** Default most frames the report's window holds. */
     public static final int DEFAULT_REPORT_CAPACITY_FRAMES = FrameMetrics.Context.DEFAULT_WINDOW_CAPACITY_FRAMES;
+    /**
+     * Default stall watchdog threshold, ms: fifteen 60 Hz frames, a freeze a user sees, yet far above any frame or
+     * tick the runtime is meant to produce (and above a young-generation GC pause), so a report is worth a stack walk.
+     */
+    public static final long DEFAULT_STALL_THRESHOLD_MS = 250;
+    /** Shortest stall watchdog threshold accepted (the monitor polls every threshold / 4). */
+    public static final Duration MIN_STALL_THRESHOLD = Duration.ofMillis(1);
+    /** Longest stall watchdog threshold accepted. */
+    public static final Duration MAX_STALL_THRESHOLD = Duration.ofHours(1);
 
     private ContextKind context = ContextKind.AUTO;
     private int width = DEFAULT_WIDTH;
@@ -83,6 +95,9 @@ public final class RuntimeConfig
     private PlatformHook platformHook;
     private int clearColor = Rgba.BLACK;
     private boolean hudVisible;
+    private Duration stallThreshold = Duration.ofMillis(DEFAULT_STALL_THRESHOLD_MS);
+    private StallReporter stallReporter;
+    private final FaultInjection faults = new FaultInjection();
 
     /**
      * @param context AUTO (a window when a display exists, else headless), WINDOW or HEADLESS; ignored by the
@@ -431,6 +446,43 @@ public final class RuntimeConfig
     }
 
     /**
+     * Turns the stall watchdog on with this threshold, or off with {@link Duration#ZERO}. When on, the simulation
+     * thread (each tick and each render-state write), the render thread (each frame, less the time it waits for the
+     * render workers) and each render worker (each vertex slice) publish a heartbeat, allocation-free, and a monitor
+     * thread ({@code isochron-watchdog}) reports a thread that has been inside one such unit of work longer than the
+     * threshold: once per stall, with its stack, to the {@link #stallReporter(StallReporter)}; the stalls are
+     * counted and described in {@link RunResult#watchdogStalls()} and counted in the report's
+     * {@code watchdogStalls}. It observes only: the stalled thread is never interrupted.
+     *
+     * @param threshold {@link Duration#ZERO} (off) or in [1 ms, 1 h]; default {@value #DEFAULT_STALL_THRESHOLD_MS} ms.
+     * @return this.
+     */
+    public RuntimeConfig stallWatchdog(final Duration threshold)
+    {
+        if (null == threshold || (!threshold.isZero() &&
+            (threshold.compareTo(MIN_STALL_THRESHOLD) < 0 || threshold.compareTo(MAX_STALL_THRESHOLD) > 0)))
+        {
+            throw new IllegalArgumentException("stallWatchdog threshold must be Duration.ZERO (off) or in [" +
+                MIN_STALL_THRESHOLD + ", " + MAX_STALL_THRESHOLD + "], was " + threshold);
+        }
+        this.stallThreshold = threshold;
+        return this;
+    }
+
+    /**
+     * @param stallReporter receives each stall on the watchdog's monitor thread (off the frame path; it may
+     *                      allocate, and should return promptly), or null for the default, which prints the thread,
+     *                      the duration and the stack to System.err. An exception it throws fails the run at
+     *                      shutdown ({@link Phase#RUNTIME}).
+     * @return this.
+     */
+    public RuntimeConfig stallReporter(final StallReporter stallReporter)
+    {
+        this.stallReporter = stallReporter;
+        return this;
+    }
+
+    /**
      * Checks every option and their combination; {@code Isochron.run} calls it.
      *
      * @return this.
@@ -647,6 +699,24 @@ public final class RuntimeConfig
     public boolean hudVisible()
     {
         return hudVisible;
+    }
+
+    /** @return the stall watchdog threshold; {@link Duration#ZERO} when it is off. */
+    public Duration stallWatchdog()
+    {
+        return stallThreshold;
+    }
+
+    /** @return the stall reporter, or null for the default (System.err). */
+    public StallReporter stallReporter()
+    {
+        return stallReporter;
+    }
+
+    /** @return the test seam of injected faults (none set in production). */
+    FaultInjection faults()
+    {
+        return faults;
     }
 
     /** @return the clear colour, packed by {@link Rgba}. */

@@ -2,6 +2,7 @@ package dev.isochron.render.runtime;
 
 import dev.isochron.engine.loop.StateWriter;
 import dev.isochron.engine.loop.TickHandler;
+import dev.isochron.engine.watchdog.Heartbeat;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.queue.InputSource;
 import dev.isochron.input.state.InputState;
@@ -11,7 +12,8 @@ import dev.isochron.render.hud.HudOverlay;
  * The simulation's side of an application: each tick drains the tick's input (live queue or replay) into the
  * {@link InputState} and calls {@link Application#update}; after the ticks of a step it calls
  * {@link Application#writeRenderState}. The {@link PhaseTracker} says whether a failure came from the
- * application ({@link Phase#UPDATE}) or from input draining ({@link Phase#RUNTIME}).
+ * application ({@link Phase#UPDATE}) or from input draining ({@link Phase#RUNTIME}). Each tick and each render-state
+ * write is one unit of work for the stall watchdog's heartbeat, when there is one.
  * <p>
  * Threading: the simulation thread (the caller's thread in single-threaded mode). Allocation-free, given an
  * allocation-free application.
@@ -27,14 +29,16 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     private final Tick tick;
     private final PhaseTracker phase;
     private final RuntimeStats stats;
+    private final Heartbeat heartbeat;
     private long ticks;
     private long lastPausedTickIndex;
     private HudOverlay hud;
 
     SimulationStep(
         final Application<S> app, final InputSource input, final ExitSignal exit, final PhaseTracker phase,
-        final RuntimeStats stats)
+        final RuntimeStats stats, final Heartbeat heartbeat)
     {
+        this.heartbeat = heartbeat;
         this.app = app;
         this.input = input;
         this.exit = exit;
@@ -50,17 +54,26 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
         {
             return;
         }
-        input.drainInto(tickIndex, inputState, tickTimeNs, tickStartNs, EventListener.NONE);
-        if (null != hud && inputState.wasKeyPressed(HudOverlay.DEFAULT_TOGGLE_KEY))
+        final Heartbeat heartbeat = this.heartbeat;
+        RuntimeWatchdog.begin(heartbeat);
+        try
         {
-            hud.handleKey(HudOverlay.DEFAULT_TOGGLE_KEY);
+            input.drainInto(tickIndex, inputState, tickTimeNs, tickStartNs, EventListener.NONE);
+            if (null != hud && inputState.wasKeyPressed(HudOverlay.DEFAULT_TOGGLE_KEY))
+            {
+                hud.handleKey(HudOverlay.DEFAULT_TOGGLE_KEY);
+            }
+            tick.set(tickIndex, tickTimeNs, tickStartNs, dtSeconds);
+            phase.enter(Phase.UPDATE);
+            app.update(tick, inputState);
+            phase.leave();
+            ticks++;
+            lastPausedTickIndex = tickIndex + 1;
         }
-        tick.set(tickIndex, tickTimeNs, tickStartNs, dtSeconds);
-        phase.enter(Phase.UPDATE);
-        app.update(tick, inputState);
-        phase.leave();
-        ticks++;
-        lastPausedTickIndex = tickIndex + 1;
+        finally
+        {
+            RuntimeWatchdog.end(heartbeat);
+        }
     }
 
     /** {@inheritDoc} Keeps input draining while the loop is paused (into the next tick's index). */
@@ -72,9 +85,18 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     /** {@inheritDoc} Allocation-free. */
     public void write(final S state, final long lastTickIndex, final long lastTickTimeNs)
     {
-        phase.enter(Phase.UPDATE);
-        app.writeRenderState(state);
-        phase.leave();
+        final Heartbeat heartbeat = this.heartbeat;
+        RuntimeWatchdog.begin(heartbeat);
+        try
+        {
+            phase.enter(Phase.UPDATE);
+            app.writeRenderState(state);
+            phase.leave();
+        }
+        finally
+        {
+            RuntimeWatchdog.end(heartbeat);
+        }
     }
 
     /** Publishes the tick counters to the live statistics. */

@@ -7,7 +7,8 @@ import dev.isochron.render.text.TextBuffer;
 
 /**
  * A test application: {@code sprites} small sprites moving with the ticks (interpolated), a line grid, a text
- * line of counters and a HUD panel, with switches that make one callback throw at a chosen count.
+ * line of counters and a HUD panel, with switches that make one callback throw, or sleep (a stall), at a chosen
+ * count.
  */
 class TestScene implements Application<TestScene.State>
 {
@@ -30,6 +31,9 @@ class TestScene implements Application<TestScene.State>
     volatile int throwInRenderAtFrame = -1;
     volatile boolean throwInInit;
     volatile boolean throwInDispose;
+    volatile int sleepInUpdateAtTick = -1;
+    volatile int sleepInRenderAtFrame = -1;
+    volatile long sleepMillis;
     volatile int exitAtFrame = -1;
     volatile int exitAtTick = -1;
     volatile int statesMade;
@@ -65,6 +69,10 @@ class TestScene implements Application<TestScene.State>
         {
             throw new IllegalStateException("update failed on purpose");
         }
+        if (tick.index() == sleepInUpdateAtTick)
+        {
+            sleep(sleepMillis);
+        }
         if (tick.index() == exitAtTick)
         {
             tick.requestExit();
@@ -93,6 +101,10 @@ class TestScene implements Application<TestScene.State>
         {
             throw new IllegalStateException("render failed on purpose");
         }
+        if (frame.index() == sleepInRenderAtFrame)
+        {
+            sleep(sleepMillis);
+        }
         final float base = (float)(state.x);
         for (int i = 0; i < sprites; i++)
         {
@@ -112,6 +124,19 @@ class TestScene implements Application<TestScene.State>
         if (frame.index() == exitAtFrame)
         {
             frame.requestExit();
+        }
+    }
+
+    /** Sleeps on purpose (a stall the watchdog must see); the interrupt flag is restored, never swallowed. */
+    static void sleep(final long millis)
+    {
+        try
+        {
+            Thread.sleep(millis);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
         }
     }
 
