@@ -21,9 +21,76 @@ import static org.lwjgl.stb.STBImage.*;
  * Errors name the path: a missing file or resource gives "... not found", an undecodable one gives
  * stb_image's {@code stbi_failure_reason()}. Nothing is returned empty after a failure. Render thread
  * (it creates GL objects); loading allocates and is not for the frame path.
+ * <p>
+ * Untrusted files are bounded by {@link Limits}: a file (or resource, or encoded array) longer than
+ * {@link Limits#maxFileBytes()} is refused before it is read (and the read itself stops one byte past the limit, so a
+ * file that grows or a device file that never ends cannot exhaust memory), and an image whose header announces more
+ * than {@link Limits#maxPixelBytes()} of RGBA8 pixels is refused before stb_image decodes it. The methods without a
+ * {@code Limits} parameter use {@link Limits#DEFAULT}.
  */
 public final class TextureLoader
 {
+    /**
+     * The bounds a load keeps to: the encoded size and the decoded RGBA8 size. Immutable; any thread.
+     */
+    public static final class Limits
+    {
+        /** Default longest encoded image accepted: 64 MiB. */
+        public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+        /** Default largest decoded image accepted: 256 MiB of RGBA8, e.g. 8192 x 8192. */
+        public static final long DEFAULT_MAX_PIXEL_BYTES = 256L << 20;
+        /** Largest file limit accepted: a Java array's practical maximum. */
+        public static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8L;
+        /** Largest pixel limit accepted: the largest texture, {@link Texture#MAX_SIZE} squared, in RGBA8. */
+        public static final long MAX_PIXEL_BYTES = 4L * Texture.MAX_SIZE * Texture.MAX_SIZE;
+        /** 64 MiB encoded, 256 MiB decoded. */
+        public static final Limits DEFAULT = new Limits(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_PIXEL_BYTES);
+
+        private final long maxFileBytes;
+        private final long maxPixelBytes;
+
+        /**
+         * @param maxFileBytes  longest encoded image accepted, in [1, {@value #MAX_FILE_BYTES}].
+         * @param maxPixelBytes largest decoded image accepted (width x height x 4), in [4, {@value #MAX_PIXEL_BYTES}].
+         * @throws IllegalArgumentException naming the limit, its range and the value.
+         */
+        public Limits(final long maxFileBytes, final long maxPixelBytes)
+        {
+            if (maxFileBytes < 1 || maxFileBytes > MAX_FILE_BYTES)
+            {
+                throw new IllegalArgumentException("maxFileBytes must be in [1, " + MAX_FILE_BYTES + "], was " +
+                    maxFileBytes);
+            }
+            if (maxPixelBytes < 4 || maxPixelBytes > MAX_PIXEL_BYTES)
+            {
+                throw new IllegalArgumentException("maxPixelBytes must be in [4, " + MAX_PIXEL_BYTES + "], was " +
+                    maxPixelBytes);
+            }
+            this.maxFileBytes = maxFileBytes;
+            this.maxPixelBytes = maxPixelBytes;
+        }
+
+        /** @return the longest encoded image accepted, bytes. */
+        public long maxFileBytes()
+        {
+            return maxFileBytes;
+        }
+
+        /** @return the largest decoded image accepted (width x height x 4), bytes. */
+        public long maxPixelBytes()
+        {
+            return maxPixelBytes;
+        }
+
+        /**
+         * {@inheritDoc}
+         */
+        public String toString()
+        {
+            return "Limits{maxFileBytes=" + maxFileBytes + ", maxPixelBytes=" + maxPixelBytes + '}';
+        }
+    }
+
     private TextureLoader()
     {
     }
@@ -35,17 +102,40 @@ public final class TextureLoader
     }
 
     /**
-     * Loads a file.
+     * Loads a file within {@link Limits#DEFAULT}.
      *
      * @throws UncheckedIOException naming the path with "not found", or the read error.
-     * @throws IllegalArgumentException naming the path and stb_image's reason when it cannot be decoded.
+     * @throws IllegalArgumentException naming the path and stb_image's reason when it cannot be decoded, or the limit
+     *                                  it exceeds.
      */
     public static Texture load(final Path path, final TextureFilter filter, final TextureWrap wrap)
     {
+        return load(path, filter, wrap, Limits.DEFAULT);
+    }
+
+    /**
+     * Loads a file within {@code limits}: a file longer than {@link Limits#maxFileBytes()} is refused before it is
+     * read, an image announcing more than {@link Limits#maxPixelBytes()} before it is decoded.
+     *
+     * @throws UncheckedIOException naming the path with "not found", or the read error.
+     * @throws IllegalArgumentException naming the path and stb_image's reason when it cannot be decoded, or the limit
+     *                                  it exceeds.
+     */
+    public static Texture load(final Path path, final TextureFilter filter, final TextureWrap wrap, final Limits limits)
+    {
+        final String label = path.toAbsolutePath().toString();
         final byte[] bytes;
         try
         {
-            bytes = Files.readAllBytes(path);
+            final long size = Files.size(path);
+            if (size > limits.maxFileBytes())
+            {
+                throw fileTooLong("texture file " + label + " is " + size + " bytes", limits);
+            }
+            try (InputStream in = Files.newInputStream(path))
+            {
+                bytes = readBounded(in, "file " + label, limits);
+            }
         }
         catch (final NoSuchFileException ex)
         {
@@ -56,7 +146,7 @@ public final class TextureLoader
             throw new UncheckedIOException(new IOException("texture file " + path.toAbsolutePath() +
                 " cannot be read: " + ex, ex));
         }
-        return decode(path.toAbsolutePath().toString(), bytes, filter, wrap);
+        return decode(label, bytes, filter, wrap, limits);
     }
 
     /** Loads a classpath resource with {@link TextureFilter#LINEAR} and {@link TextureWrap#CLAMP_TO_EDGE}. */
@@ -66,12 +156,27 @@ public final class TextureLoader
     }
 
     /**
-     * Loads a classpath resource, e.g. {@code "sprites/ship.png"} (leading '/' optional).
+     * Loads a classpath resource within {@link Limits#DEFAULT}, e.g. {@code "sprites/ship.png"} (leading '/'
+     * optional).
      *
      * @throws UncheckedIOException naming the resource with "not found", or the read error.
-     * @throws IllegalArgumentException naming the resource and stb_image's reason when it cannot be decoded.
+     * @throws IllegalArgumentException naming the resource and stb_image's reason when it cannot be decoded, or the
+     *                                  limit it exceeds.
      */
     public static Texture loadResource(final String resource, final TextureFilter filter, final TextureWrap wrap)
+    {
+        return loadResource(resource, filter, wrap, Limits.DEFAULT);
+    }
+
+    /**
+     * Loads a classpath resource within {@code limits}; the read stops one byte past {@link Limits#maxFileBytes()}.
+     *
+     * @throws UncheckedIOException naming the resource with "not found", or the read error.
+     * @throws IllegalArgumentException naming the resource and stb_image's reason when it cannot be decoded, or the
+     *                                  limit it exceeds.
+     */
+    public static Texture loadResource(
+        final String resource, final TextureFilter filter, final TextureWrap wrap, final Limits limits)
     {
         final String path = resource.startsWith("/") ? resource.substring(1) : resource;
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -87,14 +192,32 @@ public final class TextureLoader
                 throw new UncheckedIOException(new IOException("texture resource '" + resource +
                     "' not found on the classpath"));
             }
-            bytes = in.readAllBytes();
+            bytes = readBounded(in, "resource '" + resource + "'", limits);
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException(new IOException("texture resource '" + resource + "' cannot be read: " +
                 ex, ex));
         }
-        return decode("classpath:" + path, bytes, filter, wrap);
+        return decode("classpath:" + path, bytes, filter, wrap, limits);
+    }
+
+    /** Reads at most {@code maxFileBytes + 1} bytes: one more than allowed proves the input too long. */
+    private static byte[] readBounded(final InputStream in, final String label, final Limits limits) throws IOException
+    {
+        final long max = limits.maxFileBytes();
+        final byte[] bytes = in.readNBytes((int)Math.min(Integer.MAX_VALUE - 8L, max + 1));
+        if (bytes.length > max)
+        {
+            throw fileTooLong("texture " + label + " is more than " + max + " bytes", limits);
+        }
+        return bytes;
+    }
+
+    private static IllegalArgumentException fileTooLong(final String what, final Limits limits)
+    {
+        return new IllegalArgumentException(what + ", over the limit of " + limits.maxFileBytes() + " bytes " +
+            "(TextureLoader.Limits maxFileBytes; refused before reading); pass larger Limits to load it");
     }
 
     /**
@@ -103,7 +226,8 @@ public final class TextureLoader
      * reports a top-down BMP's height as negative, so the magnitude is checked.
      */
     private static void refuseAnnouncedSizeOutOfRange(
-        final String label, final ByteBuffer input, final IntBuffer width, final IntBuffer height, final IntBuffer channels)
+        final String label, final ByteBuffer input, final IntBuffer width, final IntBuffer height, final IntBuffer channels,
+        final Limits limits)
     {
         if (stbi_info_from_memory(input, width, height, channels))
         {
@@ -114,18 +238,47 @@ public final class TextureLoader
                 throw new IllegalArgumentException("texture " + label + " announces " + w + "x" + h +
                     " pixels; each side must be in [1, " + Texture.MAX_SIZE + "] (refused before decoding)");
             }
+            final long pixelBytes = 4L * w * h;
+            if (pixelBytes > limits.maxPixelBytes())
+            {
+                throw new IllegalArgumentException("texture " + label + " announces " + w + "x" + h + " pixels, " +
+                    pixelBytes + " bytes of RGBA, over the limit of " + limits.maxPixelBytes() + " bytes " +
+                    "(TextureLoader.Limits maxPixelBytes; refused before decoding); pass larger Limits to load it");
+            }
         }
     }
 
     /**
-     * Decodes an encoded image held in memory.
+     * Decodes an encoded image held in memory, within {@link Limits#DEFAULT}.
      *
      * @param label names it in errors and leak reports.
-     * @throws IllegalArgumentException naming the label and stb_image's reason when it cannot be decoded.
+     * @throws IllegalArgumentException naming the label and stb_image's reason when it cannot be decoded, or the
+     *                                  limit it exceeds.
      */
     public static Texture decode(final String label, final byte[] encoded, final TextureFilter filter,
         final TextureWrap wrap)
     {
+        return decode(label, encoded, filter, wrap, Limits.DEFAULT);
+    }
+
+    /**
+     * Decodes an encoded image held in memory, within {@code limits}.
+     *
+     * @param label names it in errors and leak reports.
+     * @throws IllegalArgumentException naming the label and stb_image's reason when it cannot be decoded, or the
+     *                                  limit it exceeds.
+     */
+    public static Texture decode(final String label, final byte[] encoded, final TextureFilter filter,
+        final TextureWrap wrap, final Limits limits)
+    {
+        if (null == limits)
+        {
+            throw new IllegalArgumentException("limits must not be null; use TextureLoader.Limits.DEFAULT");
+        }
+        if (encoded.length > limits.maxFileBytes())
+        {
+            throw fileTooLong("texture " + label + " is " + encoded.length + " bytes", limits);
+        }
         final ByteBuffer input = MemoryUtil.memAlloc(Math.max(1, encoded.length));
         try (MemoryStack stack = MemoryStack.stackPush())
         {
@@ -133,7 +286,7 @@ public final class TextureLoader
             final IntBuffer width = stack.mallocInt(1);
             final IntBuffer height = stack.mallocInt(1);
             final IntBuffer channels = stack.mallocInt(1);
-            refuseAnnouncedSizeOutOfRange(label, input, width, height, channels);
+            refuseAnnouncedSizeOutOfRange(label, input, width, height, channels, limits);
             final ByteBuffer pixels = stbi_load_from_memory(input, width, height, channels, 4);
             if (pixels == null)
             {

@@ -195,4 +195,76 @@ class TextureLoaderTest
         assertEquals("texture huge.bmp announces 35x655360 pixels; each side must be in [1, 16384] (refused before decoding)",
             failure.getMessage());
     }
+
+    @Test
+    void shouldRefuseAFileLongerThanTheLimitBeforeReadingIt() throws Exception
+    {
+        final Path png = directory.resolve("quad.png");
+        writePng(png);
+        final long size = Files.size(png);
+        final TextureLoader.Limits limits = new TextureLoader.Limits(size - 1, TextureLoader.Limits.DEFAULT_MAX_PIXEL_BYTES);
+
+        final IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+            () -> TextureLoader.load(png, TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE, limits));
+
+        assertEquals("texture file " + png + " is " + size + " bytes, over the limit of " + (size - 1) + " bytes " +
+            "(TextureLoader.Limits maxFileBytes; refused before reading); pass larger Limits to load it",
+            failure.getMessage());
+    }
+
+    @Test
+    void shouldStopReadingOneBytePastTheLimitWhenTheFileNeverEnds()
+    {
+        // /dev/zero reports a size of 0 and never ends: an unbounded read would exhaust the heap
+        final Path endless = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(endless), "no /dev/zero on this system");
+        final TextureLoader.Limits limits = new TextureLoader.Limits(1024, TextureLoader.Limits.DEFAULT_MAX_PIXEL_BYTES);
+
+        final IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+            () -> TextureLoader.load(endless, TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE, limits));
+
+        assertEquals("texture file /dev/zero is more than 1024 bytes, over the limit of 1024 bytes " +
+            "(TextureLoader.Limits maxFileBytes; refused before reading); pass larger Limits to load it",
+            failure.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAnImageOverThePixelBudgetBeforeDecoding()
+    {
+        final Path png = directory.resolve("quad.png");
+        writePng(png);
+        final TextureLoader.Limits limits = new TextureLoader.Limits(TextureLoader.Limits.DEFAULT_MAX_FILE_BYTES, 2 * 2 * 4 - 1);
+
+        final IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+            () -> TextureLoader.load(png, TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE, limits));
+
+        assertEquals("texture " + png + " announces 2x2 pixels, 16 bytes of RGBA, over the limit of 15 bytes " +
+            "(TextureLoader.Limits maxPixelBytes; refused before decoding); pass larger Limits to load it",
+            failure.getMessage());
+    }
+
+    @Test
+    void shouldLoadAnImageExactlyAtBothLimits() throws Exception
+    {
+        final Path png = directory.resolve("quad.png");
+        writePng(png);
+        final TextureLoader.Limits limits = new TextureLoader.Limits(Files.size(png), 2 * 2 * 4);
+        try (HeadlessGl gl = HeadlessGl.open(8, 8);
+            Texture texture = TextureLoader.load(png, TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE, limits))
+        {
+            assertEquals(2, texture.width());
+            assertEquals(2, texture.height());
+        }
+    }
+
+    @Test
+    void shouldRefuseLimitsOutOfRange()
+    {
+        final IllegalArgumentException file = assertThrows(IllegalArgumentException.class,
+            () -> new TextureLoader.Limits(0, TextureLoader.Limits.DEFAULT_MAX_PIXEL_BYTES));
+        assertEquals("maxFileBytes must be in [1, 2147483639], was 0", file.getMessage());
+        final IllegalArgumentException pixels = assertThrows(IllegalArgumentException.class,
+            () -> new TextureLoader.Limits(TextureLoader.Limits.DEFAULT_MAX_FILE_BYTES, 3));
+        assertEquals("maxPixelBytes must be in [4, 1073741824], was 3", pixels.getMessage());
+    }
 }
