@@ -12,8 +12,8 @@ import static org.lwjgl.system.MemoryUtil.memPutInt;
 import static org.lwjgl.system.MemoryUtil.memPutLong;
 
 /**
- * Records textured quads (sprites, glyphs) for one frame into preallocated storage (one 64-byte
- * off-heap record per quad, so generating a quad reads one cache line), sorts them by (layer,
+ * Records textured quads (sprites, glyphs) for one frame into preallocated storage (three 16-byte
+ * off-heap entries per quad), sorts them by (layer,
  * texture) with a stable radix sort, and generates their vertices in disjoint slices straight
  * into off-heap memory.
  * <p>
@@ -42,23 +42,22 @@ public final class SpriteBatch implements QuadSource
     public static final int MAX_LAYER = 0x7FFF;
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-    // the quad record: offsets of its fields, each pair packed first-in-memory first
-    private static final int RECORD_SHIFT = 6;
-    private static final int RECORD_BYTES = 1 << RECORD_SHIFT;
-    private static final int RECORD_POSITION = 0;   // x, y: where the origin lands
-    private static final int RECORD_LOCAL_MIN = 8;  // -originX, -originY: the top-left corner about the origin
-    private static final int RECORD_LOCAL_MAX = 16; // -originX + w, -originY + h: the bottom-right corner
-    private static final int RECORD_ROTATION = 24;  // radians; 4 bytes unused after it
-    private static final int RECORD_UV0 = 32;       // u0, v0
-    private static final int RECORD_UV1 = 40;       // u1, v1
-    private static final int RECORD_V0_RGBA = 48;   // v0, rgba: vertices 0 and 1 end with these 8 bytes
-    private static final int RECORD_V1_RGBA = 56;   // v1, rgba: vertices 2 and 3 end with these 8 bytes
+    // per quad three 16-byte entries, one in each of three off-heap streams (pairs packed first-in-memory first):
+    // geometry: x, y (where the origin lands), -originX, -originY (the top-left corner about the origin);
+    // extent: -originX + w, -originY + h (the bottom-right corner), rotation in radians, rgba;
+    // texture: u0, v0, u1, v1
+    private static final int ENTRY_SHIFT = 4;
+    private static final int ENTRY_BYTES = 1 << ENTRY_SHIFT;
+    private static final int STREAMS = 3;
+    private static final int CACHE_LINE = 64;
 
     private final int capacity;
     private final int[] sortKey;
-    // one 64-byte record per quad, off-heap (see the RECORD_ offsets): what generate() reads, one cache line a quad
-    private final ByteBuffer recordMemory;
-    private final long records;
+    // the three streams of quad entries (see ENTRY_SHIFT) in one direct buffer
+    private final ByteBuffer entryMemory;
+    private final long geometry;
+    private final long extent;
+    private final long texture;
     private final int[] order;
     private final RadixSort sort;
 
@@ -83,9 +82,12 @@ public final class SpriteBatch implements QuadSource
         }
         this.capacity = capacity;
         sortKey = new int[capacity];
-        // a direct buffer, freed with the batch by the GC; aligned so every record is one cache line
-        recordMemory = ByteBuffer.allocateDirect(capacity * RECORD_BYTES + RECORD_BYTES - 1);
-        records = (MemoryUtil.memAddress(recordMemory) + RECORD_BYTES - 1) & -RECORD_BYTES;
+        // a direct buffer, freed with the batch by the GC; line-aligned so no 16-byte entry straddles two lines
+        final long streamBytes = (long)capacity << ENTRY_SHIFT;
+        entryMemory = ByteBuffer.allocateDirect((int)(STREAMS * streamBytes + CACHE_LINE - 1));
+        geometry = (MemoryUtil.memAddress(entryMemory) + CACHE_LINE - 1) & -CACHE_LINE;
+        extent = geometry + streamBytes;
+        texture = extent + streamBytes;
         order = new int[capacity];
         sort = new RadixSort(capacity);
         runKey = new int[capacity];
@@ -243,16 +245,13 @@ public final class SpriteBatch implements QuadSource
         sortKey[i] = layerBits | textureKey;
         final float lx0 = -originX;
         final float ly0 = -originY;
-        final long c = rgba & 0xFFFF_FFFFL;
-        final long r = records + ((long)i << RECORD_SHIFT);
-        memPutLong(r + RECORD_POSITION, pack(x, y));
-        memPutLong(r + RECORD_LOCAL_MIN, pack(lx0, ly0));
-        memPutLong(r + RECORD_LOCAL_MAX, pack(lx0 + w, ly0 + h));
-        memPutFloat(r + RECORD_ROTATION, rotationRad);
-        memPutLong(r + RECORD_UV0, pack(u0, v0));
-        memPutLong(r + RECORD_UV1, pack(u1, v1));
-        memPutLong(r + RECORD_V0_RGBA, pack(Float.floatToRawIntBits(v0) & 0xFFFF_FFFFL, c));
-        memPutLong(r + RECORD_V1_RGBA, pack(Float.floatToRawIntBits(v1) & 0xFFFF_FFFFL, c));
+        final long entry = (long)i << ENTRY_SHIFT;
+        memPutLong(geometry + entry, pack(x, y));
+        memPutLong(geometry + entry + 8, pack(lx0, ly0));
+        memPutLong(extent + entry, pack(lx0 + w, ly0 + h));
+        memPutLong(extent + entry + 8, pack(bits(rotationRad), rgba & 0xFFFF_FFFFL));
+        memPutLong(texture + entry, pack(u0, v0));
+        memPutLong(texture + entry + 8, pack(u1, v1));
         count = i + 1;
     }
 
@@ -328,8 +327,9 @@ public final class SpriteBatch implements QuadSource
     /**
      * {@inheritDoc}
      * <p>
-     * Per quad it reads one 64-byte record (position, local corners, angle, texture coordinates
-     * and colour packed at {@code draw} time) and writes the 80 bytes of its four vertices as ten
+     * Per quad it reads three 16-byte entries (position and local corners, angle and colour,
+     * texture coordinates, packed at {@code draw} time into three streams that the hardware
+     * prefetcher follows in draw order) and writes the 80 bytes of its four vertices as ten
      * 8-byte stores; an angle of exactly 0 skips the sin and cos. The floats are those of
      * {@code px + cos * lx - sin * ly} and {@code py + sin * lx + cos * ly} evaluated in that order,
      * so the bytes do not depend on the path taken or the slicing.
@@ -341,29 +341,31 @@ public final class SpriteBatch implements QuadSource
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
         final int[] order = this.order;
-        final long records = this.records;
+        final long geometry = this.geometry;
+        final long extent = this.extent;
+        final long texture = this.texture;
         long at = baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD;
         for (int d = start; d < stop; d++)
         {
-            final long r = records + ((long)order[d] << RECORD_SHIFT);
-            final float px = memGetFloat(r + RECORD_POSITION);
-            final float py = memGetFloat(r + RECORD_POSITION + 4);
-            final float lx0 = memGetFloat(r + RECORD_LOCAL_MIN);
-            final float ly0 = memGetFloat(r + RECORD_LOCAL_MIN + 4);
-            final float lx1 = memGetFloat(r + RECORD_LOCAL_MAX);
-            final float ly1 = memGetFloat(r + RECORD_LOCAL_MAX + 4);
-            final float a = memGetFloat(r + RECORD_ROTATION);
-            final long uv0 = memGetLong(r + RECORD_UV0);
-            final long uv1 = memGetLong(r + RECORD_UV1);
-            final long v0c = memGetLong(r + RECORD_V0_RGBA);
-            final long v1c = memGetLong(r + RECORD_V1_RGBA);
+            final long entry = (long)order[d] << ENTRY_SHIFT;
+            final float px = memGetFloat(geometry + entry);
+            final float py = memGetFloat(geometry + entry + 4);
+            final float lx0 = memGetFloat(geometry + entry + 8);
+            final float ly0 = memGetFloat(geometry + entry + 12);
+            final float lx1 = memGetFloat(extent + entry);
+            final float ly1 = memGetFloat(extent + entry + 4);
+            final long angleRgba = memGetLong(extent + entry + 8);
+            final float a = Float.intBitsToFloat((int)first(angleRgba));
+            final long c = second(angleRgba);
+            final long uv0 = memGetLong(texture + entry);
+            final long uv1 = memGetLong(texture + entry + 8);
             if (a == 0f)
             {
                 final float x0 = px + lx0;
                 final float y0 = py + ly0;
                 final float x1 = px + lx1;
                 final float y1 = py + ly1;
-                quad(at, x0, y0, x1, y0, x1, y1, x0, y1, uv0, uv1, v0c, v1c);
+                quad(at, x0, y0, x1, y0, x1, y1, x0, y1, uv0, uv1, c);
             }
             else
             {
@@ -374,7 +376,7 @@ public final class SpriteBatch implements QuadSource
                     px + cos * lx1 - sin * ly0, py + sin * lx1 + cos * ly0,
                     px + cos * lx1 - sin * ly1, py + sin * lx1 + cos * ly1,
                     px + cos * lx0 - sin * ly1, py + sin * lx0 + cos * ly1,
-                    uv0, uv1, v0c, v1c);
+                    uv0, uv1, c);
             }
             at += QuadVertexLayout.BYTES_PER_QUAD;
         }
@@ -383,8 +385,8 @@ public final class SpriteBatch implements QuadSource
 
     /**
      * The 80 bytes of one quad as ten 8-byte stores. Vertex k is (xk, yk, u, v, rgba) at
-     * {@code at + 20k}; {@code uv0} packs (u0, v0), {@code uv1} (u1, v1), {@code v0c} (v0, rgba)
-     * and {@code v1c} (v1, rgba), each first-in-memory first.
+     * {@code at + 20k}; {@code uv0} packs (u0, v0) and {@code uv1} (u1, v1), first-in-memory first;
+     * {@code c} is the colour's unsigned 32 bits.
      */
     private static void quad(
         final long at,
@@ -392,19 +394,18 @@ public final class SpriteBatch implements QuadSource
         final float x1, final float y1,
         final float x2, final float y2,
         final float x3, final float y3,
-        final long uv0, final long uv1, final long v0c, final long v1c)
+        final long uv0, final long uv1, final long c)
     {
-        final long c = second(v0c);
         memPutLong(at, pack(x0, y0));
         memPutLong(at + 8, uv0);                                     // u0 v0
         memPutLong(at + 16, pack(c, bits(x1)));                      // rgba | x1
         memPutLong(at + 24, pack(bits(y1), first(uv1)));             // y1 u1
-        memPutLong(at + 32, v0c);                                    // v0 rgba
+        memPutLong(at + 32, pack(second(uv0), c));                   // v0 rgba
         memPutLong(at + 40, pack(x2, y2));
         memPutLong(at + 48, uv1);                                    // u1 v1
         memPutLong(at + 56, pack(c, bits(x3)));                      // rgba | x3
         memPutLong(at + 64, pack(bits(y3), first(uv0)));             // y3 u0
-        memPutLong(at + 72, v1c);                                    // v1 rgba
+        memPutLong(at + 72, pack(second(uv1), c));                   // v1 rgba
     }
 
     /** The unsigned 32 bits of {@code f}. */
