@@ -1,0 +1,233 @@
+package dev.isochron.demo.soak;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import dev.isochron.demo.DemoRun;
+import dev.isochron.demo.chart.ChartScene;
+import dev.isochron.demo.list.ListScene;
+import dev.isochron.demo.sprites.SpritesScene;
+import dev.isochron.engine.loop.LoopConfig;
+import dev.isochron.engine.loop.PacingMode;
+import dev.isochron.engine.metrics.RunReport;
+import dev.isochron.engine.metrics.ThreadRole;
+import dev.isochron.input.synthetic.SyntheticInputConfig;
+import dev.isochron.render.Isochron;
+import dev.isochron.render.context.ContextKind;
+import dev.isochron.render.runtime.Application;
+import dev.isochron.render.runtime.RendererKind;
+import dev.isochron.render.runtime.RunResult;
+import dev.isochron.render.runtime.RuntimeConfig;
+import dev.isochron.render.runtime.Threading;
+
+/**
+ * The child JVM of one soak: {@code SoakMain <scene> <seconds> <windows> <tickRateHz> <targetFps> <outDir>} runs a demo scene
+ * headless (EGL), multi-threaded, in engine mode, with frames capped at {@code targetFps} (0 = uncapped), configured as the demo launcher configures
+ * {@code <scene> --headless --width 320 --height 240 --workers 1 --input-rate <rate>}, for about {@code seconds}
+ * counted from the JVM's start, while a {@link SoakController} measures {@code windows} windows after the warm-up.
+ * <p>
+ * It writes into {@code outDir}: {@value #RECORD_FILE} (the {@link SoakRecord}) and {@value #REPORT_FILE} (the run
+ * report, REPORT.md JSON, written by the runtime through {@link RuntimeConfig#reportPath} and rewritten here with the
+ * soak's figures added as extras), and prints the report's summary and the record's table. Exit status 0 when it
+ * wrote the record (the test judges it), 1 when the run failed, 2 for bad arguments.
+ * <p>
+ * Threading: the main thread becomes the runtime's platform thread; the controller runs on a thread of its own.
+ */
+public final class SoakMain
+{
+    /** The framebuffer the scene draws into. */
+    static final int WIDTH = 320;
+    /** The framebuffer the scene draws into. */
+    static final int HEIGHT = 240;
+    /** The soak's figures, as {@link SoakRecord#store} writes them. */
+    static final String RECORD_FILE = "soak.properties";
+    /** The run report. */
+    static final String REPORT_FILE = "report.json";
+    /** The longest warm-up, however long the soak: enough for the JIT to compile the frame and tick paths. */
+    static final double MAX_WARMUP_SECONDS = 30.0;
+    /** Overrides the warm-up, in seconds from the JVM's start. */
+    static final String WARMUP_SECONDS_PROPERTY = "isochron.soak.warmupSeconds";
+    /** The share of a short soak spent warming up. */
+    static final double WARMUP_SHARE = 0.4;
+    /** Frames the run report's window skips, and the fewest frames before the first window opens. */
+    static final int WARMUP_FRAMES = 100;
+    /**
+     * Time kept after the last snapshot for the last frame, the teardown, the report's own {@code System.gc()} and JVM
+     * exit, so the whole child takes about the seconds asked for.
+     */
+    static final double END_RESERVE_SECONDS = 1.5;
+    /** The demo's HUD batch capacity ({@code DemoRun}'s, which is package-private there). */
+    static final int HUD_CAPACITY = 16_384;
+
+    private SoakMain()
+    {
+    }
+
+    /**
+     * Runs one soak.
+     *
+     * @param args scene, seconds, windows, tick rate in Hz, output directory.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        MemoryProbe.enableNativeTracking();
+        final long jvmStartNs = System.nanoTime() -
+            TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
+        if (args.length != 6)
+        {
+            System.err.println(
+                "usage: SoakMain <sprites|chart|list|storm> <seconds> <windows> <tickRateHz> <targetFps> <outDir>");
+            System.exit(2);
+        }
+        final SoakScene scene = SoakScene.byCliName(args[0]);
+        final double seconds = Double.parseDouble(args[1]);
+        final int windows = Integer.parseInt(args[2]);
+        final double tickRateHz = Double.parseDouble(args[3]);
+        final double targetFps = Double.parseDouble(args[4]);
+        final Path outDir = Files.createDirectories(Path.of(args[5]));
+        if (!(seconds > 0 && seconds < 86_400))
+        {
+            throw new IllegalArgumentException("soak seconds must be in (0, 86400), was " + seconds);
+        }
+
+        final SoakRecord record = new SoakRecord(scene.cliName(), windows);
+        final Path reportFile = outDir.resolve(REPORT_FILE);
+        final RuntimeConfig config = config(scene, seconds, tickRateHz, targetFps, reportFile);
+        final double warmupSeconds = Double.parseDouble(System.getProperty(WARMUP_SECONDS_PROPERTY,
+            Double.toString(Math.min(MAX_WARMUP_SECONDS, WARMUP_SHARE * seconds))));
+        final long warmupEndNs = jvmStartNs + seconds(warmupSeconds);
+        final long windowsEndNs = jvmStartNs + seconds(seconds - END_RESERVE_SECONDS);
+
+        final SoakApplication<?> app = application(scene, config);
+        final SoakController controller = new SoakController(
+            app, record, new MemoryProbe(), jvmStartNs, warmupEndNs, WARMUP_FRAMES, windowsEndNs);
+        final Thread controllerThread = new Thread(controller, SoakController.THREAD_NAME);
+        controllerThread.setDaemon(true);
+        controllerThread.start();
+
+        final RunResult result;
+        try
+        {
+            result = Isochron.run(app, config);
+        }
+        finally
+        {
+            app.requestStop();
+            controllerThread.interrupt();
+            controllerThread.join();
+        }
+        record.exitCause = result.exitCause().name();
+        record.runFrames = result.frames();
+        record.runTicks = result.ticks();
+        record.store(outDir.resolve(RECORD_FILE));
+
+        final RunReport report = result.report();
+        addSoakFigures(report, record);
+        report.writeJson(reportFile);
+        System.out.print(report.toSummary());
+        System.out.print(record.table());
+        System.out.println("report: " + reportFile.toAbsolutePath());
+        System.out.flush();
+    }
+
+    /**
+     * The launcher's headless engine configuration ({@code DemoRun.config}) of this scene: 320x240 EGL,
+     * multi-threaded, one render worker, the GL renderer, the HUD capacity and the synthetic storm
+     * ({@code DemoRun.synthetic}); the tick rate and frame cap are the soak's.
+     */
+    static RuntimeConfig config(
+        final SoakScene scene, final double seconds, final double tickRateHz, final double targetFps, final Path report)
+    {
+        final double rate = scene.inputRate();
+        final LoopConfig loop = new LoopConfig().tickRateHz(tickRateHz);
+        if (targetFps > 0)
+        {
+            loop.pacing(PacingMode.TARGET_FPS).targetFps(targetFps);
+        }
+        else
+        {
+            loop.pacing(PacingMode.UNCAPPED);
+        }
+        return new RuntimeConfig()
+            .context(ContextKind.HEADLESS)
+            .size(WIDTH, HEIGHT)
+            .title("Isochron soak: " + scene.cliName())
+            .loop(loop)
+            .threading(Threading.MULTI)
+            .workers(1)
+            .renderer(RendererKind.GL)
+            .scene(scene.cliName())
+            .mode("engine")
+            .reportPath(report)
+            .hudCapacity(HUD_CAPACITY)
+            .warmupFrames(WARMUP_FRAMES)
+            .reportCapacityFrames((int)Math.min(2_000_000, Math.max(100_000, seconds * 2_000)))
+            // a bound in case the controller cannot end the run; it ends it well before
+            .seconds(2 * seconds + 30)
+            .syntheticInput(new SyntheticInputConfig()
+                .seed(DemoRun.SEED)
+                .mouseDragHz(rate * 0.70)
+                .scrollStormHz(rate * 0.25)
+                .keyMashHz(rate * 0.05)
+                .path(WIDTH * 0.5, HEIGHT * 0.5, Math.min(WIDTH, HEIGHT) * 0.4));
+    }
+
+    /** Makes the scene as the launcher does ({@code DemoRun.runScene}), fits the batch capacities, and wraps it. */
+    static SoakApplication<?> application(final SoakScene scene, final RuntimeConfig config)
+    {
+        switch (scene)
+        {
+            case SPRITES:
+                config.spriteCapacity(SpritesScene.spriteCapacity(scene.count()));
+                return wrap(new SpritesScene(scene.count(), WIDTH, HEIGHT, false, DemoRun.SEED));
+            case CHART:
+            {
+                final ChartScene chart = new ChartScene(scene.count(), WIDTH, false);
+                config.hudCapacity(Math.max(HUD_CAPACITY, ChartScene.hudShapeCapacity(WIDTH)));
+                config.addInputSource(producer -> chart.feed());
+                return wrap(chart);
+            }
+            case LIST:
+            case STORM:
+                return wrap(new ListScene(scene.count(), HEIGHT, false));
+            default:
+                throw new IllegalArgumentException("no soak for scene " + scene);
+        }
+    }
+
+    private static <S> SoakApplication<S> wrap(final Application<S> scene)
+    {
+        return new SoakApplication<>(scene, true);
+    }
+
+    /** Adds the soak's own figures to the run report, after the REPORT.md keys. */
+    static void addSoakFigures(final RunReport report, final SoakRecord record)
+    {
+        report.extra("soakWindows", record.windowsDone);
+        report.extra("soakWindowFrames", record.framesInWindows());
+        report.extra("soakHeapUsedFirstMb", record.heapUsedBytes[0] / (1024.0 * 1024.0));
+        if (record.complete())
+        {
+            final int last = record.windows;
+            report.extra("soakHeapGrowthBytes", record.heapGrowthBytes());
+            report.extra("soakLwjglGrowthBytes", record.lwjglBytes[last] - record.lwjglBytes[0]);
+            report.extra("soakDirectGrowthBytes", record.directBytes[last] - record.directBytes[0]);
+            report.extra("soakGlObjectGrowth", record.glObjects[last] - record.glObjects[0]);
+        }
+        report.extra("soakGcInWindows", record.gcInWindows());
+        final ThreadRole[] roles = ThreadRole.values();
+        long engineBytes = 0;
+        for (int r = 0; r < roles.length; r++)
+        {
+            engineBytes += record.bytesInWindows(roles[r]);
+        }
+        report.extra("soakEngineBytesInWindows", engineBytes);
+    }
+
+    private static long seconds(final double seconds)
+    {
+        return (long)(seconds * 1e9);
+    }
+}
