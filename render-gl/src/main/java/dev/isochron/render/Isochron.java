@@ -27,6 +27,8 @@ public final class Isochron
      * @throws ApplicationFailure       when application code failed, naming the phase and thread; the run has
      *                                  shut down cleanly by then.
      * @throws IllegalArgumentException when the configuration is invalid.
+     * @throws dev.isochron.render.context.GlContextException when no GL context could be made: it names each kind of
+     *                                  context tried, its error and what to install; nothing was left running.
      */
     public static <S> RunResult run(final Application<S> app, final RuntimeConfig config)
     {

@@ -66,6 +66,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
     static final String RENDER_CALL = "Application.render";
     /** Names the check in a debug-mode GL error found at the end of the frame. */
     static final String END_OF_FRAME_CALL = "the frame's GL calls (end-of-frame check)";
+    /** The render workers' name; worker k's thread is {@code isochron-render-worker-k}. */
+    static final String WORKER_NAME = "isochron-render-worker";
 
     private final Application<S> app;
     private final RuntimeConfig config;
@@ -187,9 +189,6 @@ final class RenderPipeline<S> implements StateRenderer<S>
         return new WorkerGroup(WORKER_NAME, count, true,
             new RenderSliceWork(sliceWork, heartbeats, config.faults().sliceFault()));
     }
-
-    /** The render workers' name; worker k's thread is {@code isochron-render-worker-k}. */
-    static final String WORKER_NAME = "isochron-render-worker";
 
     /** The render workers, or null when vertices are filled on the render thread. Caller's thread. */
     WorkerGroup workers()

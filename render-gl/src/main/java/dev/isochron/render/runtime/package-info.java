@@ -18,7 +18,22 @@
  * threads, destroys the window, checks for leaked GL objects and returns the report, or throws the first
  * {@link dev.isochron.render.runtime.ApplicationFailure} (later ones attached as suppressed).
  * <p>
- * Allocation: the steady-state frame on every runtime thread allocates nothing; the run report's
- * {@code allocBytesPerFrame} measures it per thread role.
+ * Stalls: with {@link dev.isochron.render.runtime.RuntimeConfig#stallWatchdog(java.time.Duration)} on (250 ms by
+ * default) the simulation thread (each tick and state write), the render thread (each frame, less the time it waits
+ * for the workers) and each render worker (each vertex slice) publish a heartbeat; the {@code isochron-watchdog}
+ * thread reports a unit of work longer than the threshold once, with the thread's stack, and the run result keeps
+ * it ({@link dev.isochron.render.runtime.RunResult#watchdogStalls()}). The watchdog observes; it never interrupts.
+ * <p>
+ * Faults and their outcomes: a render worker that throws stops the run with an
+ * {@link dev.isochron.render.runtime.ApplicationFailure} ({@code RUNTIME}) naming the worker thread; a GL error
+ * raised during a frame stops it ({@code RENDER}), naming the application's call in debug mode and the frame
+ * otherwise; a lost GL context (robustness reset status, checked once per frame) stops it ({@code RUNTIME}) with a
+ * {@link dev.isochron.render.context.GlContextException}; a context that cannot be made is thrown by
+ * {@code Isochron.run} as that exception itself; a full input queue drops and counts
+ * ({@link dev.isochron.render.runtime.RunResult#input()} accounts for every event); a closed window ends the run
+ * after the frame in flight. In each case every runtime thread has ended when {@code Isochron.run} returns or throws.
+ * <p>
+ * Allocation: the steady-state frame on every runtime thread allocates nothing, the watchdog's heartbeats included;
+ * the run report's {@code allocBytesPerFrame} measures it per thread role.
  */
 package dev.isochron.render.runtime;
