@@ -330,7 +330,8 @@ public final class SpriteBatch implements QuadSource
      * Per quad it reads three 16-byte entries (position and local corners, angle and colour,
      * texture coordinates, packed at {@code draw} time into three streams that the hardware
      * prefetcher follows in draw order) and writes the 80 bytes of its four vertices as ten
-     * 8-byte stores; an angle of exactly 0 skips the sin and cos. The floats are those of
+     * 8-byte stores; an angle of exactly 0 skips the sin and cos, and a quad with the same angle
+     * as the one before reuses them. The floats are those of
      * {@code px + cos * lx - sin * ly} and {@code py + sin * lx + cos * ly} evaluated in that order,
      * so the bytes do not depend on the path taken or the slicing.
      */
@@ -345,6 +346,10 @@ public final class SpriteBatch implements QuadSource
         final long extent = this.extent;
         final long texture = this.texture;
         long at = baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD;
+        // the last angle's cos and sin, reused while quads share an angle (rotated text, a turning group)
+        float angle = 0f;
+        float cos = 1f;
+        float sin = 0f;
         for (int d = start; d < stop; d++)
         {
             final long entry = (long)order[d] << ENTRY_SHIFT;
@@ -369,8 +374,12 @@ public final class SpriteBatch implements QuadSource
             }
             else
             {
-                final float cos = (float)Math.cos(a);
-                final float sin = (float)Math.sin(a);
+                if (a != angle) // NaN never equals: recomputed, as it must be
+                {
+                    angle = a;
+                    cos = (float)Math.cos(a);
+                    sin = (float)Math.sin(a);
+                }
                 quad(at,
                     px + cos * lx0 - sin * ly0, py + sin * lx0 + cos * ly0,
                     px + cos * lx1 - sin * ly0, py + sin * lx1 + cos * ly0,

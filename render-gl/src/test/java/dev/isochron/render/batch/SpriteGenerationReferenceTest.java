@@ -15,7 +15,8 @@ import static org.lwjgl.system.MemoryUtil.memPutInt;
  * {@link SpriteBatch#generate} writes exactly the bytes of the straightforward generator it
  * replaced (kept here as {@link Reference}: four vertices per quad, each written as four floats
  * and an int), for rotated, flipped, mirrored, coloured and off-centre sprites, on both the
- * axis-aligned and the rotated path, for any slicing; and does it without allocating.
+ * axis-aligned and the rotated path, with and without a repeated angle, for any slicing; and does
+ * it without allocating.
  */
 class SpriteGenerationReferenceTest
 {
@@ -224,6 +225,30 @@ class SpriteGenerationReferenceTest
         batch.clear();
         final Reference reference = new Reference();
         record(batch, reference);
+        batch.generate(0, 1, actual);
+        reference.generate(batch, expected);
+
+        assertSameBytes();
+    }
+
+    @Test
+    void shouldWriteTheSameBytesForQuadsSharingAnAngleBetweenOthers()
+    {
+        allocate();
+        final Reference reference = new Reference();
+        final SpriteBatch batch = new SpriteBatch(SPRITES).sortByTexture(false);
+        final float[] angles = {0.5f, 0.5f, 0f, 0.5f, -0f, -0.5f, -0.5f, Float.NaN, Float.NaN, 0.5f, 1e-30f, 1e-30f};
+        final Random random = new Random(SEED);
+        for (int i = 0; i < SPRITES; i++)
+        {
+            final float angle = angles[i / 3 % angles.length];
+            final float x = random.nextFloat() * 1000f;
+            final float y = random.nextFloat() * 1000f;
+            final int rgba = random.nextInt();
+            batch.draw(1, 0f, 0.25f, 0.5f, 1f, x, y, 12f, 6f, 6f, 3f, angle, rgba);
+            reference.draw(0f, 0.25f, 0.5f, 1f, x, y, 12f, 6f, 6f, 3f, angle, rgba);
+        }
+        batch.prepare();
         batch.generate(0, 1, actual);
         reference.generate(batch, expected);
 
