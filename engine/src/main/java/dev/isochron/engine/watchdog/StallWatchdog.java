@@ -29,6 +29,8 @@ import java.util.Arrays;
  */
 public final class StallWatchdog implements Agent, AutoCloseable
 {
+    private static final int STACK_ATTEMPTS = 3;
+
     private final long stallThresholdNs;
     private final long pollPeriodNs;
     private final NanoClock clock;
@@ -205,12 +207,30 @@ public final class StallWatchdog implements Agent, AutoCloseable
         }
     }
 
+    /**
+     * The thread's stack, taken again (up to {@value #STACK_ATTEMPTS} times in all) when the VM returned none for a
+     * thread still alive: seen once on a loaded 2-core machine, and a stall report without its stack is of no use.
+     */
+    private static StackTraceElement[] stackOf(final Thread thread)
+    {
+        if (null == thread)
+        {
+            return new StackTraceElement[0];
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        for (int attempt = 1; attempt < STACK_ATTEMPTS && 0 == stack.length && thread.isAlive(); attempt++)
+        {
+            stack = thread.getStackTrace();
+        }
+        return stack;
+    }
+
     private void report(final Heartbeat heartbeat, final long stalledNs)
     {
         final long count = heartbeat.incrementStalls();
         totalStalls = totalStalls + 1;
         final Thread thread = heartbeat.thread();
-        final StackTraceElement[] stack = null == thread ? new StackTraceElement[0] : thread.getStackTrace();
+        final StackTraceElement[] stack = stackOf(thread);
         reporter.onStall(heartbeat.name(), thread, stalledNs, stack, count);
     }
 }
