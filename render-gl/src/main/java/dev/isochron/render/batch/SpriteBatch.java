@@ -13,9 +13,8 @@ import static org.lwjgl.system.MemoryUtil.memPutLong;
 
 /**
  * Records textured quads (sprites, glyphs) for one frame into preallocated storage (three 16-byte
- * off-heap entries per quad), sorts them by (layer,
- * texture) with a stable radix sort, and generates their vertices in disjoint slices straight
- * into off-heap memory.
+ * off-heap entries per quad), sorts them by (layer, texture) with a stable radix sort, and
+ * generates their vertices in disjoint slices straight into off-heap memory.
  * <p>
  * <b>Order.</b> Draws are sorted by layer first, then by texture key, and keep submission order
  * among equal (layer, texture) pairs. So within a layer, sprites of different textures may be
@@ -31,7 +30,7 @@ import static org.lwjgl.system.MemoryUtil.memPutLong;
  * <b>Threads and allocation.</b> Recording, {@link #prepare()} and {@link #clear()} run on one
  * thread; {@link #generate(int, int, long)} may run concurrently for distinct slices after
  * {@code prepare()} (the hand-off to other threads, e.g. a worker group's fork, must order the
- * recording before them). All of them are allocation-free. The record memory is a direct buffer
+ * recording before them). All of them are allocation-free. The entry memory is a direct buffer
  * owned by the batch and freed with it by the garbage collector.
  */
 public final class SpriteBatch implements QuadSource
@@ -47,7 +46,6 @@ public final class SpriteBatch implements QuadSource
     // extent: -originX + w, -originY + h (the bottom-right corner), rotation in radians, rgba;
     // texture: u0, v0, u1, v1
     private static final int ENTRY_SHIFT = 4;
-    private static final int ENTRY_BYTES = 1 << ENTRY_SHIFT;
     private static final int STREAMS = 3;
     private static final int CACHE_LINE = 64;
 
@@ -72,6 +70,9 @@ public final class SpriteBatch implements QuadSource
     private boolean prepared;
 
     /**
+     * Allocates everything up front: about 48 bytes of direct memory (counted against
+     * {@code -XX:MaxDirectMemorySize}) and 32 bytes of heap per quad of capacity.
+     *
      * @param capacity most quads per frame, in [1, 2^24].
      */
     public SpriteBatch(final int capacity)
