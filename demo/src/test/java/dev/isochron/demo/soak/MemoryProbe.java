@@ -1,6 +1,9 @@
 package dev.isochron.demo.soak;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -90,6 +93,32 @@ final class MemoryProbe
         record.snapshotsTaken = index + 1;
     }
 
+    /**
+     * Appends LWJGL's live allocations, with the stacks that made them, to {@code file} under a heading: the evidence
+     * to compare when the counts differ between snapshots.
+     */
+    static void appendNativeListing(final Path file, final String heading) throws IOException
+    {
+        final NativeListing listing = new NativeListing();
+        MemoryUtil.memReport(listing);
+        // java.io, not NIO: NIO would cache a temporary direct buffer on this thread, which the next snapshot counts
+        try (Writer out = new OutputStreamWriter(new FileOutputStream(file.toFile(), true), StandardCharsets.UTF_8))
+        {
+            out.write(heading + System.lineSeparator() + listing.text);
+        }
+    }
+
+    /**
+     * Writes what LWJGL's allocator still holds into the record's after-run figures; call once the run has returned.
+     */
+    void nativeAfterRun(final SoakRecord record)
+    {
+        tally.reset();
+        MemoryUtil.memReport(tally);
+        record.lwjglBytesAfterRun = tally.bytes;
+        record.lwjglAllocationsAfterRun = tally.allocations;
+    }
+
     /** @return the process's resident set ({@code VmRSS}) in KiB, or -1 where /proc is not available. */
     static long residentSetKb()
     {
@@ -113,6 +142,23 @@ final class MemoryProbe
         catch (final IOException ex)
         {
             throw new IllegalStateException("cannot read " + PROC_STATUS + ": " + ex, ex);
+        }
+    }
+
+    /** Lists the live allocations LWJGL's debug allocator reports, with where they were made. */
+    private static final class NativeListing implements MemoryUtil.MemoryAllocationReport
+    {
+        private static final int FRAMES = 6;
+        final StringBuilder text = new StringBuilder(4096);
+
+        public void invoke(final long address, final long memory, final long threadId, final String threadName,
+            final StackTraceElement... stacktrace)
+        {
+            text.append("  ").append(memory).append(" bytes, thread ").append(threadName).append(System.lineSeparator());
+            for (int i = 0; i < stacktrace.length && i < FRAMES; i++)
+            {
+                text.append("      at ").append(stacktrace[i]).append(System.lineSeparator());
+            }
         }
     }
 

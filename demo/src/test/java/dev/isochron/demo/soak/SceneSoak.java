@@ -45,6 +45,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * equal at every snapshot. The frame path allocates none of them, so any change is growth.</li>
  * <li>no collection inside any window, and exactly 0 bytes allocated by every engine thread inside every window.</li>
  * </ul>
+ * <p>
+ * JIT: the child runs C1 only by default ({@value #JIT_PROPERTY}{@code =c1}). C1 does no escape analysis, so 0 bytes
+ * there means the frame path's bytecode allocates nothing, a stronger claim than a zero that may rest on C2's scalar
+ * replacement. Under the default tiered JIT the same scenes read 0 in most windows, but C2's compile and
+ * deoptimization transitions allocated one-off Strings and byte[] (24 to 152 bytes each, up to ~3.7 KB in a window;
+ * JFR placed them at frame-path call sites that allocate nothing, such as {@code TripleBuffer.frontSequence}) as late
+ * as 35 s into a run on the loaded 2-core machine, which a strict per-window zero in a 15 s run cannot tell from a
+ * real allocation. {@code -Disochron.soak.jit=tiered} runs the production JIT; give it a long run. The heap, native,
+ * GL and GC checks do not depend on the JIT.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SceneSoak

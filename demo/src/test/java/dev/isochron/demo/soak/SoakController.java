@@ -1,7 +1,9 @@
 package dev.isochron.demo.soak;
 
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +45,7 @@ final class SoakController implements Runnable
     private final long warmupEndNs;
     private final long minWarmupFrames;
     private final long windowsEndNs;
+    private final Path nativeListing;
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final ThreadAllocationMeter meter = new ThreadAllocationMeter();
 
@@ -55,6 +58,7 @@ final class SoakController implements Runnable
      * @param minWarmupFrames ... nor before this many frames have been rendered.
      * @param windowsEndNs    the last snapshot should have been taken by this time; the windows share the time
      *                        left after the warm-up.
+     * @param nativeListing   where LWJGL's live allocations at the first and last snapshot are listed.
      */
     SoakController(
         final SoakApplication<?> app,
@@ -63,7 +67,8 @@ final class SoakController implements Runnable
         final long jvmStartNs,
         final long warmupEndNs,
         final long minWarmupFrames,
-        final long windowsEndNs)
+        final long windowsEndNs,
+        final Path nativeListing)
     {
         this.app = app;
         this.record = record;
@@ -72,6 +77,7 @@ final class SoakController implements Runnable
         this.warmupEndNs = warmupEndNs;
         this.minWarmupFrames = minWarmupFrames;
         this.windowsEndNs = windowsEndNs;
+        this.nativeListing = nativeListing;
     }
 
     /** Runs the soak; any failure is written to the record and ends the run. */
@@ -97,7 +103,7 @@ final class SoakController implements Runnable
         }
     }
 
-    private void soak() throws InterruptedException
+    private void soak() throws InterruptedException, IOException
     {
         while (System.nanoTime() < warmupEndNs || app.framesFinished() < minWarmupFrames)
         {
@@ -115,6 +121,7 @@ final class SoakController implements Runnable
         measureWindow(0, TimeUnit.MILLISECONDS.toNanos(PRACTICE_WINDOW_MS));
         record.windowsDone = 0;
 
+        MemoryProbe.appendNativeListing(nativeListing, "LWJGL allocations live before snapshot 0:");
         record.warmupFrames = app.framesFinished();
         record.warmupMs = msSinceStart(System.nanoTime());
         probe.snapshot(record, 0, msSinceStart(System.nanoTime()), app.liveGlObjects());
@@ -131,6 +138,7 @@ final class SoakController implements Runnable
             measureWindow(w, windowNs);
             probe.snapshot(record, w + 1, msSinceStart(System.nanoTime()), app.liveGlObjects());
         }
+        MemoryProbe.appendNativeListing(nativeListing, "LWJGL allocations live after snapshot " + windows + ":");
     }
 
     /** Measures window {@code w} of {@code windowNs}; sleeps all along, allocation-free. */

@@ -43,6 +43,8 @@ public final class SoakMain
     static final int HEIGHT = 240;
     /** The soak's figures, as {@link SoakRecord#store} writes them. */
     static final String RECORD_FILE = "soak.properties";
+    /** LWJGL's live allocations at the first and last snapshot, with their stacks. */
+    static final String NATIVE_FILE = "lwjgl-allocations.txt";
     /** The run report. */
     static final String REPORT_FILE = "report.json";
     /** The longest warm-up, however long the soak: enough for the JIT to compile the frame and tick paths. */
@@ -101,8 +103,10 @@ public final class SoakMain
         final long windowsEndNs = jvmStartNs + seconds(seconds - END_RESERVE_SECONDS);
 
         final SoakApplication<?> app = application(scene, config);
+        final MemoryProbe probe = new MemoryProbe();
         final SoakController controller = new SoakController(
-            app, record, new MemoryProbe(), jvmStartNs, warmupEndNs, WARMUP_FRAMES, windowsEndNs);
+            app, record, probe, jvmStartNs, warmupEndNs, WARMUP_FRAMES, windowsEndNs, outDir.resolve(NATIVE_FILE));
+        Files.deleteIfExists(outDir.resolve(NATIVE_FILE));
         final Thread controllerThread = new Thread(controller, SoakController.THREAD_NAME);
         controllerThread.setDaemon(true);
         controllerThread.start();
@@ -121,6 +125,7 @@ public final class SoakMain
         record.exitCause = result.exitCause().name();
         record.runFrames = result.frames();
         record.runTicks = result.ticks();
+        probe.nativeAfterRun(record);
         record.store(outDir.resolve(RECORD_FILE));
 
         final RunReport report = result.report();
@@ -216,6 +221,7 @@ public final class SoakMain
             report.extra("soakDirectGrowthBytes", record.directBytes[last] - record.directBytes[0]);
             report.extra("soakGlObjectGrowth", record.glObjects[last] - record.glObjects[0]);
         }
+        report.extra("soakLwjglBytesAfterRun", record.lwjglBytesAfterRun);
         report.extra("soakGcInWindows", record.gcInWindows());
         final ThreadRole[] roles = ThreadRole.values();
         long engineBytes = 0;

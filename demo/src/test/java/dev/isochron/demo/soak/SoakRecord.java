@@ -58,6 +58,9 @@ final class SoakRecord
     String exitCause = "";
     long runFrames;
     long runTicks;
+    /** What LWJGL's allocator still held once the run had returned (the runtime had released everything). */
+    long lwjglBytesAfterRun = -1;
+    long lwjglAllocationsAfterRun = -1;
 
     SoakRecord(final String scene, final int windows)
     {
@@ -177,6 +180,8 @@ final class SoakRecord
         p.setProperty("exitCause", exitCause);
         p.setProperty("runFrames", Long.toString(runFrames));
         p.setProperty("runTicks", Long.toString(runTicks));
+        p.setProperty("lwjglBytesAfterRun", Long.toString(lwjglBytesAfterRun));
+        p.setProperty("lwjglAllocationsAfterRun", Long.toString(lwjglAllocationsAfterRun));
         for (int r = 0; r < ROLES.length; r++)
         {
             p.setProperty("threads." + ROLES[r].reportKey(), Integer.toString(threadsPerRole[r]));
@@ -234,6 +239,8 @@ final class SoakRecord
         record.exitCause = p.getProperty("exitCause", "");
         record.runFrames = number(p, file, "runFrames");
         record.runTicks = number(p, file, "runTicks");
+        record.lwjglBytesAfterRun = number(p, file, "lwjglBytesAfterRun");
+        record.lwjglAllocationsAfterRun = number(p, file, "lwjglAllocationsAfterRun");
         for (int r = 0; r < ROLES.length; r++)
         {
             record.threadsPerRole[r] = (int)number(p, file, "threads." + ROLES[r].reportKey());
@@ -307,6 +314,11 @@ final class SoakRecord
             sb.append(' ').append(ROLES[r].reportKey()).append(' ').append(threadsPerRole[r]);
         }
         sb.append(System.lineSeparator());
+        if (lwjglAllocationsAfterRun >= 0)
+        {
+            sb.append(String.format(Locale.ROOT, "  after the run returned, LWJGL's allocator still held %d bytes in %d " +
+                "allocations%n", lwjglBytesAfterRun, lwjglAllocationsAfterRun));
+        }
         if (!failure.isEmpty())
         {
             sb.append("  failure: ").append(failure).append(System.lineSeparator());
