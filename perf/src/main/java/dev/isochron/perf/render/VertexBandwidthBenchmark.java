@@ -38,6 +38,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code streamPutLongUnrolled}: the same, eight puts (one 64-byte line) per iteration;
  * {@code streamMemSet}: one {@code MemoryUtil.memSet} (libc {@code memset}) per frame. The best
  * of the three is one core's streaming write bandwidth from Java.</li>
+ * <li>{@code interleaved}: generation, unrolled memPutLong and memSet in turn, a frame each, each
+ * timed on its own; secondary scores {@code bytesEach}, {@code generateNanos}, {@code putLongNanos}
+ * and {@code memSetNanos} are totals over the measured iterations (JMH sums event counters), so
+ * each writer's rate is {@code bytesEach / xNanos} bytes per nanosecond (GB/s) and the ratio of
+ * generation to streaming is {@code min(putLongNanos, memSetNanos) / generateNanos}. The fairest
+ * of the comparisons where other processes share the cores, since the load changes between
+ * benchmarks, not within a frame triple.</li>
  * </ul>
  * Destination ({@code where}): {@code ring}, a {@value #RING_MIB} MiB off-heap region (8x this
  * machine's 32 MiB L3) that every frame advances through like the engine's persistent-mapped
@@ -167,6 +174,69 @@ public class VertexBandwidthBenchmark
             }
             batch.prepare();
         }
+    }
+
+    /**
+     * Generation and the two streaming writes timed frame by frame in turn, for a machine shared with
+     * other work: each rate is bytes over the nanoseconds spent in that writer only.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Interleaved
+    {
+        /** Bytes each writer wrote in this iteration. */
+        public long bytesEach;
+        /** Nanoseconds in generation. */
+        public long generateNanos;
+        /** Nanoseconds in the unrolled memPutLong writer. */
+        public long putLongNanos;
+        /** Nanoseconds in memSet. */
+        public long memSetNanos;
+
+        @Setup(Level.Iteration)
+        public void reset()
+        {
+            bytesEach = 0;
+            generateNanos = 0;
+            putLongNanos = 0;
+            memSetNanos = 0;
+        }
+    }
+
+    /**
+     * One frame each of generation, unrolled memPutLong and memSet, one after the other into the
+     * destination (the ring advances for each), each timed with {@code System.nanoTime} (a frame is
+     * 0.1 to 10 ms, the clock read about 25 ns): the three face the same load from other processes.
+     */
+    @Benchmark
+    public long interleaved(final Sprites sprites, final Destination destination, final Interleaved counters)
+    {
+        final long bytes = destination.frameBytes;
+        final long t0 = System.nanoTime();
+        final int quads = sprites.batch.generate(0, 1, destination.nextFrame());
+        final long t1 = System.nanoTime();
+        final long at = destination.nextFrame();
+        final long v = destination.nextValue();
+        for (long p = at, end = at + bytes; p < end; p += 64)
+        {
+            MemoryUtil.memPutLong(p, v);
+            MemoryUtil.memPutLong(p + 8, v);
+            MemoryUtil.memPutLong(p + 16, v);
+            MemoryUtil.memPutLong(p + 24, v);
+            MemoryUtil.memPutLong(p + 32, v);
+            MemoryUtil.memPutLong(p + 40, v);
+            MemoryUtil.memPutLong(p + 48, v);
+            MemoryUtil.memPutLong(p + 56, v);
+        }
+        final long t2 = System.nanoTime();
+        final long set = destination.nextFrame();
+        MemoryUtil.memSet(set, (int)(v & 0x7F), bytes);
+        final long t3 = System.nanoTime();
+        counters.bytesEach += bytes;
+        counters.generateNanos += t1 - t0;
+        counters.putLongNanos += t2 - t1;
+        counters.memSetNanos += t3 - t2;
+        return quads + MemoryUtil.memGetLong(at + bytes - 8) + MemoryUtil.memGetLong(set + bytes - 8);
     }
 
     /** The real generation path: one frame of vertices, as one slice. */
