@@ -23,19 +23,27 @@ public final class Aggregate
 {
     private final List<RunResult> runs;
     private final List<Group> groups;
+    private final List<RunResult> minimalRuns;
 
-    private Aggregate(final List<RunResult> runs, final List<Group> groups)
+    private Aggregate(final List<RunResult> runs, final List<Group> groups, final List<RunResult> minimalRuns)
     {
         this.runs = runs;
         this.groups = groups;
+        this.minimalRuns = minimalRuns;
     }
 
     /** @return the aggregate of {@code runs}, groups in the order their first run appears. */
     public static Aggregate of(final List<RunResult> runs)
     {
         final Map<String, List<RunResult>> byGroup = new LinkedHashMap<>();
+        final List<RunResult> minimalRuns = new ArrayList<>();
         for (final RunResult run : runs)
         {
+            if (run.spec().minimal())
+            {
+                minimalRuns.add(run);
+                continue;
+            }
             final String key = run.spec().scene() + "\u0000" + run.spec().configuration();
             byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
         }
@@ -43,10 +51,54 @@ public final class Aggregate
         for (final List<RunResult> members : byGroup.values())
         {
             final RunSpec first = members.get(0).spec();
-            groups.add(new Group(first.scene(), first.configuration(),
-                ModeSummary.of(RunSpec.ENGINE, members), ModeSummary.of(RunSpec.NAIVE, members)));
+            groups.add(new Group(first, ModeSummary.of(RunSpec.ENGINE, members), ModeSummary.of(RunSpec.NAIVE, members)));
         }
-        return new Aggregate(List.copyOf(runs), Collections.unmodifiableList(groups));
+        return new Aggregate(List.copyOf(runs), Collections.unmodifiableList(groups), List.copyOf(minimalRuns));
+    }
+
+    /**
+     * @param gcOptionName the collector's option name, e.g. {@code g1}.
+     * @return the runs of the minimal first-frame program under that collector, reduced like a mode.
+     */
+    public ModeSummary minimal(final String gcOptionName)
+    {
+        final List<RunResult> members = new ArrayList<>();
+        for (final RunResult run : minimalRuns)
+        {
+            if (run.spec().gc().optionName().equals(gcOptionName))
+            {
+                members.add(run);
+            }
+        }
+        return ModeSummary.of(RunSpec.MINIMAL, members);
+    }
+
+    /** @return the group of {@code scene} under {@code configuration}, or null when there is none. */
+    public Group group(final String scene, final String configuration)
+    {
+        for (final Group group : groups)
+        {
+            if (group.scene().equals(scene) && group.configuration().equals(configuration))
+            {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** @return the collectors' option names in the order their first run appears. */
+    public List<String> gcOptionNames()
+    {
+        final List<String> names = new ArrayList<>();
+        for (final RunResult run : runs)
+        {
+            final String name = run.spec().gc().optionName();
+            if (!names.contains(name))
+            {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** @return every run, failed ones included, in plan order. */
@@ -112,12 +164,28 @@ public final class Aggregate
                 node.set("report", run.report());
             }
         }
+        final ObjectNode minimal = root.putObject("minimalFirstFrame");
+        for (final String gc : gcOptionNames())
+        {
+            final ModeSummary summary = minimal(gc);
+            if (summary.okRuns() + summary.failedRuns() > 0)
+            {
+                final ObjectNode node = minimal.putObject(gc);
+                node.put("runs", summary.okRuns());
+                node.put("failedRuns", summary.failedRuns());
+                putNumber(node, "timeToFirstFrameMsMedian", summary.median(Metric.TIME_TO_FIRST_FRAME_MS));
+            }
+        }
         final ArrayNode groupArray = root.putArray("groups");
         for (final Group group : groups)
         {
             final ObjectNode node = groupArray.addObject();
             node.put("scene", group.scene());
             node.put("configuration", group.configuration());
+            node.put("threading", group.spec().threading());
+            node.put("gc", group.spec().gc().optionName());
+            node.put("variant", group.spec().variant().toString());
+            node.put("renderer", group.spec().variant().renderer());
             final ObjectNode modes = node.putObject("modes");
             for (final ModeSummary summary : group.modes())
             {
@@ -149,7 +217,7 @@ public final class Aggregate
         }
     }
 
-    private static void putNumber(final ObjectNode node, final String key, final double value)
+    static void putNumber(final ObjectNode node, final String key, final double value)
     {
         if (Double.isFinite(value))
         {
@@ -164,17 +232,25 @@ public final class Aggregate
     /** One scene under one configuration: the engine and the naive mode side by side. */
     public static final class Group
     {
+        private final RunSpec spec;
         private final String scene;
         private final String configuration;
         private final ModeSummary engine;
         private final ModeSummary naive;
 
-        Group(final String scene, final String configuration, final ModeSummary engine, final ModeSummary naive)
+        Group(final RunSpec spec, final ModeSummary engine, final ModeSummary naive)
         {
-            this.scene = scene;
-            this.configuration = configuration;
+            this.spec = spec;
+            this.scene = spec.scene();
+            this.configuration = spec.configuration();
             this.engine = engine;
             this.naive = naive;
+        }
+
+        /** @return the first run's spec: the scene, threading, collector and variant every member shares. */
+        public RunSpec spec()
+        {
+            return spec;
         }
 
         /** @return the scene. */
@@ -294,6 +370,17 @@ public final class Aggregate
         public int failedRuns()
         {
             return failed;
+        }
+
+        /** @return {@code metric} of every successful run in plan order (NaN where a run did not report it). */
+        public double[] values(final Metric metric)
+        {
+            final double[] values = new double[ok.size()];
+            for (int i = 0; i < values.length; i++)
+            {
+                values[i] = metric.read(ok.get(i).report());
+            }
+            return values;
         }
 
         /** @return the successful runs in plan order. */

@@ -61,6 +61,27 @@ public final class ChildJvm
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
     }
 
+    /**
+     * @return the class path this harness runs from (its jar, or its classes directory in a build), for starting
+     * the minimal first-frame program in a child; {@code java.class.path} when the code source is unknown.
+     */
+    public static String ownClassPath()
+    {
+        try
+        {
+            final java.security.CodeSource source = ChildJvm.class.getProtectionDomain().getCodeSource();
+            if (null != source && null != source.getLocation())
+            {
+                return Path.of(source.getLocation().toURI()).toString();
+            }
+        }
+        catch (final java.net.URISyntaxException | SecurityException | IllegalArgumentException ex)
+        {
+            // fall through to the class path property, which names the same entries in a plain java -cp run
+        }
+        return System.getProperty("java.class.path");
+    }
+
     /** @return the java launcher children run. */
     public Path javaBinary()
     {
@@ -91,6 +112,24 @@ public final class ChildJvm
         command.addAll(baseFlags);
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(args);
+        return command;
+    }
+
+    /**
+     * @return the full command line for a main class: java, the shared flags, the collector's flags, then
+     * {@code -cp classPath mainClass} and {@code args}. The flags are those of {@link #command}, so a program
+     * started this way runs under the same JVM settings as the demo.
+     */
+    public List<String> classCommand(final GcChoice gc, final String classPath, final String mainClass, final List<String> args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add(javaBinary.toString());
+        command.addAll(gc.jvmFlags(javaFeatureVersion));
+        command.addAll(baseFlags);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
         command.addAll(args);
         return command;
     }

@@ -29,6 +29,8 @@ public final class Harness
     public static final int EXIT_OK = 0;
     /** Exit status when some run failed (the others are still aggregated). */
     public static final int EXIT_RUN_FAILED = 1;
+    /** The minimal first-frame program's main class, on the harness's own class path. */
+    static final String MINIMAL_FIRST_FRAME_CLASS = "dev.isochron.perf.ttff.MinimalFirstFrame";
 
     private final HarnessOptions options;
     private final PrintStream progress;
@@ -54,6 +56,11 @@ public final class Harness
      */
     public int run()
     {
+        if (options.dryRun)
+        {
+            printPlan(options.plan(), true);
+            return EXIT_OK;
+        }
         final Path demoJar = options.demoJar.toAbsolutePath().normalize();
         if (!Files.isRegularFile(demoJar))
         {
@@ -66,7 +73,7 @@ public final class Harness
         createDirectories(runsDir);
 
         final ChildJvm jvm = new ChildJvm(options.javaBinary, Runtime.version().feature(), options.heap,
-            options.jvmArgs, options.llvmpipeThreads);
+            options.childJvmArgs(), options.llvmpipeThreads);
         final DemoCapabilities demo = DemoCapabilities.probe(jvm, demoJar, runsDir);
         final List<String> notes = new ArrayList<>();
         if (!demo.frameCsv())
@@ -103,6 +110,7 @@ public final class Harness
         }
 
         final List<RunSpec> plan = options.plan();
+        printPlan(plan, false);
         final List<RunResult> results = new ArrayList<>();
         final long started = System.nanoTime();
         for (final RunSpec spec : plan)
@@ -114,7 +122,13 @@ public final class Harness
             results.add(result);
             final double elapsed = (System.nanoTime() - started) / 1e9;
             final double left = elapsed / spec.index() * (plan.size() - spec.index());
-            if (result.ok())
+            if (result.ok() && spec.minimal())
+            {
+                progress.printf(Locale.ROOT, "%.1f s: time to first frame %s ms (elapsed %.0f s, about %.0f s left)%n",
+                    result.wallSeconds(), SummaryTable.fixed(Metric.TIME_TO_FIRST_FRAME_MS.read(result.report()), 0),
+                    elapsed, left);
+            }
+            else if (result.ok())
             {
                 progress.printf(Locale.ROOT, "%.1f s: p50 %s ms, p99 %s ms, max %s ms (elapsed %.0f s, about %.0f s left)%n",
                     result.wallSeconds(), SummaryTable.ms(Metric.FRAME_P50_MS.read(result.report())),
@@ -139,15 +153,46 @@ public final class Harness
         return aggregate.failedRuns().isEmpty() ? EXIT_OK : EXIT_RUN_FAILED;
     }
 
+    /** Prints the run count, the estimated duration and, for a dry run, every run with its own estimate. */
+    private void printPlan(final List<RunSpec> plan, final boolean listRuns)
+    {
+        final double seconds = RunEstimate.seconds(options, plan);
+        progress.printf(Locale.ROOT, "plan: %d runs (preset %s, %d measured frames after %d warm-up at %dx%d, %d repeat(s)), " +
+            "estimated %.0f s (about %.0f min) on 2 cores%n", plan.size(), options.preset.name(), options.frames,
+            options.warmupFrames, options.width, options.height, options.repeats, seconds, seconds / 60.0);
+        if (listRuns)
+        {
+            for (final RunSpec spec : plan)
+            {
+                final String what = spec.minimal() ? "MinimalFirstFrame " + options.width + "x" + options.height :
+                    String.join(" ", demoArguments(spec, Path.of(spec.id() + ".json"), null, true));
+                progress.printf(Locale.ROOT, "  %s  ~%.0f s  %s%n", spec.id(), RunEstimate.seconds(options, spec), what);
+            }
+            progress.println("JVM flags: " + String.join(" ", options.childJvmArgs()) + " (plus -Xms/-Xmx" + options.heap +
+                " and the collector's)");
+        }
+        progress.flush();
+    }
+
     private RunResult runOne(
         final ChildJvm jvm, final Path demoJar, final DemoCapabilities demo, final RunSpec spec, final Path runsDir)
     {
         final Path report = runsDir.resolve(spec.id() + ".json");
-        final Path csv = demo.frameCsv() ? runsDir.resolve(spec.id() + ".csv") : null;
+        final Path csv = demo.frameCsv() && !spec.minimal() ? runsDir.resolve(spec.id() + ".csv") : null;
         final Path log = runsDir.resolve(spec.id() + ".log");
-        final List<String> args = demoArguments(spec, report, csv, demo.warmup());
+        final List<String> command;
+        if (spec.minimal())
+        {
+            command = jvm.classCommand(spec.gc(), options.perfClassPath, MINIMAL_FIRST_FRAME_CLASS, List.of(
+                "--width", Integer.toString(options.width), "--height", Integer.toString(options.height),
+                "--report", report.toString()));
+        }
+        else
+        {
+            command = jvm.command(spec.gc(), demoJar, demoArguments(spec, report, csv, demo.warmup()));
+        }
         final long start = System.nanoTime();
-        final int status = jvm.run(jvm.command(spec.gc(), demoJar, args), log, options.runTimeoutSeconds);
+        final int status = jvm.run(command, log, options.runTimeoutSeconds);
         final double seconds = (System.nanoTime() - start) / 1e9;
         if (status != 0)
         {
@@ -183,7 +228,7 @@ public final class Harness
         final List<String> args = new ArrayList<>(sceneArguments(spec.scene()));
         args.add("--headless");
         args.add("--renderer");
-        args.add("gl");
+        args.add(spec.variant().renderer());
         args.add("--frames");
         args.add(Integer.toString(options.frames));
         if (passWarmup)
@@ -202,7 +247,12 @@ public final class Harness
             args.add(Integer.toString(count));
         }
         args.add("--target-fps");
-        args.add(Integer.toString(options.targetFps));
+        args.add(Integer.toString(options.targetFps(spec)));
+        if (!Double.isNaN(spec.variant().inputRate()))
+        {
+            args.add("--input-rate");
+            args.add(SummaryTable.count(spec.variant().inputRate()));
+        }
         args.add("--threading");
         args.add(spec.threading());
         if (RunSpec.NAIVE.equals(spec.mode()))
@@ -257,13 +307,20 @@ public final class Harness
             gcs.add(gc.optionName());
         }
         info.put("repeats", options.repeats);
+        final ArrayNode variants = info.putArray("variants");
+        for (final Variant variant : options.variants)
+        {
+            variants.addObject().put("name", variant.toString()).put("description", variant.description())
+                .put("renderer", variant.renderer()).put("repeats", variant.repeats(options.repeats));
+        }
+        info.put("minimalFirstFrame", options.ttff);
         info.put("order", "A/B interleaved: engine then naive for each repeat, scene and configuration");
         info.put("demoJar", demoJar.toString());
         info.put("java", jvm.javaBinary().toString());
         info.put("javaVersion", System.getProperty("java.version"));
         info.put("heap", options.heap);
         final ArrayNode jvmArgs = info.putArray("jvmArgs");
-        options.jvmArgs.forEach(jvmArgs::add);
+        options.childJvmArgs().forEach(jvmArgs::add);
         info.put("lpNumThreads", jvm.llvmpipeThreads());
         info.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         return info;
@@ -275,7 +332,9 @@ public final class Harness
         notes.forEach(noteArray::add);
         try
         {
-            mapper.writeValue(out.resolve("aggregate.json").toFile(), aggregate.toJson(mapper, harnessInfo));
+            final ObjectNode root = aggregate.toJson(mapper, harnessInfo);
+            Targets.toJson(Targets.evaluate(aggregate), root.putArray("targets"));
+            mapper.writeValue(out.resolve("aggregate.json").toFile(), root);
         }
         catch (final IOException ex)
         {
@@ -291,9 +350,26 @@ public final class Harness
             "heap %s, LP_NUM_THREADS=%d, java %s", options.preset.name(), options.frames, options.warmupFrames,
             options.width, options.height, options.repeats, options.heap, options.llvmpipeThreads,
             System.getProperty("java.version")));
-        if (!options.jvmArgs.isEmpty())
+        if (!options.childJvmArgs().isEmpty())
         {
-            lines.add("extra JVM flags: " + String.join(" ", options.jvmArgs));
+            lines.add("JVM flags for every child (engine and naive alike): " + String.join(" ", options.childJvmArgs()));
+        }
+        final StringBuilder sizes = new StringBuilder("scene sizes (--count): ");
+        for (int i = 0; i < options.scenes.size(); i++)
+        {
+            final String scene = options.scenes.get(i);
+            final int count = options.count(scene);
+            sizes.append(i == 0 ? "" : ", ").append(scene).append(' ')
+                .append(count > 0 ? String.format(Locale.ROOT, "%,d", count) : "default");
+        }
+        lines.add(sizes.toString());
+        for (final Variant variant : options.variants)
+        {
+            if (!variant.name().isEmpty())
+            {
+                lines.add("configuration suffix -" + variant.name() + ": " + variant.description() + ", " +
+                    variant.repeats(options.repeats) + " repeat(s)");
+            }
         }
         lines.addAll(notes);
         final Path summary = out.resolve("summary.md");

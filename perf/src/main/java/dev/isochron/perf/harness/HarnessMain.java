@@ -23,8 +23,16 @@ public final class HarnessMain implements Callable<Integer>
     @Option(names = "--quick", description = "Preset: under 2 minutes on 2 cores (default).")
     private boolean quick;
 
-    @Option(names = "--full", description = "Preset: every scene, both threading modes, 3 repeats of 2000 frames at 1280x720.")
+    @Option(names = "--full", description = "Preset: every scene, single and multi, engine vs naive, 2 repeats at 1280x720, " +
+        "plus the target configurations and the minimal first-frame program (about 20 minutes on 2 cores).")
     private boolean full;
+
+    @Option(names = "--targets", negatable = true, description = "Add (or with --no-targets drop) the configurations " +
+        "issue 6's targets need and the minimal first-frame runs (default: on with --full, off with --quick).")
+    private Boolean targets;
+
+    @Option(names = "--dry-run", description = "Print the run list and the estimated duration, run nothing.")
+    private boolean dryRun;
 
     @Option(names = "--out", required = true, description = "Output directory (created).")
     private Path out;
@@ -168,6 +176,16 @@ public final class HarnessMain implements Callable<Integer>
         options.targetFps = targetFps;
         options.runTimeoutSeconds = runTimeoutSeconds;
         options.plots = !noPlots;
+        options.dryRun = dryRun;
+        if (null != targets)
+        {
+            options.variants = new ArrayList<>(List.of(Variant.STANDARD));
+            if (targets)
+            {
+                options.variants.addAll(Variant.TARGETS);
+            }
+            options.ttff = targets;
+        }
         return options;
     }
 }

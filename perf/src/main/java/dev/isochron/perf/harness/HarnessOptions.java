@@ -50,6 +50,16 @@ public final class HarnessOptions
     long runTimeoutSeconds = 300;
     /** Whether to draw PNG plots. */
     boolean plots = true;
+    /** The variants each scene runs in ({@link Variant#STANDARD} and, for the targets, the others). */
+    List<Variant> variants = new ArrayList<>(Preset.QUICK.variants());
+    /** Whether the minimal first-frame program runs before each scene block. */
+    boolean ttff = Preset.QUICK.ttff();
+    /** The preset's JVM flags for every child (the user's {@code --jvm-arg}s come after them). */
+    List<String> presetJvmArgs = new ArrayList<>(Preset.QUICK.jvmArgs());
+    /** Class path that holds {@code dev.isochron.perf.ttff.MinimalFirstFrame}: the harness's own. */
+    String perfClassPath = ChildJvm.ownClassPath();
+    /** Print the plan and its estimate, run nothing. */
+    boolean dryRun;
 
     /** Applies {@code preset}'s defaults (scenes, frames, warm-up, size, threading, repeats). */
     public HarnessOptions apply(final Preset preset)
@@ -62,6 +72,9 @@ public final class HarnessOptions
         height = preset.height();
         threadings = new ArrayList<>(preset.threadings());
         repeats = preset.repeats();
+        variants = new ArrayList<>(preset.variants());
+        ttff = preset.ttff();
+        presetJvmArgs = new ArrayList<>(preset.jvmArgs());
         return this;
     }
 
@@ -132,28 +145,63 @@ public final class HarnessOptions
         }
     }
 
+    /** @return the JVM flags every child gets: the preset's, then the user's. */
+    public List<String> childJvmArgs()
+    {
+        final List<String> all = new ArrayList<>(presetJvmArgs);
+        all.addAll(jvmArgs);
+        return all;
+    }
+
     /**
-     * @return the plan: for each repeat, scene, threading and collector, the engine run then the naive run
-     * (A B A B ...), indexed from 1.
+     * @return the plan: for each repeat and scene, the minimal first-frame program (when {@link #ttff}, once per
+     * collector), then for each threading, collector and variant that applies, the engine run then the naive run
+     * (A B A B ...), indexed from 1. A variant with more repeats than the others (the cheap null-renderer storm)
+     * runs in the later rounds alone.
      */
     public List<RunSpec> plan()
     {
+        int rounds = repeats;
+        for (final Variant variant : variants)
+        {
+            rounds = Math.max(rounds, variant.repeats(repeats));
+        }
         final List<RunSpec> plan = new ArrayList<>();
         int index = 1;
-        for (int repeat = 1; repeat <= repeats; repeat++)
+        for (int repeat = 1; repeat <= rounds; repeat++)
         {
             for (final String scene : scenes)
             {
+                if (ttff && repeat <= repeats)
+                {
+                    for (final GcChoice gc : gcs)
+                    {
+                        plan.add(new RunSpec(index++, RunSpec.TTFF_SCENE, "single", gc, Variant.STANDARD, RunSpec.MINIMAL,
+                            repeat));
+                    }
+                }
                 for (final String threading : threadings)
                 {
                     for (final GcChoice gc : gcs)
                     {
-                        plan.add(new RunSpec(index++, scene, threading, gc, RunSpec.ENGINE, repeat));
-                        plan.add(new RunSpec(index++, scene, threading, gc, RunSpec.NAIVE, repeat));
+                        for (final Variant variant : variants)
+                        {
+                            if (variant.appliesTo(scene, threading) && repeat <= variant.repeats(repeats))
+                            {
+                                plan.add(new RunSpec(index++, scene, threading, gc, variant, RunSpec.ENGINE, repeat));
+                                plan.add(new RunSpec(index++, scene, threading, gc, variant, RunSpec.NAIVE, repeat));
+                            }
+                        }
                     }
                 }
             }
         }
         return plan;
+    }
+
+    /** @return the cap {@code spec} runs at. */
+    public int targetFps(final RunSpec spec)
+    {
+        return spec.variant().targetFps(targetFps);
     }
 }

@@ -59,7 +59,9 @@ public enum Metric
     /** Peak resident set, MB. */
     RSS_MB("rssMb", "/rssMb"),
     /** JVM start to the end of the first frame, ms. */
-    TIME_TO_FIRST_FRAME_MS("timeToFirstFrameMs", "/timeToFirstFrameMs");
+    TIME_TO_FIRST_FRAME_MS("timeToFirstFrameMs", "/timeToFirstFrameMs"),
+    /** The fixed simulation rate the run used, Hz (its tick period is the input latency target's base). */
+    TICK_RATE_HZ("tickRateHz", "/tickRateHz");
 
     /** The per-thread allocation figures, all of which must read 0 in engine mode. */
     public static final Metric[] ALLOCATION = {ALLOC_PLATFORM, ALLOC_SIM, ALLOC_RENDER, ALLOC_WORKERS, ALLOC_PRODUCERS};

@@ -13,6 +13,13 @@ public final class RunSpec
     public static final String ENGINE = "engine";
     /** The naive implementation the demo runs with {@code --naive}. */
     public static final String NAIVE = "naive";
+    /**
+     * Not a demo run: the minimal first-frame program ({@code dev.isochron.perf.ttff.MinimalFirstFrame}), the
+     * reference for time to first frame. Its scene is {@link #TTFF_SCENE}.
+     */
+    public static final String MINIMAL = "minimal";
+    /** The scene name of {@link #MINIMAL} runs. */
+    public static final String TTFF_SCENE = "ttff";
 
     private final int index;
     private final String scene;
@@ -20,6 +27,7 @@ public final class RunSpec
     private final GcChoice gc;
     private final String mode;
     private final int repeat;
+    private final Variant variant;
 
     /**
      * @param index     position in the plan, from 1.
@@ -32,9 +40,30 @@ public final class RunSpec
     public RunSpec(
         final int index, final String scene, final String threading, final GcChoice gc, final String mode, final int repeat)
     {
-        if (!ENGINE.equals(mode) && !NAIVE.equals(mode))
+        this(index, scene, threading, gc, Variant.STANDARD, mode, repeat);
+    }
+
+    /**
+     * @param index     position in the plan, from 1.
+     * @param scene     demo scene name ({@link #TTFF_SCENE} for {@link #MINIMAL}).
+     * @param threading single or multi.
+     * @param gc        the collector.
+     * @param variant   renderer, cap and input rate on top of the threading and collector.
+     * @param mode      {@link #ENGINE}, {@link #NAIVE} or {@link #MINIMAL}.
+     * @param repeat    which repeat, from 1.
+     */
+    public RunSpec(
+        final int index,
+        final String scene,
+        final String threading,
+        final GcChoice gc,
+        final Variant variant,
+        final String mode,
+        final int repeat)
+    {
+        if (!ENGINE.equals(mode) && !NAIVE.equals(mode) && !MINIMAL.equals(mode))
         {
-            throw new IllegalArgumentException("mode must be engine or naive, was '" + mode + "'");
+            throw new IllegalArgumentException("mode must be engine, naive or minimal, was '" + mode + "'");
         }
         if (!"single".equals(threading) && !"multi".equals(threading))
         {
@@ -46,6 +75,7 @@ public final class RunSpec
         this.gc = gc;
         this.mode = mode;
         this.repeat = repeat;
+        this.variant = variant;
     }
 
     /** @return position in the plan, from 1. */
@@ -84,10 +114,26 @@ public final class RunSpec
         return repeat;
     }
 
-    /** @return the configuration label shared by the A and B runs, e.g. {@code single-g1}. */
+    /** @return the variant (renderer, cap, input rate). */
+    public Variant variant()
+    {
+        return variant;
+    }
+
+    /** @return whether this is a run of the minimal first-frame program rather than of the demo. */
+    public boolean minimal()
+    {
+        return MINIMAL.equals(mode);
+    }
+
+    /**
+     * @return the configuration label shared by the A and B runs, e.g. {@code single-g1}, or with a variant
+     * {@code multi-g1-null}.
+     */
     public String configuration()
     {
-        return threading + "-" + gc.optionName();
+        final String base = threading + "-" + gc.optionName();
+        return variant.name().isEmpty() ? base : base + "-" + variant.name();
     }
 
     /** @return a file-name-safe id, e.g. {@code 03-sprites-single-g1-naive-r2}. */

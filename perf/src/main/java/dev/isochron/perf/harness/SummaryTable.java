@@ -88,6 +88,24 @@ public final class SummaryTable
                 .append(" |\n");
         }
 
+        md.append("\n## Targets (issue 6)\n\n")
+            .append("Computed from the runs above: medians across repeats (per-run values in brackets); the allocation ")
+            .append("target holds only when every engine run reads 0. 'not measured' where this invocation had no run ")
+            .append("of the configuration (use --full or --targets).\n\n");
+        md.append("| target | runs | engine (measured) | naive | limit | verdict |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (final Targets.Row row : Targets.evaluate(aggregate))
+        {
+            md.append("| ").append(row.target())
+                .append(" | ").append(row.scope())
+                .append(" | ").append(row.measured())
+                .append(" | ").append(row.naive().isEmpty() ? "" : row.naive())
+                .append(" | ").append(row.limit())
+                .append(" | ").append(row.verdict() == Targets.Verdict.NOT_MET ? "**" + row.verdict().label() + "**" :
+                    row.verdict().label())
+                .append(" |\n");
+        }
+
         md.append("\n## Engine allocation\n\n");
         for (final Aggregate.Group group : aggregate.groups())
         {

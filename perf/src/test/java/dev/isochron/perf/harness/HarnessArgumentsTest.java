@@ -44,7 +44,7 @@ class HarnessArgumentsTest
     void shouldPassNoCountWhereThePresetLeavesTheSceneAtItsDefault()
     {
         final Harness harness = new Harness(new HarnessOptions().apply(Preset.FULL), System.err);
-        final RunSpec engine = new RunSpec(1, "sprites", "multi", GcChoice.G1, RunSpec.ENGINE, 1);
+        final RunSpec engine = new RunSpec(1, "chart", "multi", GcChoice.G1, RunSpec.ENGINE, 1);
 
         assertFalse(harness.demoArguments(engine, Path.of("r.json"), null, true).contains("--count"));
     }

@@ -29,12 +29,13 @@ class HarnessRunTest
         "report=''; csv=''; mode=engine; prev=''",
         "for a in \"$@\"; do",
         "  case \"$a\" in --help) echo 'Usage: demo --warmup=N --frame-csv=FILE.csv --report=FILE.json'; exit 0;;",
-        "    -version) echo 'fake java'; exit 0;; --naive) mode=naive;; esac",
+        "    -version) echo 'fake java'; exit 0;; --naive) mode=naive;; *MinimalFirstFrame) mode=minimal;; esac",
         "  [ \"$prev\" = --report ] && report=\"$a\"",
         "  [ \"$prev\" = --frame-csv ] && csv=\"$a\"",
         "  prev=\"$a\"",
         "done",
         "[ \"$mode\" = naive ] && [ -n \"$FAIL_NAIVE\" ] && { echo 'naive broke'; exit 1; }",
+        "if [ \"$mode\" = minimal ]; then echo '{\"mode\": \"minimal\", \"timeToFirstFrameMs\": 400.0}' > \"$report\"; exit 0; fi",
         "if [ \"$mode\" = naive ]; then p99=40; alloc=3000; else p99=4; alloc=0; fi",
         "cat > \"$report\" <<JSON",
         "{\"scene\": \"list\", \"mode\": \"$mode\", \"frames\": 3, \"gcName\": \"G1\",",
@@ -92,6 +93,57 @@ class HarnessRunTest
         assertTrue(summary.contains("| list | single-g1 | G1 | naive | 2 | 2.00 | 40.00 |"), summary);
         assertTrue(Files.size(out.resolve("plots/list-single-g1-frametime.png")) > 0);
         assertTrue(Files.size(out.resolve("plots/list-single-g1-percentiles.png")) > 0);
+    }
+
+    @Test
+    void shouldRunTheMinimalFirstFrameProgramAndWriteTheTargetsSection() throws IOException
+    {
+        final HarnessOptions options = options();
+        options.repeats = 1;
+        options.plots = false;
+        options.ttff = true;
+        final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        final int status = new Harness(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        final String printed = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(Harness.EXIT_OK, status, printed);
+        assertTrue(printed.contains("plan: 3 runs"), printed);
+        assertTrue(printed.contains("[1/3] ttff single-g1 minimal r1 ... "), printed);
+        assertTrue(printed.contains("time to first frame 400 ms"), printed);
+        final JsonNode aggregate = new ObjectMapper().readTree(dir.resolve("out/aggregate.json").toFile());
+        assertEquals(400.0, aggregate.at("/minimalFirstFrame/g1/timeToFirstFrameMsMedian").asDouble(), 1e-9);
+        assertEquals(1, aggregate.get("groups").size());
+        boolean ttffRow = false;
+        for (final JsonNode target : aggregate.get("targets"))
+        {
+            if ("ttff-list".equals(target.get("id").asText()))
+            {
+                ttffRow = true;
+                // the fake demo reports 500 ms: 1.25x the minimal 400 ms
+                assertEquals("NOT_MET", target.get("verdict").asText(), target.toString());
+            }
+        }
+        assertTrue(ttffRow, aggregate.get("targets").toString());
+        final String summary = Files.readString(dir.resolve("out/summary.md"));
+        assertTrue(summary.contains("## Targets (issue 6)"), summary);
+        assertTrue(summary.contains("| 500 ms / 400 ms = 1.25x"), summary);
+    }
+
+    @Test
+    void shouldListThePlanWithoutRunningOnADryRun() throws IOException
+    {
+        final HarnessOptions options = options();
+        options.dryRun = true;
+        final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        final int status = new Harness(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        final String printed = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(Harness.EXIT_OK, status);
+        assertTrue(printed.contains("plan: 4 runs"), printed);
+        assertTrue(printed.contains("04-list-single-g1-naive-r2"), printed);
+        assertFalse(Files.exists(dir.resolve("out")), "a dry run writes nothing");
     }
 
     @Test

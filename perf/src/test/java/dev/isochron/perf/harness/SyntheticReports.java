@@ -43,6 +43,22 @@ final class SyntheticReports
         return new RunSpec(index, scene, "single", GcChoice.G1, mode, repeat);
     }
 
+    static RunResult run(final int index, final String scene, final String threading, final Variant variant,
+        final String mode, final int repeat, final double p99, final double allocSim)
+    {
+        final ObjectNode report = report(scene, mode, p99, allocSim);
+        report.put("threading", threading);
+        return RunResult.of(new RunSpec(index, scene, threading, GcChoice.G1, variant, mode, repeat), report, null);
+    }
+
+    static RunResult minimal(final int index, final int repeat, final double ttffMs)
+    {
+        final ObjectNode report = MAPPER.createObjectNode();
+        report.put("scene", "ttff-minimal").put("mode", RunSpec.MINIMAL).put("timeToFirstFrameMs", ttffMs);
+        return RunResult.of(new RunSpec(index, RunSpec.TTFF_SCENE, "single", GcChoice.G1, Variant.STANDARD,
+            RunSpec.MINIMAL, repeat), report, null);
+    }
+
     static RunResult run(final int index, final String scene, final String mode, final int repeat, final double p99,
         final double allocSim)
     {
