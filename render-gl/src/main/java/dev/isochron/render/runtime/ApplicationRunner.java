@@ -670,6 +670,10 @@ public final class ApplicationRunner
             {
                 closeAgentThread(simulationThread);
             }
+            if (null != pipeline && Threading.MULTI == config.threading() && !renderThreadStarted)
+            {
+                pipeline.closeFont();
+            }
             if (null != pipeline && (null == renderThread || !renderThreadStarted) && null != pipeline.workers() &&
                 !pipeline.workers().isClosed())
             {

@@ -550,7 +550,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     /**
      * Calls {@link Application#dispose()} (when {@code init} returned), then releases the workers, resources,
-     * backend and context, recording each failure and going on with the rest. Render thread.
+     * backend, context and the default font's atlas pixels, recording each failure and going on with the rest. Render thread.
      */
     void tearDown()
     {
@@ -615,5 +615,15 @@ final class RenderPipeline<S> implements StateRenderer<S>
                 failures.record(Phase.RUNTIME, ex);
             }
         }
+        closeFont();
+    }
+
+    /**
+     * Frees the default font's off-heap atlas pixels (its glyph metrics stay usable); idempotent, any thread once no
+     * frame runs. {@link #tearDown()} calls it; the runner calls it when the render thread never started.
+     */
+    void closeFont()
+    {
+        font.close();
     }
 }

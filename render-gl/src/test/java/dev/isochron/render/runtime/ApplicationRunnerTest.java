@@ -281,4 +281,22 @@ class ApplicationRunnerTest
         assertTrue(recorded.totalEventsSeen > 0);
         assertEquals(recorded.totalEventsSeen, replayed.totalEventsSeen);
     }
+
+    @Test
+    void shouldFreeTheDefaultFontsAtlasPixelsWhenTheRunEnds()
+    {
+        final dev.isochron.render.text.Font[] font = new dev.isochron.render.text.Font[1];
+        final TestScene scene = new TestScene(10)
+        {
+            public void init(final Init init)
+            {
+                super.init(init);
+                font[0] = init.defaultFont();
+            }
+        };
+        Isochron.run(scene, headless(Threading.MULTI).frames(3));
+
+        final IllegalStateException closed = assertThrows(IllegalStateException.class, () -> font[0].atlasRgba());
+        assertTrue(closed.getMessage().contains("is closed: its atlas pixels were freed"), closed.getMessage());
+    }
 }
