@@ -70,7 +70,7 @@ public final class SoakMain
     /**
      * Runs one soak.
      *
-     * @param args scene, seconds, windows, tick rate in Hz, output directory.
+     * @param args scene, seconds, windows, tick rate in Hz, frame cap (0 = uncapped), output directory.
      */
     public static void main(final String[] args) throws Exception
     {
