@@ -95,13 +95,15 @@ public final class EglHeadlessContext implements GlContext
                 throw new GlContextException("headless EGL: no RGBA8 OpenGL config on the surfaceless display (" +
                     EglDisplay.eglErrorName(eglGetError()) + "); install " + GlPlatform.INSTALL_HINT);
             }
-            final IntBuffer contextAttributes = stack.ints(
-                EGL_CONTEXT_MAJOR_VERSION, options.glMajorVersion(),
-                EGL_CONTEXT_MINOR_VERSION, options.glMinorVersion(),
-                EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                EGL_CONTEXT_OPENGL_DEBUG, options.debug() ? EGL_TRUE : EGL_FALSE,
-                EGL_NONE);
-            final long ctx = eglCreateContext(display, configs.get(0), EGL_NO_CONTEXT, contextAttributes);
+            // Ask for reset notification first, so a GPU reset shows up in glGetGraphicsResetStatus (the runtime
+            // checks it once per frame and stops with the cause); an EGL without EGL 1.5 / robustness gets the
+            // plain context, where a reset cannot be detected.
+            long ctx = eglCreateContext(display, configs.get(0), EGL_NO_CONTEXT,
+                contextAttributes(stack, options, true));
+            if (ctx == EGL_NO_CONTEXT)
+            {
+                ctx = eglCreateContext(display, configs.get(0), EGL_NO_CONTEXT, contextAttributes(stack, options, false));
+            }
             if (ctx == EGL_NO_CONTEXT)
             {
                 throw new GlContextException("headless EGL: eglCreateContext for OpenGL " + options.glMajorVersion() +
@@ -110,6 +112,22 @@ public final class EglHeadlessContext implements GlContext
             }
             return ctx;
         }
+    }
+
+    private static IntBuffer contextAttributes(
+        final MemoryStack stack, final ContextOptions options, final boolean resetNotification)
+    {
+        final IntBuffer attributes = stack.mallocInt(13);
+        attributes
+            .put(EGL_CONTEXT_MAJOR_VERSION).put(options.glMajorVersion())
+            .put(EGL_CONTEXT_MINOR_VERSION).put(options.glMinorVersion())
+            .put(EGL_CONTEXT_OPENGL_PROFILE_MASK).put(EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT)
+            .put(EGL_CONTEXT_OPENGL_DEBUG).put(options.debug() ? EGL_TRUE : EGL_FALSE);
+        if (resetNotification)
+        {
+            attributes.put(EGL_CONTEXT_OPENGL_RESET_NOTIFICATION_STRATEGY).put(EGL_LOSE_CONTEXT_ON_RESET);
+        }
+        return attributes.put(EGL_NONE).flip();
     }
 
     public void makeCurrent()

@@ -123,11 +123,20 @@ public final class GlfwWindowContext implements GlContext
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, options.debug() ? GLFW_TRUE : GLFW_FALSE);
+        // Reset notification first, so a GPU reset reaches glGetGraphicsResetStatus (the runtime checks it each
+        // frame); a driver that refuses a robust context gets the plain one, where a reset cannot be detected.
+        glfwWindowHint(GLFW_CONTEXT_ROBUSTNESS, GLFW_LOSE_CONTEXT_ON_RESET);
         glfwWindowHint(GLFW_VISIBLE, options.visible() ? GLFW_TRUE : GLFW_FALSE);
         glfwWindowHint(GLFW_DEPTH_BITS, options.depthStencil() ? 24 : 0);
         glfwWindowHint(GLFW_STENCIL_BITS, options.depthStencil() ? 8 : 0);
         lastError = "";
-        final long window = glfwCreateWindow(options.width(), options.height(), options.title(), 0L, 0L);
+        long window = glfwCreateWindow(options.width(), options.height(), options.title(), 0L, 0L);
+        if (window == 0L)
+        {
+            glfwWindowHint(GLFW_CONTEXT_ROBUSTNESS, GLFW_NO_ROBUSTNESS);
+            lastError = "";
+            window = glfwCreateWindow(options.width(), options.height(), options.title(), 0L, 0L);
+        }
         if (window == 0L)
         {
             throw new GlContextException("GLFW could not open a " + options.width() + "x" + options.height() +

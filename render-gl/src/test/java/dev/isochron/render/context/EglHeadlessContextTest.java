@@ -16,6 +16,8 @@ import static org.lwjgl.opengl.GL30C.GL_MINOR_VERSION;
 import static org.lwjgl.opengl.GL30C.GL_VERTEX_ARRAY_BINDING;
 import static org.lwjgl.opengl.GL32C.GL_CONTEXT_CORE_PROFILE_BIT;
 import static org.lwjgl.opengl.GL32C.GL_CONTEXT_PROFILE_MASK;
+import static org.lwjgl.opengl.GL45C.GL_LOSE_CONTEXT_ON_RESET;
+import static org.lwjgl.opengl.GL45C.GL_RESET_NOTIFICATION_STRATEGY;
 
 @SuppressWarnings("try") // a HeadlessGl resource keeps its context current for the block, unreferenced
 class EglHeadlessContextTest
@@ -35,6 +37,18 @@ class EglHeadlessContextTest
             assertFalse(gl.context().glRenderer().isEmpty());
             assertTrue(gl.context().glVersion().startsWith(glGetInteger(GL_MAJOR_VERSION) + "."),
                 gl.context().glVersion());
+        }
+    }
+
+    @Test
+    void shouldAskForLoseContextOnResetSoThatAResetIsReported()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(WIDTH, HEIGHT))
+        {
+            assertEquals(GL_LOSE_CONTEXT_ON_RESET, glGetInteger(GL_RESET_NOTIFICATION_STRATEGY),
+                "Mesa's surfaceless EGL offers reset notification; without it the runtime's per-frame reset check " +
+                "could never see a reset");
+            assertEquals(GL_NO_ERROR, glGetError());
         }
     }
 
