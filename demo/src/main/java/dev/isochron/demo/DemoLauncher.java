@@ -153,6 +153,28 @@ public final class DemoLauncher implements Callable<Integer>
         return commandLine.execute(args);
     }
 
+    /**
+     * Parses and validates a demo command line without running it, for tools that run a scene the way the launcher
+     * does (the soak, embedders): {@code DemoRun.config(settings)} and {@code DemoRun.application(settings, config)}
+     * then give the launcher's configuration and scene.
+     *
+     * @throws IllegalArgumentException with the launcher's one-line message for a bad option.
+     */
+    public static DemoSettings parse(final String... args)
+    {
+        final DemoLauncher launcher = new DemoLauncher();
+        final CommandLine commandLine = new CommandLine(launcher);
+        try
+        {
+            commandLine.parseArgs(args);
+            return launcher.settings();
+        }
+        catch (final ParameterException ex)
+        {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
+        }
+    }
+
     /** {@inheritDoc} */
     public Integer call() throws Exception
     {

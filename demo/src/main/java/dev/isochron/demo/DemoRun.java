@@ -13,6 +13,7 @@ import dev.isochron.input.replay.InputReplay;
 import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
+import dev.isochron.render.runtime.Application;
 import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
@@ -71,8 +72,8 @@ public final class DemoRun
         return 0;
     }
 
-    /** @return the runtime configuration for {@code settings}, scene capacities included. */
-    static RuntimeConfig config(final DemoSettings settings)
+    /** @return the runtime configuration for {@code settings}, before the scene's capacities ({@link #application}). */
+    public static RuntimeConfig config(final DemoSettings settings)
     {
         final LoopConfig loop = new LoopConfig().tickRateHz(settings.tickRateHz());
         if (settings.vsync())
@@ -139,6 +140,22 @@ public final class DemoRun
     /** Makes the scene, fits the batch capacities to it, and runs it. */
     private static RunResult runScene(final DemoSettings settings, final RuntimeConfig config)
     {
+        return run(application(settings, config), config);
+    }
+
+    private static <S> RunResult run(final Application<S> app, final RuntimeConfig config)
+    {
+        return Isochron.run(app, config);
+    }
+
+    /**
+     * Makes the scene {@code settings} name and fits {@code config} to it: batch capacities, and the chart's feed
+     * producer as an input source.
+     *
+     * @return the scene, ready for {@link Isochron#run(Application, RuntimeConfig)} with {@code config}.
+     */
+    public static Application<?> application(final DemoSettings settings, final RuntimeConfig config)
+    {
         final int count = settings.count();
         final boolean naive = settings.naive();
         switch (settings.drawnScene())
@@ -146,17 +163,17 @@ public final class DemoRun
             case SPRITES:
             {
                 config.spriteCapacity(SpritesScene.spriteCapacity(count));
-                return Isochron.run(new SpritesScene(count, settings.width(), settings.height(), naive, SEED), config);
+                return new SpritesScene(count, settings.width(), settings.height(), naive, SEED);
             }
             case CHART:
             {
                 final ChartScene scene = new ChartScene(count, settings.width(), naive);
                 config.hudCapacity(Math.max(HUD_CAPACITY, ChartScene.hudShapeCapacity(settings.width())));
                 config.addInputSource(producer -> scene.feed());
-                return Isochron.run(scene, config);
+                return scene;
             }
             case LIST:
-                return Isochron.run(new ListScene(count, settings.height(), naive), config);
+                return new ListScene(count, settings.height(), naive);
             default:
                 throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() +
                     " cannot be drawn by itself; storm runs sprites, chart or list under --scene");

@@ -5,22 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import dev.isochron.demo.DemoLauncher;
 import dev.isochron.demo.DemoRun;
-import dev.isochron.demo.chart.ChartScene;
-import dev.isochron.demo.list.ListScene;
-import dev.isochron.demo.sprites.SpritesScene;
-import dev.isochron.engine.loop.LoopConfig;
-import dev.isochron.engine.loop.PacingMode;
+import dev.isochron.demo.DemoSettings;
 import dev.isochron.engine.metrics.RunReport;
 import dev.isochron.engine.metrics.ThreadRole;
-import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.render.Isochron;
-import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.runtime.Application;
-import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
-import dev.isochron.render.runtime.Threading;
 
 /**
  * The child JVM of one soak: {@code SoakMain <scene> <seconds> <windows> <tickRateHz> <targetFps> <outDir>} runs a demo scene
@@ -60,8 +53,6 @@ public final class SoakMain
      * exit, so the whole child takes about the seconds asked for.
      */
     static final double END_RESERVE_SECONDS = 1.5;
-    /** The demo's HUD batch capacity ({@code DemoRun}'s, which is package-private there). */
-    static final int HUD_CAPACITY = 16_384;
 
     private SoakMain()
     {
@@ -96,13 +87,15 @@ public final class SoakMain
 
         final SoakRecord record = new SoakRecord(scene.cliName(), windows);
         final Path reportFile = outDir.resolve(REPORT_FILE);
-        final RuntimeConfig config = config(scene, seconds, tickRateHz, targetFps, reportFile);
+        final DemoSettings settings = settings(scene, tickRateHz, targetFps);
+        final RuntimeConfig config = DemoRun.config(settings);
+        final SoakApplication<?> app = wrap(DemoRun.application(settings, config));
+        soakOverrides(config, scene, seconds, reportFile);
         final double warmupSeconds = Double.parseDouble(System.getProperty(WARMUP_SECONDS_PROPERTY,
             Double.toString(Math.min(MAX_WARMUP_SECONDS, WARMUP_SHARE * seconds))));
         final long warmupEndNs = jvmStartNs + seconds(warmupSeconds);
         final long windowsEndNs = jvmStartNs + seconds(seconds - END_RESERVE_SECONDS);
 
-        final SoakApplication<?> app = application(scene, config);
         final MemoryProbe probe = new MemoryProbe();
         final SoakController controller = new SoakController(
             app, record, probe, jvmStartNs, warmupEndNs, WARMUP_FRAMES, windowsEndNs, outDir.resolve(NATIVE_FILE));
@@ -138,68 +131,29 @@ public final class SoakMain
     }
 
     /**
-     * The launcher's headless engine configuration ({@code DemoRun.config}) of this scene: 320x240 EGL,
-     * multi-threaded, one render worker, the GL renderer, the HUD capacity and the synthetic storm
-     * ({@code DemoRun.synthetic}); the tick rate and frame cap are the soak's.
+     * The launcher's settings for {@code <scene> --headless --width 320 --height 240 --workers 1 --threading multi
+     * --count <count> --input-rate <rate> --tick-rate <tickRateHz> --target-fps <targetFps>}: with
+     * {@link DemoRun#config} and {@link DemoRun#application} the soak runs exactly what the demo runs.
      */
-    static RuntimeConfig config(
-        final SoakScene scene, final double seconds, final double tickRateHz, final double targetFps, final Path report)
+    static DemoSettings settings(final SoakScene scene, final double tickRateHz, final double targetFps)
     {
-        final double rate = scene.inputRate();
-        final LoopConfig loop = new LoopConfig().tickRateHz(tickRateHz);
-        if (targetFps > 0)
-        {
-            loop.pacing(PacingMode.TARGET_FPS).targetFps(targetFps);
-        }
-        else
-        {
-            loop.pacing(PacingMode.UNCAPPED);
-        }
-        return new RuntimeConfig()
-            .context(ContextKind.HEADLESS)
-            .size(WIDTH, HEIGHT)
-            .title("Isochron soak: " + scene.cliName())
-            .loop(loop)
-            .threading(Threading.MULTI)
-            .workers(1)
-            .renderer(RendererKind.GL)
-            .scene(scene.cliName())
-            .mode("engine")
+        return DemoLauncher.parse(scene.cliName(), "--headless",
+            "--width", Integer.toString(WIDTH), "--height", Integer.toString(HEIGHT),
+            "--workers", "1", "--threading", "multi",
+            "--count", Integer.toString(scene.count()), "--input-rate", Double.toString(scene.inputRate()),
+            "--tick-rate", Double.toString(tickRateHz), "--target-fps", Double.toString(targetFps));
+    }
+
+    /** The soak's own title, report, warm-up, report capacity and time bound, over the launcher's configuration. */
+    static RuntimeConfig soakOverrides(
+        final RuntimeConfig config, final SoakScene scene, final double seconds, final Path report)
+    {
+        return config.title("Isochron soak: " + scene.cliName())
             .reportPath(report)
-            .hudCapacity(HUD_CAPACITY)
             .warmupFrames(WARMUP_FRAMES)
             .reportCapacityFrames((int)Math.min(2_000_000, Math.max(100_000, seconds * 2_000)))
             // a bound in case the controller cannot end the run; it ends it well before
-            .seconds(2 * seconds + 30)
-            .syntheticInput(new SyntheticInputConfig()
-                .seed(DemoRun.SEED)
-                .mouseDragHz(rate * 0.70)
-                .scrollStormHz(rate * 0.25)
-                .keyMashHz(rate * 0.05)
-                .path(WIDTH * 0.5, HEIGHT * 0.5, Math.min(WIDTH, HEIGHT) * 0.4));
-    }
-
-    /** Makes the scene as the launcher does ({@code DemoRun.runScene}), fits the batch capacities, and wraps it. */
-    static SoakApplication<?> application(final SoakScene scene, final RuntimeConfig config)
-    {
-        switch (scene)
-        {
-            case SPRITES:
-                config.spriteCapacity(SpritesScene.spriteCapacity(scene.count()));
-                return wrap(new SpritesScene(scene.count(), WIDTH, HEIGHT, false, DemoRun.SEED));
-            case CHART:
-            {
-                final ChartScene chart = new ChartScene(scene.count(), WIDTH, false);
-                config.hudCapacity(Math.max(HUD_CAPACITY, ChartScene.hudShapeCapacity(WIDTH)));
-                config.addInputSource(producer -> chart.feed());
-                return wrap(chart);
-            }
-            case LIST:
-            case STORM:
-                return wrap(new ListScene(scene.count(), HEIGHT, false));
-            default:
-                throw new IllegalArgumentException("no soak for scene " + scene);
-        }
+            .seconds(2 * seconds + 30);
     }
 
     private static <S> SoakApplication<S> wrap(final Application<S> scene)
