@@ -168,8 +168,8 @@ public final class Harness
                     String.join(" ", demoArguments(spec, Path.of(spec.id() + ".json"), null, true));
                 progress.printf(Locale.ROOT, "  %s  ~%.0f s  %s%n", spec.id(), RunEstimate.seconds(options, spec), what);
             }
-            progress.println("JVM flags: " + String.join(" ", options.childJvmArgs()) + " (plus -Xms/-Xmx" + options.heap +
-                " and the collector's)");
+            progress.println("child JVM flags: -Xms" + options.heap + " -Xmx" + options.heap + ", the collector's" +
+                (options.childJvmArgs().isEmpty() ? "" : ", " + String.join(" ", options.childJvmArgs())));
         }
         progress.flush();
     }
