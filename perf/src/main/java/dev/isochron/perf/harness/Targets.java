@@ -338,7 +338,13 @@ public final class Targets
             final String target = "Time to first frame, headless: demo <= 1.2 x the minimal JVM + EGL + one-frame program";
             final String scope = scene + " (engine, every threading) / minimal, " + gc;
             final String id = "ttff-" + scene;
-            if (values.isEmpty() || Double.isNaN(minimalMs))
+            if (Double.isNaN(minimalMs))
+            {
+                rows.add(new Row(id, target, scope, "no successful minimal first-frame run (--targets runs it)", "", "",
+                    Verdict.NOT_MEASURED));
+                continue;
+            }
+            if (values.isEmpty())
             {
                 rows.add(missing(id, target, scope));
                 continue;
