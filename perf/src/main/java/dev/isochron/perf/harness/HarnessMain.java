@@ -23,8 +23,9 @@ public final class HarnessMain implements Callable<Integer>
     @Option(names = "--quick", description = "Preset: under 2 minutes on 2 cores (default).")
     private boolean quick;
 
-    @Option(names = "--full", description = "Preset: every scene, single and multi, engine vs naive, 2 repeats at 1280x720, " +
-        "plus the target configurations and the minimal first-frame program (about 20 minutes on 2 cores).")
+    @Option(names = "--full", description = "Preset: every scene, single and multi, engine vs naive, one A/B pair " +
+        "after 3000 warm-up frames at 1280x720, plus the target configurations and the minimal first-frame program " +
+        "(about 25 minutes on 2 cores).")
     private boolean full;
 
     @Option(names = "--targets", negatable = true, description = "Add (or with --no-targets drop) the configurations " +

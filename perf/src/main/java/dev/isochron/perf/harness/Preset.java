@@ -21,22 +21,23 @@ public final class Preset
         List.of(Variant.STANDARD), false, List.of());
 
     /**
-     * Every scene, both threading modes, engine vs naive, 2 A/B repeats (3 for the cheap null-renderer storm) of
-     * 500 frames after 800 warm-up frames at 1280x720, plus every configuration issue 6's targets need (the storm
+     * Every scene, both threading modes, engine vs naive, one A/B pair (3 for the cheap null-renderer storm) of 500
+     * frames after 3,000 warm-up frames at 1280x720, plus every configuration issue 6's targets need (the storm
      * unloaded, with the null renderer and at 60 FPS unloaded and loaded; the chart at 60 FPS at its default 4 x 1M
      * points) and the minimal first-frame program before each scene. Sprites 10,000 (llvmpipe takes ~127 ms a frame
      * at the default 100,000 on 2 cores; docs/perf.md compares both); chart, list and storm at their defaults.
-     * About 19.5 minutes on 2 cores (the harness prints its estimate; {@code --dry-run} lists the runs).
+     * About 25 minutes on 2 cores (the harness prints its estimate; {@code --dry-run} lists the runs);
+     * {@code --repeats 2} doubles it for a median of two pairs.
      * <p>
-     * Warm-up and residual allocation: HotSpot resolves every String literal of a method's class on the Java thread
-     * whose call triggers the method's first C2 compile ({@code CompileBroker::compile_method}), a few hundred bytes
-     * once per class. A per-frame method reaches the C2 threshold after a number of calls, not of seconds, so such
-     * bytes can land in the measured window of any run whose warm-up is shorter than about 3,000 frames (seen at
-     * 300, 1,000 and 2,000 frames; not at 3,000 or 6,000). At 1280x720 on llvmpipe a 3,000-frame warm-up for every
-     * run does not fit in 20 minutes; the summary's allocation target says which engine runs read non-zero.
+     * Why 3,000 warm-up frames: HotSpot resolves every String literal of a method's class on the Java thread whose
+     * call triggers the method's first C2 compile ({@code CompileBroker::compile_method}), a few hundred bytes once
+     * per class. A per-frame method reaches the C2 threshold after a number of calls, not of seconds, so such bytes
+     * land in the measured window of a run whose warm-up is shorter than about 3,000 frames (seen at 300, 1,000 and
+     * 2,000 frames; not at 3,000 or 6,000). The engine rows must read 0 B/frame on every thread, so the preset
+     * spends its time on warm-up rather than on repeats.
      */
-    public static final Preset FULL = new Preset("full", List.of("sprites", "chart", "list", "storm"), 500, 800, 1280, 720,
-        List.of("single", "multi"), 2, Map.of("sprites", 10_000), fullVariants(), true, List.of());
+    public static final Preset FULL = new Preset("full", List.of("sprites", "chart", "list", "storm"), 500, 3000, 1280, 720,
+        List.of("single", "multi"), 1, Map.of("sprites", 10_000), fullVariants(), true, List.of());
 
     private final String name;
     private final List<String> scenes;

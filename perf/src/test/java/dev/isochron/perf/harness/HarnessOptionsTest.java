@@ -45,7 +45,8 @@ class HarnessOptionsTest
         assertEquals(720, options.height);
         assertEquals(10_000, options.count("sprites"));
         assertEquals(0, options.count("chart"));
-        assertTrue(options.repeats >= 2);
+        assertTrue(options.repeats >= 1);
+        assertTrue(options.warmupFrames >= 3000, "warm-up past the C2 compile of the per-frame methods");
         assertTrue(options.ttff);
     }
 
@@ -84,13 +85,13 @@ class HarnessOptionsTest
     }
 
     @Test
-    void shouldFitTheFullPresetInTwentyMinutesOnTheReferenceMachine()
+    void shouldFitTheFullPresetInHalfAnHourOnTheReferenceMachine()
     {
         final HarnessOptions options = new HarnessOptions().apply(Preset.FULL);
 
         final double seconds = RunEstimate.seconds(options, options.plan());
 
-        assertTrue(seconds <= 21 * 60, "full preset estimated at " + seconds + " s");
+        assertTrue(seconds <= 27 * 60, "full preset estimated at " + seconds + " s");
     }
 
     @Test
@@ -140,7 +141,7 @@ class HarnessOptionsTest
         assertEquals(1 + Variant.TARGETS.size(), quickWithTargets.toOptions().variants.size());
         assertTrue(quickWithTargets.toOptions().ttff);
         assertEquals(List.of(Variant.STANDARD), fullWithout.toOptions().variants);
-        assertEquals(4 * 2 * 2 * 2, fullWithout.toOptions().plan().size());
+        assertEquals(4 * 2 * 2 * fullWithout.toOptions().repeats, fullWithout.toOptions().plan().size());
     }
 
     @Test
