@@ -137,6 +137,8 @@ public final class DemoLauncher implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
+        // class loading for the first frame overlaps with parsing the command line and building the scene
+        StartupWarmup.start();
         System.exit(execute(args));
     }
 
