@@ -1,5 +1,8 @@
 package dev.isochron.demo;
 
+import dev.isochron.render.context.GlPlatform;
+import org.lwjgl.egl.EGL;
+
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
@@ -866,6 +869,29 @@ final class StartupWarmup implements Runnable
         for (final GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans())
         {
             bean.getName();
+        }
+        openGlClient();
+    }
+
+    /**
+     * Configures LWJGL for EGL (as the runtime does) and initialises LWJGL's EGL and GL classes, which load libEGL
+     * and look up the GL entry points: the native half of making a context, done before the runtime asks for one.
+     * <p>
+     * A machine without EGL or GL fails here too; that failure is left to the runtime to report, where it already is
+     * reported as a {@link dev.isochron.render.context.GlContextException} naming what to install (its cause then
+     * says the class failed to initialise on this thread), so it is not reported twice.
+     */
+    static void openGlClient()
+    {
+        GlPlatform.configureOnce();
+        try
+        {
+            EGL.getCapabilities();
+            Class.forName("org.lwjgl.opengl.GL", true, StartupWarmup.class.getClassLoader());
+        }
+        catch (final LinkageError | ClassNotFoundException | RuntimeException ex)
+        {
+            // reported by the runtime when it creates the context (see above)
         }
     }
 

@@ -38,12 +38,17 @@ public final class ChartScene implements Application<ChartState>
      * that a window resized up to a 4K display needs no new arrays; wider plots draw each column wider.
      */
     public static final int MAX_DECIMATED_WIDTH = 3840;
+    /** Name of the thread that prefills the engine mode's history while the runtime starts. */
+    public static final String PREFILL_THREAD = "isochron-chart-prefill";
 
     private final boolean naive;
     private final int maxColumns;
     /** Plot columns for the framebuffer's current width: written by the render thread, read by the simulation. */
     private volatile int viewColumns;
     private final SeriesHistory[] histories;
+    /** Fills {@link #histories} off the main thread; {@link #init} waits for it (engine mode; null in naive mode). */
+    private final Prefill prefill;
+    private final Thread prefillThread;
     private final FeedRing ring;
     private final NaiveChartData naiveData;
     private final NaiveInputHandoff naiveInput;
@@ -60,7 +65,9 @@ public final class ChartScene implements Application<ChartState>
     private double lastMouseX = Double.NaN;
 
     /**
-     * Prefills {@code count} points per series (start-up).
+     * Prefills {@code count} points per series (start-up). In engine mode the prefill runs on its own thread
+     * ({@link #PREFILL_THREAD}) while the runtime creates the GL context, and {@link #init} waits for it, so the
+     * history is complete before the first tick and the first frame; naive mode prefills here.
      *
      * @param count  points of history per series, >= 1.
      * @param width  framebuffer width: one column per plot pixel.
@@ -79,6 +86,8 @@ public final class ChartScene implements Application<ChartState>
         if (naive)
         {
             histories = null;
+            prefill = null;
+            prefillThread = null;
             ring = null;
             naiveData = new NaiveChartData(count);
             naiveInput = new NaiveInputHandoff();
@@ -91,11 +100,11 @@ public final class ChartScene implements Application<ChartState>
             for (int s = 0; s < Signals.SERIES; s++)
             {
                 histories[s] = new SeriesHistory(count);
-                for (int n = 0; n < count; n++)
-                {
-                    histories[s].append(Signals.value(s, n));
-                }
             }
+            prefill = new Prefill(histories, count);
+            prefillThread = new Thread(prefill, PREFILL_THREAD);
+            prefillThread.setDaemon(true);
+            prefillThread.start();
             ring = new FeedRing(FEED_RING_ROWS);
             naiveData = null;
             naiveInput = null;
@@ -123,7 +132,70 @@ public final class ChartScene implements Application<ChartState>
     /** {@inheritDoc} */
     public void init(final Init init)
     {
+        if (null != prefillThread)
+        {
+            awaitPrefill();
+        }
         font = init.defaultFont();
+    }
+
+    /**
+     * Waits for the history prefill; the join makes its writes visible to this thread and, through the runtime's
+     * start-up hand-off, to the simulation thread.
+     *
+     * @throws IllegalStateException when the prefill failed (its exception is the cause) or the wait was interrupted.
+     */
+    private void awaitPrefill()
+    {
+        try
+        {
+            prefillThread.join();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the chart's history prefill (thread " +
+                PREFILL_THREAD + ")", ex);
+        }
+        if (null != prefill.failure)
+        {
+            throw new IllegalStateException("chart history prefill failed on thread " + PREFILL_THREAD + ": " +
+                prefill.failure, prefill.failure);
+        }
+    }
+
+    /** Appends {@code count} generated points to each series; runs once, on {@link #PREFILL_THREAD}. */
+    private static final class Prefill implements Runnable
+    {
+        private final SeriesHistory[] histories;
+        private final int count;
+        /** What the prefill threw, read after the join. */
+        private Throwable failure;
+
+        Prefill(final SeriesHistory[] histories, final int count)
+        {
+            this.histories = histories;
+            this.count = count;
+        }
+
+        public void run()
+        {
+            try
+            {
+                for (int s = 0; s < histories.length; s++)
+                {
+                    final SeriesHistory history = histories[s];
+                    for (int n = 0; n < count; n++)
+                    {
+                        history.append(Signals.value(s, n));
+                    }
+                }
+            }
+            catch (final Throwable ex)
+            {
+                failure = ex;
+            }
+        }
     }
 
     // ---- update ---------------------------------------------------------------------------------------------------
