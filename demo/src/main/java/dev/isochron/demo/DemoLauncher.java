@@ -137,9 +137,29 @@ public final class DemoLauncher implements Callable<Integer>
      */
     public static void main(final String[] args)
     {
-        // class loading for the first frame overlaps with parsing the command line and building the scene
-        StartupWarmup.start();
-        System.exit(execute(args));
+        // class loading and the EGL display for the first frame overlap with parsing and building the scene
+        final Thread warmup = StartupWarmup.start(headlessLikely(args));
+        final int status = execute(args);
+        // a short run (--help, a bad option) must not exit while the warm-up is inside the native GL driver's set-up
+        StartupWarmup.awaitEnd(warmup);
+        System.exit(status);
+    }
+
+    /** @return true when {@code args} ask for --headless or no display is available (the run's default). */
+    static boolean headlessLikely(final String[] args)
+    {
+        for (final String arg : args)
+        {
+            if ("--headless".equals(arg))
+            {
+                return true;
+            }
+            if ("--window".equals(arg))
+            {
+                return false;
+            }
+        }
+        return !displayAvailable();
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.isochron.demo;
 
+import dev.isochron.render.context.GlContextException;
 import dev.isochron.render.context.GlPlatform;
+import dev.isochron.render.context.HeadlessDisplayHold;
 import org.lwjgl.egl.EGL;
 
 import java.lang.management.GarbageCollectorMXBean;
@@ -19,8 +21,9 @@ import java.lang.management.ManagementFactory;
  * path is a stale list and is thrown, on this thread, as an {@link IllegalStateException} naming it.
  * <p>
  * Thread: its own daemon thread ({@link #THREAD_NAME}), started by {@link DemoLauncher#main} before anything else;
- * nothing waits for it, and it ends before the first frame on any ordinary run. Start-up only, never on the frame
- * path.
+ * nothing on the way to the first frame waits for it (it ends before the first frame on any ordinary run), and
+ * {@code main} joins it before exiting. On a headless run it also initialises the EGL display first. Start-up
+ * only, never on the frame path.
  */
 final class StartupWarmup implements Runnable
 {
@@ -843,27 +846,53 @@ final class StartupWarmup implements Runnable
         "org.agrona.concurrent.ControlledMessageHandler$Action",
     };
 
-    private StartupWarmup()
+    private final boolean headless;
+
+    private StartupWarmup(final boolean headless)
     {
+        this.headless = headless;
     }
 
     /**
      * Starts the warm-up on its own daemon thread.
      *
+     * @param headless whether the run will probably be headless (then the EGL display is initialised too).
      * @return the started thread.
      */
-    static Thread start()
+    static Thread start(final boolean headless)
     {
-        final Thread thread = new Thread(new StartupWarmup(), THREAD_NAME);
+        final Thread thread = new Thread(new StartupWarmup(headless), THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * Waits for the warm-up thread to end, so that the process never exits while it is inside native driver code;
+     * an interrupt ends the wait early and is kept on the calling thread.
+     *
+     * @param thread the thread {@link #start(boolean)} returned.
+     */
+    static void awaitEnd(final Thread thread)
+    {
+        try
+        {
+            thread.join();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Loads the listed classes and brings up the garbage collectors' MXBeans. */
     @Override
     public void run()
     {
+        if (headless)
+        {
+            openHeadlessDisplay();
+        }
         loadClasses(StartupWarmup.class.getClassLoader());
         ManagementFactory.getRuntimeMXBean().getStartTime();
         for (final GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans())
@@ -871,6 +900,23 @@ final class StartupWarmup implements Runnable
             bean.getName();
         }
         openGlClient();
+    }
+
+    /**
+     * Initialises the headless EGL display (loads libEGL and the Mesa driver, {@code eglInitialize}), the slowest
+     * native step of the first frame, and keeps a {@link HeadlessDisplayHold} on it for the life of the process so
+     * that the runtime's headless context reuses it. Failures are left to the runtime, as in {@link #openGlClient()}.
+     */
+    static void openHeadlessDisplay()
+    {
+        try
+        {
+            HeadlessDisplayHold.acquire();
+        }
+        catch (final GlContextException | LinkageError ex)
+        {
+            // reported by the runtime when it creates the context: it opens the display again and fails there
+        }
     }
 
     /**

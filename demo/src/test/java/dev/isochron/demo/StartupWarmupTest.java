@@ -57,7 +57,7 @@ class StartupWarmupTest
     @Test
     void shouldRunOnADaemonThreadNamedForIt() throws InterruptedException
     {
-        final Thread thread = StartupWarmup.start();
+        final Thread thread = StartupWarmup.start(false);
         assertTrue(thread.isDaemon());
         assertEquals(StartupWarmup.THREAD_NAME, thread.getName());
         thread.join();
