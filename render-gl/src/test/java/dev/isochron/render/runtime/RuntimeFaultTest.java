@@ -232,19 +232,8 @@ class RuntimeFaultTest
     void shouldRunTheWatchdogThreadOnlyWhileTheRunLasts()
     {
         final List<String> seen = new ArrayList<>();
-        final TestScene scene = new TestScene(1)
-        {
-            public void render(final State state, final Frame frame)
-            {
-                super.render(state, frame);
-                if (1 == frame.index())
-                {
-                    seen.addAll(ApplicationRunnerTest.liveRuntimeThreads());
-                }
-            }
-        };
 
-        Isochron.run(scene, ApplicationRunnerTest.headless(Threading.MULTI).frames(3));
+        Isochron.run(threadsAtFrameOne(seen), ApplicationRunnerTest.headless(Threading.MULTI).frames(3));
 
         assertTrue(seen.contains(RuntimeWatchdog.THREAD_NAME), seen.toString());
     }
@@ -253,7 +242,19 @@ class RuntimeFaultTest
     void shouldRunNoWatchdogThreadWhenItIsOff()
     {
         final List<String> seen = new ArrayList<>();
-        final TestScene scene = new TestScene(1)
+
+        final RunResult result = Isochron.run(threadsAtFrameOne(seen),
+            ApplicationRunnerTest.headless(Threading.MULTI).frames(3).stallWatchdog(Duration.ZERO));
+
+        assertFalse(seen.contains(RuntimeWatchdog.THREAD_NAME), seen.toString());
+        assertTrue(seen.contains("isochron-render"), seen.toString());
+        assertEquals(0, result.watchdogStallCount());
+    }
+
+    /** @return a scene whose render thread lists the live runtime threads into {@code seen} in frame 1. */
+    private static TestScene threadsAtFrameOne(final List<String> seen)
+    {
+        return new TestScene(1)
         {
             public void render(final State state, final Frame frame)
             {
@@ -264,13 +265,6 @@ class RuntimeFaultTest
                 }
             }
         };
-
-        final RunResult result = Isochron.run(scene,
-            ApplicationRunnerTest.headless(Threading.MULTI).frames(3).stallWatchdog(Duration.ZERO));
-
-        assertFalse(seen.contains(RuntimeWatchdog.THREAD_NAME), seen.toString());
-        assertTrue(seen.contains("isochron-render"), seen.toString());
-        assertEquals(0, result.watchdogStallCount());
     }
 
     @Test
