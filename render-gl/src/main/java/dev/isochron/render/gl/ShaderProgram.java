@@ -3,16 +3,9 @@ package dev.isochron.render.gl;
 import org.joml.Matrix4fc;
 import org.lwjgl.system.MemoryUtil;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.lwjgl.opengl.GL20C.*;
-import static org.lwjgl.opengl.GL32C.GL_GEOMETRY_SHADER;
 
 /**
  * A linked GLSL program built from vertex and fragment (optionally geometry) sources, given as strings or
@@ -30,9 +23,6 @@ import static org.lwjgl.opengl.GL32C.GL_GEOMETRY_SHADER;
  */
 public final class ShaderProgram implements AutoCloseable
 {
-    private static final Pattern MESA_LINE = Pattern.compile("^\\s*\\d+:(\\d+)\\(\\d+\\)");
-    private static final Pattern NVIDIA_LINE = Pattern.compile("^\\s*\\d+\\((\\d+)\\)\\s*:");
-    private static final Pattern GENERIC_LINE = Pattern.compile("^\\s*(?:ERROR|WARNING):\\s*\\d+:(\\d+):");
 
     private final String name;
     private final GlObjectRegistry registry;
@@ -43,67 +33,9 @@ public final class ShaderProgram implements AutoCloseable
     private ShaderProgram(final String name, final String vertexSource, final String geometrySource,
         final String fragmentSource)
     {
-        if (name == null || vertexSource == null || fragmentSource == null)
-        {
-            throw new IllegalArgumentException("shader program name, vertex and fragment sources must not be null, " +
-                "was name=" + name);
-        }
-        this.name = name;
         this.registry = GlObjectRegistry.current();
-        final int vertex = compile(name, registry, GL_VERTEX_SHADER, "vertex", vertexSource);
-        int geometry = 0;
-        int fragment = 0;
-        int linked = 0;
-        try
-        {
-            if (geometrySource != null)
-            {
-                geometry = compile(name, registry, GL_GEOMETRY_SHADER, "geometry", geometrySource);
-            }
-            fragment = compile(name, registry, GL_FRAGMENT_SHADER, "fragment", fragmentSource);
-            linked = glCreateProgram();
-            registry.register(GlObjectType.PROGRAM, linked, name);
-            glAttachShader(linked, vertex);
-            if (geometry != 0)
-            {
-                glAttachShader(linked, geometry);
-            }
-            glAttachShader(linked, fragment);
-            glLinkProgram(linked);
-            if (glGetProgrami(linked, GL_LINK_STATUS) != GL_TRUE)
-            {
-                final String log = glGetProgramInfoLog(linked).trim();
-                throw new ShaderCompileException(name, "link", log,
-                    "shader program '" + name + "' failed to link: " + log);
-            }
-            glDetachShader(linked, vertex);
-            if (geometry != 0)
-            {
-                glDetachShader(linked, geometry);
-            }
-            glDetachShader(linked, fragment);
-        }
-        catch (final RuntimeException ex)
-        {
-            if (linked != 0)
-            {
-                deleteProgram(registry, linked);
-            }
-            throw ex;
-        }
-        finally
-        {
-            deleteShader(registry, vertex);
-            if (geometry != 0)
-            {
-                deleteShader(registry, geometry);
-            }
-            if (fragment != 0)
-            {
-                deleteShader(registry, fragment);
-            }
-        }
-        this.program = linked;
+        this.program = ShaderCompiler.link(name, registry, vertexSource, geometrySource, fragmentSource);
+        this.name = name;
         this.matrix = MemoryUtil.memAllocFloat(16);
     }
 
@@ -144,26 +76,7 @@ public final class ShaderProgram implements AutoCloseable
     /** @return the text of a UTF-8 classpath resource (leading '/' optional). */
     public static String readResource(final String resource)
     {
-        final String path = resource.startsWith("/") ? resource.substring(1) : resource;
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null)
-        {
-            loader = ShaderProgram.class.getClassLoader();
-        }
-        try (InputStream in = loader.getResourceAsStream(path))
-        {
-            if (in == null)
-            {
-                throw new UncheckedIOException(new IOException("shader resource '" + resource +
-                    "' not found on the classpath"));
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(new IOException("shader resource '" + resource + "' cannot be read: " +
-                ex.getMessage(), ex));
-        }
+        return ShaderCompiler.readResource(resource);
     }
 
     /** Makes this the program in use. Allocation-free. */
@@ -183,8 +96,7 @@ public final class ShaderProgram implements AutoCloseable
         final int location = glGetUniformLocation(program, uniform);
         if (location < 0)
         {
-            throw new IllegalArgumentException("uniform '" + uniform + "' is not active in shader program '" + name +
-                "' (misspelt, or unused and removed by the compiler)");
+            throw ShaderCompiler.uniformNotActive(uniform, name);
         }
         return location;
     }
@@ -236,7 +148,7 @@ public final class ShaderProgram implements AutoCloseable
     {
         value.get(0, matrix);
         nglUniformMatrix4fv(location, 1, false, MemoryUtil.memAddress(matrix));
-        GlErrors.checkInDebug("glUniformMatrix4fv");
+        GlErrors.checkInDebug(ShaderCompiler.UNIFORM_MATRIX4FV);
     }
 
     /** @return the GL program name. */
@@ -259,81 +171,12 @@ public final class ShaderProgram implements AutoCloseable
             return;
         }
         closed = true;
-        deleteProgram(registry, program);
+        ShaderCompiler.deleteProgram(registry, program);
         MemoryUtil.memFree(matrix);
     }
 
     public String toString()
     {
-        return "ShaderProgram{'" + name + "', program=" + program + '}';
-    }
-
-    private static int compile(final String name, final GlObjectRegistry registry, final int type, final String stage,
-        final String source)
-    {
-        final int shader = glCreateShader(type);
-        registry.register(GlObjectType.SHADER, shader, name + " (" + stage + ")");
-        glShaderSource(shader, source);
-        glCompileShader(shader);
-        if (glGetShaderi(shader, GL_COMPILE_STATUS) != GL_TRUE)
-        {
-            final String log = glGetShaderInfoLog(shader).trim();
-            deleteShader(registry, shader);
-            throw new ShaderCompileException(name, stage, log, describeCompileError(name, stage, log, source));
-        }
-        return shader;
-    }
-
-    /**
-     * @return {@code "shader 'sprite' (fragment) failed to compile: <log>"} followed by each source line the log
-     * points at, as {@code "  line 12: <source>"}.
-     */
-    static String describeCompileError(final String name, final String stage, final String log, final String source)
-    {
-        final StringBuilder message = new StringBuilder();
-        message.append("shader '").append(name).append("' (").append(stage).append(") failed to compile: ").append(log);
-        final String[] sourceLines = source.split("\r?\n", -1);
-        final String[] logLines = log.split("\r?\n");
-        int lastQuoted = -1;
-        for (final String logLine : logLines)
-        {
-            final int line = lineNumber(logLine);
-            if (line >= 1 && line <= sourceLines.length && line != lastQuoted)
-            {
-                message.append("\n  line ").append(line).append(": ").append(sourceLines[line - 1].trim());
-                lastQuoted = line;
-            }
-        }
-        return message.toString();
-    }
-
-    private static int lineNumber(final String logLine)
-    {
-        Matcher matcher = MESA_LINE.matcher(logLine);
-        if (!matcher.find())
-        {
-            matcher = NVIDIA_LINE.matcher(logLine);
-            if (!matcher.find())
-            {
-                matcher = GENERIC_LINE.matcher(logLine);
-                if (!matcher.find())
-                {
-                    return -1;
-                }
-            }
-        }
-        return Integer.parseInt(matcher.group(1));
-    }
-
-    private static void deleteShader(final GlObjectRegistry registry, final int shader)
-    {
-        glDeleteShader(shader);
-        registry.remove(GlObjectType.SHADER, shader);
-    }
-
-    private static void deleteProgram(final GlObjectRegistry registry, final int program)
-    {
-        glDeleteProgram(program);
-        registry.remove(GlObjectType.PROGRAM, program);
+        return ShaderCompiler.describe(name, program);
     }
 }

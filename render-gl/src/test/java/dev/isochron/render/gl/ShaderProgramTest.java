@@ -93,7 +93,7 @@ class ShaderProgramTest
     @Test
     void shouldQuoteLineFromMesaLog()
     {
-        final String message = ShaderProgram.describeCompileError("sprite", "fragment",
+        final String message = ShaderCompiler.describeCompileError("sprite", "fragment",
             "0:3(10): error: no function with name 'texure'", "#version 330 core\nin vec2 v_uv;\nvec4 c = texure(u_tex, v_uv);\n");
         assertEquals("shader 'sprite' (fragment) failed to compile: 0:3(10): error: no function with name 'texure'\n" +
             "  line 3: vec4 c = texure(u_tex, v_uv);", message);
@@ -102,7 +102,7 @@ class ShaderProgramTest
     @Test
     void shouldQuoteLineFromNvidiaStyleLog()
     {
-        final String message = ShaderProgram.describeCompileError("sprite", "vertex",
+        final String message = ShaderCompiler.describeCompileError("sprite", "vertex",
             "0(2) : error C1008: undefined variable \"foo\"", "#version 330 core\nfoo = 1;\n");
         assertEquals("shader 'sprite' (vertex) failed to compile: 0(2) : error C1008: undefined variable \"foo\"\n" +
             "  line 2: foo = 1;", message);
