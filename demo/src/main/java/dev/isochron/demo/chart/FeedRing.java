@@ -48,8 +48,7 @@ public final class FeedRing
     {
         if (capacityRows < 2 || capacityRows > (1 << 24) || Integer.bitCount(capacityRows) != 1)
         {
-            throw new IllegalArgumentException("feed ring capacityRows must be a power of two in [2, 16777216], was " +
-                capacityRows);
+            throw Messages.badCapacity(capacityRows);
         }
         this.capacityRows = capacityRows;
         mask = capacityRows - 1;
@@ -103,5 +102,18 @@ public final class FeedRing
     public long dropped()
     {
         return (long)DROPPED.getAcquire(this);
+    }
+
+    /**
+     * The error message, in a class of its own: the first C2 compile of {@code drainInto} (every tick, simulation
+     * thread) would otherwise resolve it there, a one-off allocation thousands of frames into a run.
+     */
+    private static final class Messages
+    {
+        static IllegalArgumentException badCapacity(final int capacityRows)
+        {
+            return new IllegalArgumentException("feed ring capacityRows must be a power of two in [2, 16777216], was " +
+                capacityRows);
+        }
     }
 }

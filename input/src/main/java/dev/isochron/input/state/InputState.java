@@ -76,7 +76,7 @@ public final class InputState
     {
         if (textCapacity < 1 || textCapacity > 65536)
         {
-            throw new IllegalArgumentException("textCapacity must be in [1, 65536], was " + textCapacity);
+            throw Messages.badTextCapacity(textCapacity);
         }
         text = new int[textCapacity];
     }
@@ -399,7 +399,7 @@ public final class InputState
     {
         if (index < 0 || index >= textLength)
         {
-            throw new IndexOutOfBoundsException("text index must be in [0, " + textLength + "), was " + index);
+            throw Messages.badTextIndex(textLength, index);
         }
         return text[index];
     }
@@ -534,5 +534,22 @@ public final class InputState
     private static boolean testBit(final long[] bits, final int key)
     {
         return key >= 0 && key <= KEY_LAST && (bits[key >> 6] & (1L << (key & 63))) != 0;
+    }
+
+    /**
+     * The error messages, in a class of their own so that InputState holds no String constant: the first C2
+     * compile of a per-tick query (e.g. {@code isKeyDown}) would otherwise resolve them on the simulation thread.
+     */
+    private static final class Messages
+    {
+        static IllegalArgumentException badTextCapacity(final int textCapacity)
+        {
+            return new IllegalArgumentException("textCapacity must be in [1, 65536], was " + textCapacity);
+        }
+
+        static IndexOutOfBoundsException badTextIndex(final int textLength, final int index)
+        {
+            return new IndexOutOfBoundsException("text index must be in [0, " + textLength + "), was " + index);
+        }
     }
 }
