@@ -217,17 +217,7 @@ public class VertexBandwidthBenchmark
         final long t1 = System.nanoTime();
         final long at = destination.nextFrame();
         final long v = destination.nextValue();
-        for (long p = at, end = at + bytes; p < end; p += 64)
-        {
-            MemoryUtil.memPutLong(p, v);
-            MemoryUtil.memPutLong(p + 8, v);
-            MemoryUtil.memPutLong(p + 16, v);
-            MemoryUtil.memPutLong(p + 24, v);
-            MemoryUtil.memPutLong(p + 32, v);
-            MemoryUtil.memPutLong(p + 40, v);
-            MemoryUtil.memPutLong(p + 48, v);
-            MemoryUtil.memPutLong(p + 56, v);
-        }
+        putLines(at, at + bytes, v);
         final long t2 = System.nanoTime();
         final long set = destination.nextFrame();
         MemoryUtil.memSet(set, (int)(v & 0x7F), bytes);
@@ -270,17 +260,7 @@ public class VertexBandwidthBenchmark
         final long at = destination.nextFrame();
         final long end = at + destination.frameBytes; // a multiple of 80 * 10,000, so of 64
         final long v = destination.nextValue();
-        for (long p = at; p < end; p += 64)
-        {
-            MemoryUtil.memPutLong(p, v);
-            MemoryUtil.memPutLong(p + 8, v);
-            MemoryUtil.memPutLong(p + 16, v);
-            MemoryUtil.memPutLong(p + 24, v);
-            MemoryUtil.memPutLong(p + 32, v);
-            MemoryUtil.memPutLong(p + 40, v);
-            MemoryUtil.memPutLong(p + 48, v);
-            MemoryUtil.memPutLong(p + 56, v);
-        }
+        putLines(at, end, v);
         written.bytes += destination.frameBytes;
         return MemoryUtil.memGetLong(end - 8);
     }
@@ -293,5 +273,21 @@ public class VertexBandwidthBenchmark
         MemoryUtil.memSet(at, (int)(destination.nextValue() & 0x7F), destination.frameBytes);
         written.bytes += destination.frameBytes;
         return MemoryUtil.memGetLong(at + destination.frameBytes - 8);
+    }
+
+    /** Writes {@code v} over [at, end), a multiple of 64 bytes long, eight memPutLongs (one cache line) a step. */
+    private static void putLines(final long at, final long end, final long v)
+    {
+        for (long p = at; p < end; p += 64)
+        {
+            MemoryUtil.memPutLong(p, v);
+            MemoryUtil.memPutLong(p + 8, v);
+            MemoryUtil.memPutLong(p + 16, v);
+            MemoryUtil.memPutLong(p + 24, v);
+            MemoryUtil.memPutLong(p + 32, v);
+            MemoryUtil.memPutLong(p + 40, v);
+            MemoryUtil.memPutLong(p + 48, v);
+            MemoryUtil.memPutLong(p + 56, v);
+        }
     }
 }

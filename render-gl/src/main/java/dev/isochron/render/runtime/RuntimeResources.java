@@ -4,8 +4,6 @@ import dev.isochron.render.batch.GlDrawBackend;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.context.GlContext;
 import dev.isochron.render.gl.Texture;
-import dev.isochron.render.gl.TextureFilter;
-import dev.isochron.render.gl.TextureWrap;
 import dev.isochron.render.text.Font;
 
 import java.util.ArrayList;
@@ -105,8 +103,7 @@ final class RuntimeResources
         final int key = nextKey();
         if (null != glBackend)
         {
-            final Texture atlas = Texture.fromRgba("font atlas " + font.name(), font.atlasWidth(), font.atlasHeight(),
-                font.atlasRgba(), TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE);
+            final Texture atlas = font.uploadAtlas("font atlas " + font.name());
             ownedTextures.add(atlas);
             glBackend.bindTexture(key, atlas.textureName());
         }

@@ -3,6 +3,9 @@ package dev.isochron.render.text;
 import java.nio.ByteBuffer;
 
 import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.gl.Texture;
+import dev.isochron.render.gl.TextureFilter;
+import dev.isochron.render.gl.TextureWrap;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -108,6 +111,20 @@ public final class Font implements AutoCloseable
     public int atlasHeight()
     {
         return atlasHeight;
+    }
+
+    /**
+     * Uploads the atlas as a texture with nearest filtering and clamped edges, so glyphs stay pixel-exact; the
+     * caller owns the texture and binds it under this font's {@link #textureKey()}.
+     * <p>
+     * Threads: render thread, GL context current. Allocation: the texture (start-up only).
+     *
+     * @param label names the texture in GL errors and leak reports.
+     */
+    public Texture uploadAtlas(final String label)
+    {
+        return Texture.fromRgba(label, atlasWidth(), atlasHeight(), atlasRgba(), TextureFilter.NEAREST,
+            TextureWrap.CLAMP_TO_EDGE);
     }
 
     /**

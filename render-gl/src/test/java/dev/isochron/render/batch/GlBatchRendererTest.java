@@ -65,8 +65,7 @@ class GlBatchRendererTest
         checker = upload("checker", new int[]{RED, GREEN, BLUE, YELLOW}, 2, 2);
         backend.bindTexture(CHECKER_KEY, checker.textureName());
         font = BitmapFont.create().textureKey(FONT_KEY);
-        fontTexture = Texture.fromRgba("bitmap font atlas", font.atlasWidth(), font.atlasHeight(), font.atlasRgba(),
-            TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE);
+        fontTexture = font.uploadAtlas("bitmap font atlas");
         backend.bindTexture(FONT_KEY, fontTexture.textureName());
     }
 

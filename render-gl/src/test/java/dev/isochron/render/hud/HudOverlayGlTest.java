@@ -7,8 +7,6 @@ import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.gl.Texture;
-import dev.isochron.render.gl.TextureFilter;
-import dev.isochron.render.gl.TextureWrap;
 import dev.isochron.render.testing.HeadlessGl;
 import dev.isochron.render.text.BitmapFont;
 import dev.isochron.render.text.Font;
@@ -57,8 +55,7 @@ class HudOverlayGlTest
         backend = new GlDrawBackend(4096);
         renderer = new BatchRenderer(backend);
         font = BitmapFont.create().textureKey(FONT_KEY);
-        fontTexture = Texture.fromRgba("bitmap font atlas", font.atlasWidth(), font.atlasHeight(), font.atlasRgba(),
-            TextureFilter.NEAREST, TextureWrap.CLAMP_TO_EDGE);
+        fontTexture = font.uploadAtlas("bitmap font atlas");
         backend.bindTexture(FONT_KEY, fontTexture.textureName());
     }
 
