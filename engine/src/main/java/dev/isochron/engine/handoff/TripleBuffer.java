@@ -83,19 +83,7 @@ public final class TripleBuffer<T> extends TripleBufferRhsPadding
 {
     private static final int INDEX_MASK = 0b011;
     private static final int FRESH = 0b100;
-    private static final VarHandle MIDDLE;
-
-    static
-    {
-        try
-        {
-            MIDDLE = MethodHandles.lookup().findVarHandle(TripleBufferSharedFields.class, "middle", int.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    private static final VarHandle MIDDLE = Constants.MIDDLE;
 
     private final Object[] slots = new Object[3];
     private final long[] publishNs = new long[3];
@@ -115,15 +103,13 @@ public final class TripleBuffer<T> extends TripleBufferRhsPadding
             final T state = factory.get();
             if (null == state)
             {
-                throw new IllegalArgumentException("TripleBuffer factory returned null for slot " + i +
-                    "; it must return a new state each call");
+                throw Constants.nullState(i);
             }
             for (int j = 0; j < i; j++)
             {
                 if (slots[j] == state)
                 {
-                    throw new IllegalArgumentException("TripleBuffer factory returned the same instance for slots " +
-                        j + " and " + i + "; it must return a new state each call");
+                    throw Constants.repeatedState(j, i);
                 }
             }
             slots[i] = state;
@@ -241,6 +227,49 @@ public final class TripleBuffer<T> extends TripleBufferRhsPadding
      */
     public String toString()
     {
-        return "TripleBuffer{writerSequence=" + writerSequence + '}';
+        return Constants.describe(writerSequence);
+    }
+
+    /**
+     * The field name and the messages, in a class of their own so that TripleBuffer holds no String constant: the
+     * first C2 compile of a per-frame method would otherwise resolve them on the engine thread that calls it,
+     * allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Constants
+    {
+        static final VarHandle MIDDLE;
+
+        static
+        {
+            try
+            {
+                MIDDLE = MethodHandles.lookup().findVarHandle(TripleBufferSharedFields.class, "middle", int.class);
+            }
+            catch (final ReflectiveOperationException ex)
+            {
+                throw new ExceptionInInitializerError(ex);
+            }
+        }
+
+        private Constants()
+        {
+        }
+
+        static IllegalArgumentException nullState(final int slot)
+        {
+            return new IllegalArgumentException("TripleBuffer factory returned null for slot " + slot +
+                "; it must return a new state each call");
+        }
+
+        static IllegalArgumentException repeatedState(final int first, final int second)
+        {
+            return new IllegalArgumentException("TripleBuffer factory returned the same instance for slots " +
+                first + " and " + second + "; it must return a new state each call");
+        }
+
+        static String describe(final long writerSequence)
+        {
+            return "TripleBuffer{writerSequence=" + writerSequence + '}';
+        }
     }
 }

@@ -61,9 +61,10 @@ public final class FixedStepLoop
         final LoopConfig config, final TickHandler tickHandler, final NanoClock clock, final LoopObserver observer)
     {
         config.conclude();
-        this.tickHandler = requireNonNull(tickHandler, "tickHandler");
-        this.clock = requireNonNull(clock, "clock");
-        this.observer = requireNonNull(observer, "observer");
+        Messages.requireArguments(tickHandler, clock, observer);
+        this.tickHandler = tickHandler;
+        this.clock = clock;
+        this.observer = observer;
         this.tickPeriodNs = config.tickPeriodNs();
         this.dtSeconds = tickPeriodNs * 1e-9;
         this.maxTicksPerFrame = config.maxTicksPerFrame();
@@ -268,28 +269,51 @@ public final class FixedStepLoop
         return scale > 0.0 ? Math.round(scaledNs / scale) : 0L;
     }
 
-    private static <T> T requireNonNull(final T value, final String name)
-    {
-        if (null == value)
-        {
-            throw new NullPointerException(name + " must not be null");
-        }
-        return value;
-    }
-
     /**
      * {@inheritDoc}
      */
     public String toString()
     {
-        return "FixedStepLoop{" +
-            "tickPeriodNs=" + tickPeriodNs +
-            ", maxTicksPerFrame=" + maxTicksPerFrame +
-            ", timeScale=" + timeScale +
-            ", paused=" + paused +
-            ", ticks=" + nextTickIndex +
-            ", droppedTicks=" + droppedTicks +
-            ", accumulatorNs=" + accumulatorNs +
-            '}';
+        return Messages.describe(this);
+    }
+
+    /**
+     * The argument names and the description, in a class of their own so that FixedStepLoop holds no String
+     * constant: the first C2 compile of {@link #advance} would otherwise resolve them on the simulation thread,
+     * allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static void requireArguments(final TickHandler tickHandler, final NanoClock clock, final LoopObserver observer)
+        {
+            requireNonNull(tickHandler, "tickHandler");
+            requireNonNull(clock, "clock");
+            requireNonNull(observer, "observer");
+        }
+
+        private static void requireNonNull(final Object value, final String name)
+        {
+            if (null == value)
+            {
+                throw new NullPointerException(name + " must not be null");
+            }
+        }
+
+        static String describe(final FixedStepLoop loop)
+        {
+            return "FixedStepLoop{" +
+                "tickPeriodNs=" + loop.tickPeriodNs +
+                ", maxTicksPerFrame=" + loop.maxTicksPerFrame +
+                ", timeScale=" + loop.timeScale +
+                ", paused=" + loop.paused +
+                ", ticks=" + loop.nextTickIndex +
+                ", droppedTicks=" + loop.droppedTicks +
+                ", accumulatorNs=" + loop.accumulatorNs +
+                '}';
+        }
     }
 }

@@ -22,26 +22,10 @@ public final class Heartbeat
     /** The value of {@link #workStartNs()} while the thread is between units of work. */
     public static final long IDLE = Long.MIN_VALUE;
 
-    private static final VarHandle WORK_START_NS;
-    private static final VarHandle THREAD;
-    private static final VarHandle STALLS;
-    private static final VarHandle UNITS;
-
-    static
-    {
-        try
-        {
-            final MethodHandles.Lookup lookup = MethodHandles.lookup();
-            WORK_START_NS = lookup.findVarHandle(Heartbeat.class, "workStartNs", long.class);
-            THREAD = lookup.findVarHandle(Heartbeat.class, "thread", Thread.class);
-            STALLS = lookup.findVarHandle(Heartbeat.class, "stalls", long.class);
-            UNITS = lookup.findVarHandle(Heartbeat.class, "unitsCompleted", long.class);
-        }
-        catch (final ReflectiveOperationException ex)
-        {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    private static final VarHandle WORK_START_NS = Handles.WORK_START_NS;
+    private static final VarHandle THREAD = Handles.THREAD;
+    private static final VarHandle STALLS = Handles.STALLS;
+    private static final VarHandle UNITS = Handles.UNITS;
 
     private final String name;
     private long workStartNs = IDLE;
@@ -126,6 +110,45 @@ public final class Heartbeat
      */
     public String toString()
     {
-        return "Heartbeat{name='" + name + "', stalls=" + stalls() + ", unitsCompleted=" + unitsCompleted() + '}';
+        return Handles.describe(this);
+    }
+
+    /**
+     * The field names and the description, in a class of their own so that Heartbeat holds no String constant:
+     * the first C2 compile of {@link #endWork(long)} would otherwise resolve them on the monitored engine thread,
+     * allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Handles
+    {
+        static final VarHandle WORK_START_NS;
+        static final VarHandle THREAD;
+        static final VarHandle STALLS;
+        static final VarHandle UNITS;
+
+        static
+        {
+            try
+            {
+                final MethodHandles.Lookup lookup = MethodHandles.lookup();
+                WORK_START_NS = lookup.findVarHandle(Heartbeat.class, "workStartNs", long.class);
+                THREAD = lookup.findVarHandle(Heartbeat.class, "thread", Thread.class);
+                STALLS = lookup.findVarHandle(Heartbeat.class, "stalls", long.class);
+                UNITS = lookup.findVarHandle(Heartbeat.class, "unitsCompleted", long.class);
+            }
+            catch (final ReflectiveOperationException ex)
+            {
+                throw new ExceptionInInitializerError(ex);
+            }
+        }
+
+        private Handles()
+        {
+        }
+
+        static String describe(final Heartbeat heartbeat)
+        {
+            return "Heartbeat{name='" + heartbeat.name() + "', stalls=" + heartbeat.stalls() +
+                ", unitsCompleted=" + heartbeat.unitsCompleted() + '}';
+        }
     }
 }

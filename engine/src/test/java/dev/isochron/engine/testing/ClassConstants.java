@@ -20,6 +20,22 @@ public final class ClassConstants
     {
     }
 
+    /**
+     * Fails when {@code type}'s class file holds a String constant, naming them and the fix.
+     *
+     * @param type a class whose methods run on the frame path (per frame, per tick, per event or per slice).
+     */
+    public static void assertNoStringConstants(final Class<?> type) throws IOException
+    {
+        final List<String> constants = stringConstants(type);
+        if (!constants.isEmpty())
+        {
+            throw new AssertionError(type.getName() + " runs on the frame path but holds String constants " +
+                constants + ": move them (messages, toString, reflective names) to a nested class, since the first " +
+                "C2 compile of one of its methods resolves them on the engine thread that calls it");
+        }
+    }
+
     /** @return the values of the {@code CONSTANT_String} entries of {@code type}'s class file, in pool order. */
     public static List<String> stringConstants(final Class<?> type) throws IOException
     {

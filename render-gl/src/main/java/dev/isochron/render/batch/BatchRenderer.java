@@ -29,7 +29,7 @@ public final class BatchRenderer
     {
         if (backend == null)
         {
-            throw new IllegalArgumentException("backend must not be null");
+            throw Messages.nullBackend();
         }
         this.backend = backend;
     }
@@ -121,5 +121,22 @@ public final class BatchRenderer
     public long frameQuads()
     {
         return frameQuads;
+    }
+
+    /**
+     * The error message, in a class of its own so that BatchRenderer holds no String constant: the first C2
+     * compile of a per-frame method would otherwise resolve it on the render thread mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException nullBackend()
+        {
+            return new IllegalArgumentException("backend must not be null");
+        }
     }
 }

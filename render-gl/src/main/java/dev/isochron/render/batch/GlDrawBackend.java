@@ -250,7 +250,7 @@ public final class GlDrawBackend implements DrawBackend
     {
         checkInFrame();
         final long address =
-            QuadVertexLayout.reservationAddress("GlDrawBackend", segment, capacityQuads, reservedQuads, quadCount);
+            QuadVertexLayout.reservationAddress(this, segment, capacityQuads, reservedQuads, quadCount);
         reservedQuads += quadCount;
         return address;
     }

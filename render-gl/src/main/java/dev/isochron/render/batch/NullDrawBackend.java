@@ -65,7 +65,7 @@ public final class NullDrawBackend implements DrawBackend
             throw new IllegalStateException("reserveQuads must be called between beginFrame and endFrame");
         }
         final long address =
-            QuadVertexLayout.reservationAddress("NullDrawBackend", base, capacityQuads, reservedQuads, quadCount);
+            QuadVertexLayout.reservationAddress(this, base, capacityQuads, reservedQuads, quadCount);
         reservedQuads += quadCount;
         return address;
     }

@@ -25,7 +25,7 @@ public final class QuadSliceWork implements SliceWork
     {
         if (maxSources < 1)
         {
-            throw new IllegalArgumentException("maxSources must be >= 1, was " + maxSources);
+            throw Messages.badMaxSources(maxSources);
         }
         sources = new QuadSource[maxSources];
         addresses = new long[maxSources];
@@ -50,8 +50,7 @@ public final class QuadSliceWork implements SliceWork
     {
         if (count == sources.length)
         {
-            throw new IllegalStateException("QuadSliceWork holds at most " + sources.length +
-                " sources per frame: construct it with a larger maxSources");
+            throw Messages.full(sources.length);
         }
         sources[count] = source;
         addresses[count] = address;
@@ -69,6 +68,29 @@ public final class QuadSliceWork implements SliceWork
         for (int i = 0, n = count; i < n; i++)
         {
             sources[i].generate(sliceIndex, sliceCount, addresses[i]);
+        }
+    }
+
+    /**
+     * The error messages, in a class of their own so that QuadSliceWork holds no String constant: the first C2
+     * compile of {@link #add} would otherwise resolve them on the render thread mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badMaxSources(final int maxSources)
+        {
+            return new IllegalArgumentException("maxSources must be >= 1, was " + maxSources);
+        }
+
+        static IllegalStateException full(final int maxSources)
+        {
+            return new IllegalStateException("QuadSliceWork holds at most " + maxSources +
+                " sources per frame: construct it with a larger maxSources");
         }
     }
 }

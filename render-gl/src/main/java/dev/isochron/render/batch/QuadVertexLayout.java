@@ -53,8 +53,7 @@ public final class QuadVertexLayout
     {
         if (quadCount < 1 || quadCount > MAX_QUADS_PER_DRAW)
         {
-            throw new IllegalArgumentException(
-                "quadCount must be in [1, " + MAX_QUADS_PER_DRAW + "], was " + quadCount);
+            throw Messages.badQuadCount(quadCount);
         }
         long at = address;
         for (int q = 0; q < quadCount; q++)
@@ -75,17 +74,42 @@ public final class QuadVertexLayout
      * this frame from the vertex memory at {@code base}: what every {@link DrawBackend#reserveQuads} does.
      * The caller then adds {@code quadCount} to its reserved count. Allocation-free.
      *
-     * @param backend names the backend in the error.
+     * @param backend the backend asking, named by its class in the error.
      * @throws IllegalStateException when {@code quadCount} is negative or more than the frame's memory has left.
      */
     static long reservationAddress(
-        final String backend, final long base, final int capacityQuads, final int reservedQuads, final int quadCount)
+        final DrawBackend backend, final long base, final int capacityQuads, final int reservedQuads, final int quadCount)
     {
         if (quadCount < 0 || quadCount > capacityQuads - reservedQuads)
         {
-            throw new IllegalStateException(backend + " capacity of " + capacityQuads + " quads per frame " +
-                "exceeded (" + reservedQuads + " reserved, " + quadCount + " more): construct it with a larger capacity");
+            throw Messages.capacityExceeded(backend, capacityQuads, reservedQuads, quadCount);
         }
         return base + (long)reservedQuads * BYTES_PER_QUAD;
+    }
+
+    /**
+     * The error messages, in a class of their own so that QuadVertexLayout holds no String constant: the first C2
+     * compile of {@link #reservationAddress} would otherwise resolve them on the render thread mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badQuadCount(final int quadCount)
+        {
+            return new IllegalArgumentException(
+                "quadCount must be in [1, " + MAX_QUADS_PER_DRAW + "], was " + quadCount);
+        }
+
+        static IllegalStateException capacityExceeded(
+            final Object backend, final int capacityQuads, final int reservedQuads, final int quadCount)
+        {
+            return new IllegalStateException(backend.getClass().getSimpleName() + " capacity of " + capacityQuads +
+                " quads per frame exceeded (" + reservedQuads + " reserved, " + quadCount +
+                " more): construct it with a larger capacity");
+        }
     }
 }
