@@ -115,6 +115,7 @@ abstract class SceneSoak
         command.add("-Xmx512m");
         command.add("--add-opens");
         command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
+        command.addAll(java.util.Arrays.asList(dev.isochron.engine.jit.LiteralResolver.REQUIRED_FLAGS.split(" ")));
         command.add("-Djava.awt.headless=true");
         command.add("-Xlog:gc:file=" + dir.resolve("gc.log"));
         final String jit = System.getProperty(JIT_PROPERTY, "c1");

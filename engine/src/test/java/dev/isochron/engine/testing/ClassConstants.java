@@ -40,11 +40,12 @@ public final class ClassConstants
     public static List<String> stringConstants(final Class<?> type) throws IOException
     {
         final String resource = type.getName().replace('.', '/') + ".class";
-        try (InputStream raw = type.getClassLoader().getResourceAsStream(resource))
+        // through the class itself, so that JDK classes (no class loader) are read from their module too
+        try (InputStream raw = type.getResourceAsStream("/" + resource))
         {
             if (raw == null)
             {
-                throw new IOException(resource + " not found by " + type.getName() + "'s class loader");
+                throw new IOException(resource + " not found beside " + type.getName());
             }
             final DataInputStream in = new DataInputStream(raw);
             in.readInt(); // magic

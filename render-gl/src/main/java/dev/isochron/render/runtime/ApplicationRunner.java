@@ -144,6 +144,7 @@ public final class ApplicationRunner
         private PhaseTracker[] phases;
         private LoopObserver observer;
         private RuntimeWatchdog watchdog;
+        private FramePathLiterals literals;
         private GlContextException contextFailure;
         private SyntheticInputSource synthetic;
 
@@ -337,6 +338,7 @@ public final class ApplicationRunner
             }
             simulation.hud(pipeline.hud());
             phases = new PhaseTracker[] {simulationPhase, renderPhase};
+            literals = FramePathLiterals.resolve(config, app);
             this.observer = observer;
         }
 
@@ -774,7 +776,9 @@ public final class ApplicationRunner
                 .extra("totalFrames", pipeline.frames())
                 .extra("totalTicks", simulation.ticks())
                 .extra("watchdogStalls", null == watchdog ? 0 : watchdog.stallCount())
-                .extra("watchdogThresholdMs", config.stallWatchdog().toNanos() / 1e6);
+                .extra("watchdogThresholdMs", config.stallWatchdog().toNanos() / 1e6)
+                .extra("literalClassesResolved", null != literals && literals.available() ? literals.classes() : -1)
+                .extra("literalsResolved", null == literals ? 0 : literals.literals());
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra("inputWritten", queue.written())

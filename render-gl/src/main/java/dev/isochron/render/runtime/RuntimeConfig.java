@@ -97,6 +97,8 @@ public final class RuntimeConfig
     private boolean hudVisible;
     private Duration stallThreshold = Duration.ofMillis(DEFAULT_STALL_THRESHOLD_MS);
     private StallReporter stallReporter;
+    private boolean resolveLiterals = true;
+    private final List<Class<?>> frameClasses = new ArrayList<>();
     private final FaultInjection faults = new FaultInjection();
 
     /**
@@ -470,6 +472,44 @@ public final class RuntimeConfig
     }
 
     /**
+     * @param resolveLiterals whether the runtime resolves the String literals of the frame path's classes before the
+     *                        first frame (default true): the application's class, the {@link #frameClasses} and the
+     *                        third-party classes the runtime's own frame path calls. Why: HotSpot resolves a class's
+     *                        literals on the thread that requests its first C2 compile, which for a per-frame method
+     *                        is an engine thread thousands of frames in; see {@link dev.isochron.engine.jit}. Needs
+     *                        {@value dev.isochron.engine.jit.LiteralResolver#REQUIRED_FLAGS}; without them the run
+     *                        says so once on System.err and goes on.
+     * @return this.
+     */
+    public RuntimeConfig resolveLiterals(final boolean resolveLiterals)
+    {
+        this.resolveLiterals = resolveLiterals;
+        return this;
+    }
+
+    /**
+     * @param types more of the application's classes whose methods run every tick or frame (its scene graph, its
+     *              systems), whose String literals the runtime resolves before the first frame along with the
+     *              application's own class; each must be non-null. Adds to those given before.
+     * @return this.
+     */
+    public RuntimeConfig frameClasses(final Class<?>... types)
+    {
+        for (int i = 0; i < types.length; i++)
+        {
+            if (null == types[i])
+            {
+                throw new IllegalArgumentException("frameClasses[" + i + "] is null: pass the classes themselves");
+            }
+        }
+        for (final Class<?> type : types)
+        {
+            frameClasses.add(type);
+        }
+        return this;
+    }
+
+    /**
      * @param stallReporter receives each stall on the watchdog's monitor thread (off the frame path; it may
      *                      allocate, and should return promptly), or null for the default, which prints the thread,
      *                      the duration and the stack to System.err. An exception it throws fails the run at
@@ -705,6 +745,18 @@ public final class RuntimeConfig
     public Duration stallWatchdog()
     {
         return stallThreshold;
+    }
+
+    /** @return whether the runtime resolves the frame path's String literals before the first frame. */
+    public boolean resolveLiterals()
+    {
+        return resolveLiterals;
+    }
+
+    /** @return the application's extra frame-path classes, in the order given; read-only. */
+    public List<Class<?>> frameClasses()
+    {
+        return List.copyOf(frameClasses);
     }
 
     /** @return the stall reporter, or null for the default (System.err). */

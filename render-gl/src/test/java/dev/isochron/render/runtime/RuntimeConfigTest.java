@@ -19,6 +19,14 @@ class RuntimeConfigTest
     }
 
     @Test
+    void shouldNameTheIndexOfANullFrameClass()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new RuntimeConfig().frameClasses(String.class, null));
+        assertEquals("frameClasses[1] is null: pass the classes themselves", ex.getMessage());
+    }
+
+    @Test
     void shouldNameWorkersAndRangeWhenNegative()
     {
         final IllegalArgumentException ex =

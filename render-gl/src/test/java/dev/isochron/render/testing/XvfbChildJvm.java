@@ -92,6 +92,7 @@ public final class XvfbChildJvm
         command.add(testClassPath());
         command.add("--add-opens");
         command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
+        command.addAll(java.util.Arrays.asList(dev.isochron.engine.jit.LiteralResolver.REQUIRED_FLAGS.split(" ")));
         command.add(mainClass.getName());
         command.addAll(args);
 
