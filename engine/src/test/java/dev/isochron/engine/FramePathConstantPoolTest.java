@@ -2,7 +2,16 @@ package dev.isochron.engine;
 
 import dev.isochron.engine.handoff.TripleBuffer;
 import dev.isochron.engine.loop.FixedStepLoop;
+import dev.isochron.engine.loop.FramePacer;
+import dev.isochron.engine.loop.RenderFrameDriver;
+import dev.isochron.engine.loop.SimulationAgent;
+import dev.isochron.engine.metrics.FanOutLoopObserver;
+import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.engine.metrics.GcPauseMonitor;
+import dev.isochron.engine.metrics.LatencyHistogram;
 import dev.isochron.engine.testing.ClassConstants;
+import dev.isochron.engine.thread.AgentThread;
+import dev.isochron.engine.thread.WorkerGroup;
 import dev.isochron.engine.watchdog.Heartbeat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,12 +27,33 @@ class FramePathConstantPoolTest
 {
     @ParameterizedTest
     @ValueSource(classes = {
+        AgentThread.class,
+        FanOutLoopObserver.class,
         FixedStepLoop.class,
+        FrameMetrics.class,
+        FramePacer.class,
+        GcPauseMonitor.class,
         Heartbeat.class,
+        LatencyHistogram.class,
+        RenderFrameDriver.class,
+        SimulationAgent.class,
         TripleBuffer.class,
+        WorkerGroup.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {
         ClassConstants.assertNoStringConstants(type);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dev.isochron.engine.loop.FrameDriver",
+        "dev.isochron.engine.thread.AgentThread$NamedAgent",
+        "dev.isochron.engine.thread.WorkerGroup$Worker",
+    })
+    void shouldHoldNoStringConstantInPackagePrivateOrNestedClass(final String className)
+        throws IOException, ClassNotFoundException
+    {
+        ClassConstants.assertNoStringConstants(Class.forName(className));
     }
 }

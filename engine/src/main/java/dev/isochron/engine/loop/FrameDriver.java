@@ -23,9 +23,10 @@ abstract class FrameDriver implements Agent
 
     FrameDriver(final FramePacer pacer, final NanoClock clock, final LoopObserver observer)
     {
-        this.pacer = requireNonNull(pacer, "pacer");
-        this.clock = requireNonNull(clock, "clock");
-        this.observer = requireNonNull(observer, "observer");
+        Messages.requireArguments(pacer, clock, observer);
+        this.pacer = pacer;
+        this.clock = clock;
+        this.observer = observer;
     }
 
     /** Runs one frame: the driver's {@code runFrame()} with its result dropped. Allocation-free. */
@@ -60,7 +61,7 @@ abstract class FrameDriver implements Agent
     {
         if (frames < 0)
         {
-            throw new IllegalArgumentException("frames must be >= 0, was " + frames);
+            throw Messages.badFrames(frames);
         }
         long count = 0;
         while (count < frames && !stopRequested)
@@ -111,8 +112,37 @@ abstract class FrameDriver implements Agent
     {
         if (null == value)
         {
-            throw new NullPointerException(name + " must not be null");
+            throw Messages.mustNotBeNull(name);
         }
         return value;
+    }
+
+    /**
+     * The argument names and the messages, in a class of their own so that FrameDriver holds no String constant:
+     * the first C2 compile of {@link #endFrame()} or {@link #doWork()} would otherwise resolve them on the render
+     * thread, allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static void requireArguments(final FramePacer pacer, final NanoClock clock, final LoopObserver observer)
+        {
+            requireNonNull(pacer, "pacer");
+            requireNonNull(clock, "clock");
+            requireNonNull(observer, "observer");
+        }
+
+        static NullPointerException mustNotBeNull(final String name)
+        {
+            return new NullPointerException(name + " must not be null");
+        }
+
+        static IllegalArgumentException badFrames(final long frames)
+        {
+            return new IllegalArgumentException("frames must be >= 0, was " + frames);
+        }
     }
 }

@@ -69,15 +69,15 @@ public final class FramePacer
     {
         if (null == mode)
         {
-            throw new IllegalArgumentException("pacing must be one of UNCAPPED, TARGET_FPS, VSYNC, was null");
+            throw Messages.nullPacing();
         }
         if (periodNs < 1)
         {
-            throw new IllegalArgumentException("periodNs must be >= 1, was " + periodNs);
+            throw Messages.badPeriodNs(periodNs);
         }
         if (null == clock)
         {
-            throw new NullPointerException("clock must not be null");
+            throw Messages.nullClock();
         }
         this.mode = mode;
         this.periodNs = periodNs;
@@ -272,15 +272,47 @@ public final class FramePacer
      */
     public String toString()
     {
-        return "FramePacer{" +
-            "mode=" + mode +
-            ", periodNs=" + periodNs +
-            ", spinMarginNs=" + spinMarginNs +
-            ", overshootCount=" + overshootCount +
-            ", meanOvershootNs=" + meanOvershootNs() +
-            ", maxOvershootNs=" + maxOvershootNs +
-            ", lateFrames=" + lateFrames +
-            ", resyncs=" + resyncs +
-            '}';
+        return Messages.describe(this);
+    }
+
+    /**
+     * The messages and the description, in a class of their own so that FramePacer holds no String constant: the
+     * first C2 compile of {@link #pace()} would otherwise resolve them on the render thread, allocating there once
+     * mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException nullPacing()
+        {
+            return new IllegalArgumentException("pacing must be one of UNCAPPED, TARGET_FPS, VSYNC, was null");
+        }
+
+        static IllegalArgumentException badPeriodNs(final long periodNs)
+        {
+            return new IllegalArgumentException("periodNs must be >= 1, was " + periodNs);
+        }
+
+        static NullPointerException nullClock()
+        {
+            return new NullPointerException("clock must not be null");
+        }
+
+        static String describe(final FramePacer pacer)
+        {
+            return "FramePacer{" +
+                "mode=" + pacer.mode +
+                ", periodNs=" + pacer.periodNs +
+                ", spinMarginNs=" + pacer.spinMarginNs +
+                ", overshootCount=" + pacer.overshootCount +
+                ", meanOvershootNs=" + pacer.meanOvershootNs() +
+                ", maxOvershootNs=" + pacer.maxOvershootNs +
+                ", lateFrames=" + pacer.lateFrames +
+                ", resyncs=" + pacer.resyncs +
+                '}';
+        }
     }
 }

@@ -54,9 +54,10 @@ public final class RenderFrameDriver<T> extends FrameDriver
         final LoopObserver observer)
     {
         super(pacer, clock, observer);
-        this.buffer = requireNonNull(buffer, "buffer");
-        this.renderer = requireNonNull(renderer, "renderer");
-        this.loop = requireNonNull(loop, "loop");
+        Messages.requireArguments(buffer, renderer, loop);
+        this.buffer = buffer;
+        this.renderer = renderer;
+        this.loop = loop;
     }
 
     /**
@@ -111,7 +112,7 @@ public final class RenderFrameDriver<T> extends FrameDriver
      */
     public String roleName()
     {
-        return "isochron-render-frame";
+        return Messages.roleName();
     }
 
     /** @return the frames that drew a state newer than the previous frame's. */
@@ -130,5 +131,30 @@ public final class RenderFrameDriver<T> extends FrameDriver
     public double lastAlpha()
     {
         return lastAlpha;
+    }
+
+    /**
+     * The argument names and the role name, in a class of their own so that RenderFrameDriver holds no String
+     * constant: the first C2 compile of {@link #runFrame()} would otherwise resolve them on the render thread,
+     * allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static void requireArguments(
+            final TripleBuffer<?> buffer, final StateRenderer<?> renderer, final FixedStepLoop loop)
+        {
+            requireNonNull(buffer, "buffer");
+            requireNonNull(renderer, "renderer");
+            requireNonNull(loop, "loop");
+        }
+
+        static String roleName()
+        {
+            return "isochron-render-frame";
+        }
     }
 }

@@ -37,10 +37,11 @@ public final class SimulationAgent<T> implements Agent
     public SimulationAgent(
         final FixedStepLoop loop, final TripleBuffer<T> buffer, final StateWriter<T> stateWriter, final NanoClock clock)
     {
-        this.loop = requireNonNull(loop, "loop");
-        this.buffer = requireNonNull(buffer, "buffer");
-        this.stateWriter = requireNonNull(stateWriter, "stateWriter");
-        this.clock = requireNonNull(clock, "clock");
+        Messages.requireArguments(loop, buffer, stateWriter, clock);
+        this.loop = loop;
+        this.buffer = buffer;
+        this.stateWriter = stateWriter;
+        this.clock = clock;
     }
 
     /**
@@ -64,7 +65,7 @@ public final class SimulationAgent<T> implements Agent
      */
     public String roleName()
     {
-        return "isochron-simulation";
+        return Messages.roleName();
     }
 
     /** @return the fixed-step loop (pause, resume and time scale may be changed from any thread). */
@@ -79,12 +80,40 @@ public final class SimulationAgent<T> implements Agent
         return buffer;
     }
 
-    private static <V> V requireNonNull(final V value, final String name)
+    /**
+     * The argument names and the role name, in a class of their own so that SimulationAgent holds no String
+     * constant: the first C2 compile of {@link #doWork()} would otherwise resolve them on the simulation thread,
+     * allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
     {
-        if (null == value)
+        private Messages()
         {
-            throw new NullPointerException(name + " must not be null");
         }
-        return value;
+
+        static void requireArguments(
+            final FixedStepLoop loop,
+            final TripleBuffer<?> buffer,
+            final StateWriter<?> stateWriter,
+            final NanoClock clock)
+        {
+            requireNonNull(loop, "loop");
+            requireNonNull(buffer, "buffer");
+            requireNonNull(stateWriter, "stateWriter");
+            requireNonNull(clock, "clock");
+        }
+
+        private static void requireNonNull(final Object value, final String name)
+        {
+            if (null == value)
+            {
+                throw new NullPointerException(name + " must not be null");
+            }
+        }
+
+        static String roleName()
+        {
+            return "isochron-simulation";
+        }
     }
 }

@@ -21,13 +21,13 @@ public final class FanOutLoopObserver implements LoopObserver
     {
         if (null == observers)
         {
-            throw new IllegalArgumentException("observers must not be null");
+            throw Messages.nullObservers();
         }
         for (int i = 0; i < observers.length; i++)
         {
             if (null == observers[i])
             {
-                throw new IllegalArgumentException("observers[" + i + "] must not be null");
+                throw Messages.nullObserver(i);
             }
         }
         this.observers = observers.clone();
@@ -66,6 +66,28 @@ public final class FanOutLoopObserver implements LoopObserver
         for (final LoopObserver observer : observers)
         {
             observer.onDroppedTicks(droppedTicks);
+        }
+    }
+
+    /**
+     * The messages, in a class of their own so that FanOutLoopObserver holds no String constant: the first C2
+     * compile of a per-frame or per-tick method would otherwise resolve them on the engine thread that calls it,
+     * allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException nullObservers()
+        {
+            return new IllegalArgumentException("observers must not be null");
+        }
+
+        static IllegalArgumentException nullObserver(final int index)
+        {
+            return new IllegalArgumentException("observers[" + index + "] must not be null");
         }
     }
 }

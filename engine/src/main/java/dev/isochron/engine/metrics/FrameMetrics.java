@@ -484,7 +484,7 @@ public final class FrameMetrics implements LoopObserver
     {
         if (i < 0 || i >= windowFrames)
         {
-            throw new IndexOutOfBoundsException("frame must be in [0, " + windowFrames + "), was " + i);
+            throw Messages.badFrame(windowFrames, i);
         }
         return i;
     }
@@ -726,6 +726,23 @@ public final class FrameMetrics implements LoopObserver
             }
             concluded = true;
             return this;
+        }
+    }
+
+    /**
+     * The message, in a class of its own so that FrameMetrics holds no String constant: the first C2 compile of
+     * {@link #onFrameEnd(long)} or {@link #onTick(long, long, long)} would otherwise resolve it on the engine thread
+     * that calls it, allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IndexOutOfBoundsException badFrame(final int windowFrames, final int i)
+        {
+            return new IndexOutOfBoundsException("frame must be in [0, " + windowFrames + "), was " + i);
         }
     }
 }

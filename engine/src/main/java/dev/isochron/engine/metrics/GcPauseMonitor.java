@@ -63,12 +63,11 @@ public final class GcPauseMonitor implements AutoCloseable
     {
         if (null == clock)
         {
-            throw new IllegalArgumentException("clock must not be null");
+            throw Constants.nullClock();
         }
         if (capacity < 1 || capacity > MAX_CAPACITY)
         {
-            throw new IllegalArgumentException("GC pause monitor: capacity must be in [1, " + MAX_CAPACITY + "], was " +
-                capacity);
+            throw Constants.badCapacity(capacity);
         }
         this.capacity = capacity;
         this.startNs = new long[capacity];
@@ -96,7 +95,7 @@ public final class GcPauseMonitor implements AutoCloseable
                 }
             }
         }
-        this.gcName = null == name ? "none" : name;
+        this.gcName = null == name ? Constants.noCollector() : name;
     }
 
     /**
@@ -117,7 +116,7 @@ public final class GcPauseMonitor implements AutoCloseable
      */
     public static boolean isPauseCollector(final String collectorName)
     {
-        return !collectorName.contains("Cycles") && !collectorName.contains("Concurrent");
+        return Constants.isPauseCollector(collectorName);
     }
 
     /**
@@ -128,27 +127,7 @@ public final class GcPauseMonitor implements AutoCloseable
      */
     public static String collectorFamily(final String collectorName)
     {
-        if (collectorName.startsWith("G1"))
-        {
-            return "G1";
-        }
-        if (collectorName.startsWith("ZGC"))
-        {
-            return "ZGC";
-        }
-        if (collectorName.startsWith("Shenandoah"))
-        {
-            return "Shenandoah";
-        }
-        if (collectorName.startsWith("PS "))
-        {
-            return "Parallel";
-        }
-        if ("Copy".equals(collectorName) || "MarkSweepCompact".equals(collectorName))
-        {
-            return "Serial";
-        }
-        return collectorName;
+        return Constants.collectorFamily(collectorName);
     }
 
     /** @return the family of this JVM's pause collector ("G1", "ZGC", ...), or "none". */
@@ -253,14 +232,14 @@ public final class GcPauseMonitor implements AutoCloseable
             }
             catch (final ListenerNotFoundException ex)
             {
-                throw new IllegalStateException("GC pause monitor listener was already removed", ex);
+                throw Constants.listenerAlreadyRemoved(ex);
             }
         }
     }
 
     private void onNotification(final Notification notification, final Object handback)
     {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType()))
+        if (!Constants.isGcNotification(notification.getType()))
         {
             return;
         }
@@ -313,6 +292,74 @@ public final class GcPauseMonitor implements AutoCloseable
         public long maxNs()
         {
             return maxNs;
+        }
+    }
+
+    /**
+     * The collector names, the notification type and the messages, in a class of their own so that GcPauseMonitor
+     * holds no String constant: the first C2 compile of one of its methods would otherwise resolve them on the
+     * thread that calls it, allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Constants
+    {
+        private Constants()
+        {
+        }
+
+        static boolean isGcNotification(final String type)
+        {
+            return GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(type);
+        }
+
+        static boolean isPauseCollector(final String collectorName)
+        {
+            return !collectorName.contains("Cycles") && !collectorName.contains("Concurrent");
+        }
+
+        static String collectorFamily(final String collectorName)
+        {
+            if (collectorName.startsWith("G1"))
+            {
+                return "G1";
+            }
+            if (collectorName.startsWith("ZGC"))
+            {
+                return "ZGC";
+            }
+            if (collectorName.startsWith("Shenandoah"))
+            {
+                return "Shenandoah";
+            }
+            if (collectorName.startsWith("PS "))
+            {
+                return "Parallel";
+            }
+            if ("Copy".equals(collectorName) || "MarkSweepCompact".equals(collectorName))
+            {
+                return "Serial";
+            }
+            return collectorName;
+        }
+
+        static String noCollector()
+        {
+            return "none";
+        }
+
+        static IllegalArgumentException nullClock()
+        {
+            return new IllegalArgumentException("clock must not be null");
+        }
+
+        static IllegalArgumentException badCapacity(final int capacity)
+        {
+            return new IllegalArgumentException("GC pause monitor: capacity must be in [1, " + MAX_CAPACITY +
+                "], was " + capacity);
+        }
+
+        static IllegalStateException listenerAlreadyRemoved(final ListenerNotFoundException ex)
+        {
+            return new IllegalStateException("GC pause monitor listener was already removed", ex);
         }
     }
 }

@@ -45,8 +45,7 @@ public final class LatencyHistogram implements LatencySink
     {
         if (highestTrackableNs < MIN_HIGHEST_TRACKABLE_NS || highestTrackableNs > MAX_HIGHEST_TRACKABLE_NS)
         {
-            throw new IllegalArgumentException("highestTrackableNs must be in [" + MIN_HIGHEST_TRACKABLE_NS + ", " +
-                MAX_HIGHEST_TRACKABLE_NS + "], was " + highestTrackableNs);
+            throw Messages.badHighestTrackableNs(highestTrackableNs);
         }
         this.highestTrackableNs = highestTrackableNs;
         this.recorder = new SingleWriterRecorder(1, highestTrackableNs, SIGNIFICANT_DIGITS);
@@ -98,5 +97,23 @@ public final class LatencyHistogram implements LatencySink
         interval = recorder.getIntervalHistogram(interval);
         cumulative.add(interval);
         return cumulative;
+    }
+
+    /**
+     * The message, in a class of its own so that LatencyHistogram holds no String constant: the first C2 compile
+     * of {@link #recordLatencyNs(long)} would otherwise resolve it on the simulation thread, allocating there once
+     * mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badHighestTrackableNs(final long highestTrackableNs)
+        {
+            return new IllegalArgumentException("highestTrackableNs must be in [" + MIN_HIGHEST_TRACKABLE_NS + ", " +
+                MAX_HIGHEST_TRACKABLE_NS + "], was " + highestTrackableNs);
+        }
     }
 }

@@ -97,18 +97,17 @@ public final class AgentThread implements AutoCloseable
     {
         if (null == threadName || threadName.isEmpty())
         {
-            throw new IllegalArgumentException("threadName must be a non-empty string, was " +
-                (null == threadName ? "null" : "\"\""));
+            throw Messages.badThreadName(threadName);
         }
         if (null == agent)
         {
-            throw new IllegalArgumentException("agent must not be null (thread '" + threadName + "')");
+            throw Messages.nullAgent(threadName);
         }
         if (null == idleStrategy)
         {
-            throw new IllegalArgumentException("idleStrategy must not be null (thread '" + threadName + "')");
+            throw Messages.nullIdleStrategy(threadName);
         }
-        final ErrorRecorder errors = new ErrorRecorder("agent '" + agent.roleName() + "'");
+        final ErrorRecorder errors = new ErrorRecorder(Messages.errorSource(agent));
         return new AgentThread(
             threadName, new AgentRunner(idleStrategy, errors, null, new NamedAgent(threadName, agent)), errors);
     }
@@ -185,6 +184,39 @@ public final class AgentThread implements AutoCloseable
         public String roleName()
         {
             return threadName;
+        }
+    }
+
+    /**
+     * The messages, in a class of their own so that AgentThread holds no String constant, like the frame-path
+     * classes whose first C2 compile would otherwise resolve them on an engine thread mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static String errorSource(final Agent agent)
+        {
+            return "agent '" + agent.roleName() + "'";
+        }
+
+        static IllegalArgumentException badThreadName(final String threadName)
+        {
+            return new IllegalArgumentException("threadName must be a non-empty string, was " +
+                (null == threadName ? "null" : "\"\""));
+        }
+
+        static IllegalArgumentException nullAgent(final String threadName)
+        {
+            return new IllegalArgumentException("agent must not be null (thread '" + threadName + "')");
+        }
+
+        static IllegalArgumentException nullIdleStrategy(final String threadName)
+        {
+            return new IllegalArgumentException("idleStrategy must not be null (thread '" + threadName + "')");
         }
     }
 }

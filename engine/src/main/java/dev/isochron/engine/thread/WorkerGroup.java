@@ -83,21 +83,19 @@ public final class WorkerGroup implements AutoCloseable
     {
         if (null == name || name.isEmpty())
         {
-            throw new IllegalArgumentException("worker group name must be a non-empty string, was " +
-                (null == name ? "null" : "\"\""));
+            throw Messages.badName(name);
         }
         if (workerCount < 1 || workerCount > MAX_WORKERS)
         {
-            throw new IllegalArgumentException("worker group '" + name + "': workerCount must be in [1, " +
-                MAX_WORKERS + "], was " + workerCount);
+            throw Messages.badWorkerCount(name, workerCount);
         }
         if (null == work)
         {
-            throw new IllegalArgumentException("worker group '" + name + "': work must not be null");
+            throw Messages.nullWork(name);
         }
         if (null == joinIdleStrategy)
         {
-            throw new IllegalArgumentException("worker group '" + name + "': joinIdleStrategy must not be null");
+            throw Messages.nullJoinIdleStrategy(name);
         }
         this.name = name;
         this.work = work;
@@ -108,7 +106,7 @@ public final class WorkerGroup implements AutoCloseable
         this.threads = new AgentThread[workerCount];
         for (int i = 0; i < workerCount; i++)
         {
-            workers[i] = new Worker(name + "-" + i, coordinatorRunsSlice ? i + 1 : i);
+            workers[i] = new Worker(Messages.workerThreadName(name, i), coordinatorRunsSlice ? i + 1 : i);
         }
         try
         {
@@ -166,12 +164,11 @@ public final class WorkerGroup implements AutoCloseable
     {
         if (forked)
         {
-            throw new IllegalStateException("worker group '" + name + "': fork(" + frameIndex +
-                ") called before join() of frame " + this.frameIndex + "; call join() once after each fork()");
+            throw Messages.forkBeforeJoin(name, frameIndex, this.frameIndex);
         }
         if (closed)
         {
-            throw new IllegalStateException("worker group '" + name + "' is closed");
+            throw Messages.closed(name);
         }
         this.frameIndex = frameIndex;
         this.forked = true;
@@ -199,7 +196,7 @@ public final class WorkerGroup implements AutoCloseable
     {
         if (!forked)
         {
-            throw new IllegalStateException("worker group '" + name + "': join() called without a fork()");
+            throw Messages.joinWithoutFork(name);
         }
         Throwable coordinatorFailure = null;
         if (coordinatorRunsSlice)
@@ -230,8 +227,7 @@ public final class WorkerGroup implements AutoCloseable
         {
             clearFailures();
             throw new WorkerFailureException(
-                Thread.currentThread().getName() + " (coordinator)", 0, sliceCount, frameIndex,
-                coordinatorFailure);
+                Messages.coordinatorName(), 0, sliceCount, frameIndex, coordinatorFailure);
         }
         for (final Worker worker : workers)
         {
@@ -350,6 +346,66 @@ public final class WorkerGroup implements AutoCloseable
         public String roleName()
         {
             return threadName;
+        }
+    }
+
+    /**
+     * The thread names and the messages, in a class of their own so that WorkerGroup holds no String constant:
+     * the first C2 compile of {@link #fork(long)} or {@link #join()} would otherwise resolve them on the render
+     * thread, allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static String workerThreadName(final String name, final int workerIndex)
+        {
+            return name + "-" + workerIndex;
+        }
+
+        static String coordinatorName()
+        {
+            return Thread.currentThread().getName() + " (coordinator)";
+        }
+
+        static IllegalArgumentException badName(final String name)
+        {
+            return new IllegalArgumentException("worker group name must be a non-empty string, was " +
+                (null == name ? "null" : "\"\""));
+        }
+
+        static IllegalArgumentException badWorkerCount(final String name, final int workerCount)
+        {
+            return new IllegalArgumentException("worker group '" + name + "': workerCount must be in [1, " +
+                MAX_WORKERS + "], was " + workerCount);
+        }
+
+        static IllegalArgumentException nullWork(final String name)
+        {
+            return new IllegalArgumentException("worker group '" + name + "': work must not be null");
+        }
+
+        static IllegalArgumentException nullJoinIdleStrategy(final String name)
+        {
+            return new IllegalArgumentException("worker group '" + name + "': joinIdleStrategy must not be null");
+        }
+
+        static IllegalStateException forkBeforeJoin(final String name, final long frameIndex, final long joinFrame)
+        {
+            return new IllegalStateException("worker group '" + name + "': fork(" + frameIndex +
+                ") called before join() of frame " + joinFrame + "; call join() once after each fork()");
+        }
+
+        static IllegalStateException closed(final String name)
+        {
+            return new IllegalStateException("worker group '" + name + "' is closed");
+        }
+
+        static IllegalStateException joinWithoutFork(final String name)
+        {
+            return new IllegalStateException("worker group '" + name + "': join() called without a fork()");
         }
     }
 }
