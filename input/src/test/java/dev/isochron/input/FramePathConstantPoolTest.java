@@ -1,7 +1,10 @@
 package dev.isochron.input;
 
 import dev.isochron.engine.testing.ClassConstants;
+import dev.isochron.input.queue.InputProducer;
+import dev.isochron.input.queue.InputQueue;
 import dev.isochron.input.state.InputState;
+import dev.isochron.input.synthetic.SyntheticInputSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -16,10 +19,22 @@ class FramePathConstantPoolTest
 {
     @ParameterizedTest
     @ValueSource(classes = {
+        InputProducer.class,
+        InputQueue.class,
         InputState.class,
+        SyntheticInputSource.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {
         ClassConstants.assertNoStringConstants(type);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dev.isochron.input.queue.InputQueue$DrainHandler",
+    })
+    void shouldHoldNoStringConstantInNestedClass(final String className) throws IOException, ClassNotFoundException
+    {
+        ClassConstants.assertNoStringConstants(Class.forName(className));
     }
 }

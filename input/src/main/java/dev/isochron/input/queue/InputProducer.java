@@ -370,7 +370,7 @@ public final class InputProducer
     {
         if (typeId < 1 || typeId > TYPE_COUNT)
         {
-            throw new IllegalArgumentException("typeId must be in [1, " + TYPE_COUNT + "], was " + typeId);
+            throw Messages.badTypeId(typeId);
         }
         return counters.get(typeId);
     }
@@ -464,5 +464,22 @@ public final class InputProducer
     {
         // Single writer: a plain read and an ordered write publish the count without a CAS.
         counters.setRelease(counter, counters.getPlain(counter) + 1);
+    }
+
+    /**
+     * The message, in a class of its own so that InputProducer holds no String constant: the first C2 compile of a
+     * per-event write would otherwise resolve it on the input thread, allocating there once mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badTypeId(final int typeId)
+        {
+            return new IllegalArgumentException("typeId must be in [1, " + TYPE_COUNT + "], was " + typeId);
+        }
     }
 }

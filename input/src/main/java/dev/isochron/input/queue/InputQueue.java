@@ -85,8 +85,7 @@ public final class InputQueue implements InputSource
         final int count = producerCount;
         if (count == producers.length)
         {
-            throw new IllegalStateException("input queue has its maxProducers=" + producers.length +
-                " producers already; raise InputQueueConfig.maxProducers");
+            throw Messages.tooManyProducers(producers.length);
         }
         final InputProducer producer = new InputProducer(count, ring, clock, coalesceMouseMoves);
         producers[count] = producer;
@@ -202,7 +201,7 @@ public final class InputQueue implements InputSource
     {
         if (typeId < 1 || typeId > TYPE_COUNT)
         {
-            throw new IllegalArgumentException("typeId must be in [1, " + TYPE_COUNT + "], was " + typeId);
+            throw Messages.badTypeId(typeId);
         }
         long sum = 0;
         for (int i = 0, n = producerCount; i < n; i++)
@@ -286,6 +285,29 @@ public final class InputQueue implements InputSource
             }
             dispatcher.dispatch(msgTypeId, buffer, index, state, listener);
             return Action.CONTINUE;
+        }
+    }
+
+    /**
+     * The messages, in a class of their own so that InputQueue holds no String constant: the first C2 compile of the
+     * per-tick drain would otherwise resolve them on the simulation thread, allocating there once mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalStateException tooManyProducers(final int maxProducers)
+        {
+            return new IllegalStateException("input queue has its maxProducers=" + maxProducers +
+                " producers already; raise InputQueueConfig.maxProducers");
+        }
+
+        static IllegalArgumentException badTypeId(final int typeId)
+        {
+            return new IllegalArgumentException("typeId must be in [1, " + TYPE_COUNT + "], was " + typeId);
         }
     }
 }

@@ -118,7 +118,7 @@ public final class SyntheticInputSource implements Agent
     /** {@inheritDoc} */
     public String roleName()
     {
-        return "synthetic-input";
+        return Messages.roleName();
     }
 
     /** @return events emitted (written or not); any thread. */
@@ -209,5 +209,22 @@ public final class SyntheticInputSource implements Agent
     private static long period(final double hz)
     {
         return hz == 0 ? 0 : Math.max(1L, Math.round(1e9 / hz));
+    }
+
+    /**
+     * The role name, in a class of its own so that SyntheticInputSource holds no String constant: the first C2
+     * compile of {@link #doWork()} would otherwise resolve it on the input thread, allocating there once mid-run
+     * (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static String roleName()
+        {
+            return "synthetic-input";
+        }
     }
 }
