@@ -2,9 +2,22 @@ package dev.isochron.render;
 
 import dev.isochron.engine.testing.ClassConstants;
 import dev.isochron.render.batch.BatchRenderer;
+import dev.isochron.render.batch.GlDrawBackend;
+import dev.isochron.render.batch.NullDrawBackend;
 import dev.isochron.render.batch.QuadSliceWork;
+import dev.isochron.render.batch.QuadSource;
 import dev.isochron.render.batch.QuadVertexLayout;
+import dev.isochron.render.batch.RadixSort;
+import dev.isochron.render.batch.ShapeBatch;
+import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.camera.Camera2D;
+import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.gl.ShaderProgram;
+import dev.isochron.render.gl.StreamingVertexBuffer;
+import dev.isochron.render.hud.HudOverlay;
+import dev.isochron.render.runtime.ApplicationRunner;
+import dev.isochron.render.text.Font;
+import dev.isochron.render.text.TextBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,13 +32,38 @@ class FramePathConstantPoolTest
 {
     @ParameterizedTest
     @ValueSource(classes = {
+        ApplicationRunner.class,
         BatchRenderer.class,
+        Camera2D.class,
+        EglHeadlessContext.class,
+        Font.class,
+        GlDrawBackend.class,
+        HudOverlay.class,
+        NullDrawBackend.class,
         QuadSliceWork.class,
+        QuadSource.class,
         QuadVertexLayout.class,
+        RadixSort.class,
         ShaderProgram.class,
+        ShapeBatch.class,
+        SpriteBatch.class,
+        StreamingVertexBuffer.class,
+        TextBuffer.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {
         ClassConstants.assertNoStringConstants(type);
+    }
+
+    /** The package-private classes of the runtime, by name. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dev.isochron.render.runtime.RenderPipeline",
+        "dev.isochron.render.runtime.RuntimeWatchdog",
+    })
+    void shouldHoldNoStringConstantInPackagePrivateClass(final String className)
+        throws IOException, ClassNotFoundException
+    {
+        ClassConstants.assertNoStringConstants(Class.forName(className));
     }
 }

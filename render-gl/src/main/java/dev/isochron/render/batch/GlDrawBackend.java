@@ -68,7 +68,6 @@ public final class GlDrawBackend implements DrawBackend
     /** Most projection changes per frame (including the one given to {@code beginFrame}). */
     public static final int MAX_PROJECTIONS_PER_FRAME = 64;
 
-    private static final String SHADER_DIR = "dev/isochron/render/shaders/";
     private static final int SEGMENTS = StreamingVertexBuffer.DEFAULT_SEGMENT_COUNT;
 
     private final int capacityQuads;
@@ -112,7 +111,7 @@ public final class GlDrawBackend implements DrawBackend
     {
         if (capacityQuads < 1 || capacityQuads > (1 << 22))
         {
-            throw new IllegalArgumentException("capacityQuads must be in [1, 4194304], was " + capacityQuads);
+            throw Constants.badCapacityQuads(capacityQuads);
         }
         this.capacityQuads = capacityQuads;
         for (int i = 0; i < MAX_PROJECTIONS_PER_FRAME; i++)
@@ -124,15 +123,15 @@ public final class GlDrawBackend implements DrawBackend
         commandQuads = new int[capacityQuads + MAX_PROJECTIONS_PER_FRAME];
 
         final GlObjectRegistry registry = GlObjectRegistry.current();
-        program = ShaderProgram.fromResources("batch", SHADER_DIR + "batch.vert", SHADER_DIR + "batch.frag");
-        projectionLocation = program.uniformLocation("u_projection");
+        program = Constants.program();
+        projectionLocation = Constants.projectionLocation(program);
         program.use();
-        program.setInt(program.uniformLocation("u_texture"), 0);
+        program.setInt(Constants.textureLocation(program), 0);
 
-        vertices = new StreamingVertexBuffer("batch quad vertices",
+        vertices = new StreamingVertexBuffer(Constants.verticesName(),
             capacityQuads * QuadVertexLayout.BYTES_PER_QUAD, SEGMENTS, forceStagingUpload);
         vertexArray = glGenVertexArrays();
-        registry.register(GlObjectType.VERTEX_ARRAY, vertexArray, "batch quad vertex array");
+        registry.register(GlObjectType.VERTEX_ARRAY, vertexArray, Constants.vertexArrayName());
         glBindVertexArray(vertexArray);
         vertices.bind();
         final int stride = QuadVertexLayout.BYTES_PER_VERTEX;
@@ -144,7 +143,7 @@ public final class GlDrawBackend implements DrawBackend
         glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, true, stride, QuadVertexLayout.COLOUR_OFFSET);
 
         indexBuffer = glGenBuffers();
-        registry.register(GlObjectType.BUFFER, indexBuffer, "batch quad index buffer");
+        registry.register(GlObjectType.BUFFER, indexBuffer, Constants.indexBufferName());
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
         final int quads = QuadVertexLayout.MAX_QUADS_PER_DRAW;
         final long indexBytes = (long)quads * QuadVertexLayout.INDICES_PER_QUAD * 2;
@@ -164,7 +163,7 @@ public final class GlDrawBackend implements DrawBackend
         {
             final long texel = stack.nmalloc(4, 4);
             MemoryUtil.memPutInt(texel, Rgba.WHITE);
-            whiteTexture = Texture.fromRgba("batch 1x1 white texture", 1, 1, texel, TextureFilter.NEAREST,
+            whiteTexture = Texture.fromRgba(Constants.whiteTextureName(), 1, 1, texel, TextureFilter.NEAREST,
                 TextureWrap.CLAMP_TO_EDGE);
         }
         textures[ShapeBatch.WHITE_TEXTURE_KEY] = whiteTexture.textureName();
@@ -180,12 +179,11 @@ public final class GlDrawBackend implements DrawBackend
     {
         if (textureKey < 1 || textureKey > SpriteBatch.MAX_TEXTURE_KEY)
         {
-            throw new IllegalArgumentException("textureKey must be in [1, " + SpriteBatch.MAX_TEXTURE_KEY +
-                "] (0 is the white texture), was " + textureKey);
+            throw Constants.badTextureKey(textureKey);
         }
         if (glTextureName <= 0)
         {
-            throw new IllegalArgumentException("glTextureName must be a texture name > 0, was " + glTextureName);
+            throw Constants.badTextureName(glTextureName);
         }
         textures[textureKey] = glTextureName;
     }
@@ -218,11 +216,11 @@ public final class GlDrawBackend implements DrawBackend
     {
         if (closed)
         {
-            throw new IllegalStateException("GlDrawBackend is closed");
+            throw Constants.closed();
         }
         if (inFrame)
         {
-            throw new IllegalStateException("GlDrawBackend.beginFrame called twice without endFrame");
+            throw Constants.beginTwice();
         }
         segment = vertices.beginFrame();
         reservedQuads = 0;
@@ -237,8 +235,7 @@ public final class GlDrawBackend implements DrawBackend
         checkInFrame();
         if (projectionCount == MAX_PROJECTIONS_PER_FRAME)
         {
-            throw new IllegalStateException("GlDrawBackend takes at most " + MAX_PROJECTIONS_PER_FRAME +
-                " projections per frame");
+            throw Constants.tooManyProjections();
         }
         projections[projectionCount].set(projection);
         commandTexture[commands] = -1 - projectionCount;
@@ -265,8 +262,7 @@ public final class GlDrawBackend implements DrawBackend
         final int texture = textures[textureKey];
         if (texture == 0)
         {
-            throw new IllegalStateException("no texture is bound to key " + textureKey +
-                ": call GlDrawBackend.bindTexture(" + textureKey + ", glTextureName) after uploading it");
+            throw Constants.unboundTexture(textureKey);
         }
         final int c = commands;
         commandTexture[c] = texture;
@@ -334,7 +330,99 @@ public final class GlDrawBackend implements DrawBackend
     {
         if (!inFrame)
         {
-            throw new IllegalStateException("GlDrawBackend: call beginFrame before drawing and endFrame once after");
+            throw Constants.notInFrame();
+        }
+    }
+
+    /**
+     * The shader resources, GL object labels and error messages, in a class of their own so that GlDrawBackend holds
+     * no String constant: the first C2 compile of a per-frame method would otherwise resolve them on the render
+     * thread mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Constants
+    {
+        private static final String SHADER_DIR = "dev/isochron/render/shaders/";
+
+        private Constants()
+        {
+        }
+
+        static ShaderProgram program()
+        {
+            return ShaderProgram.fromResources("batch", SHADER_DIR + "batch.vert", SHADER_DIR + "batch.frag");
+        }
+
+        static int projectionLocation(final ShaderProgram program)
+        {
+            return program.uniformLocation("u_projection");
+        }
+
+        static int textureLocation(final ShaderProgram program)
+        {
+            return program.uniformLocation("u_texture");
+        }
+
+        static String verticesName()
+        {
+            return "batch quad vertices";
+        }
+
+        static String vertexArrayName()
+        {
+            return "batch quad vertex array";
+        }
+
+        static String indexBufferName()
+        {
+            return "batch quad index buffer";
+        }
+
+        static String whiteTextureName()
+        {
+            return "batch 1x1 white texture";
+        }
+
+        static IllegalArgumentException badCapacityQuads(final int capacityQuads)
+        {
+            return new IllegalArgumentException("capacityQuads must be in [1, 4194304], was " + capacityQuads);
+        }
+
+        static IllegalArgumentException badTextureKey(final int textureKey)
+        {
+            return new IllegalArgumentException("textureKey must be in [1, " + SpriteBatch.MAX_TEXTURE_KEY +
+                "] (0 is the white texture), was " + textureKey);
+        }
+
+        static IllegalArgumentException badTextureName(final int glTextureName)
+        {
+            return new IllegalArgumentException("glTextureName must be a texture name > 0, was " + glTextureName);
+        }
+
+        static IllegalStateException closed()
+        {
+            return new IllegalStateException("GlDrawBackend is closed");
+        }
+
+        static IllegalStateException beginTwice()
+        {
+            return new IllegalStateException("GlDrawBackend.beginFrame called twice without endFrame");
+        }
+
+        static IllegalStateException tooManyProjections()
+        {
+            return new IllegalStateException("GlDrawBackend takes at most " + MAX_PROJECTIONS_PER_FRAME +
+                " projections per frame");
+        }
+
+        static IllegalStateException unboundTexture(final int textureKey)
+        {
+            return new IllegalStateException("no texture is bound to key " + textureKey +
+                ": call GlDrawBackend.bindTexture(" + textureKey + ", glTextureName) after uploading it");
+        }
+
+        static IllegalStateException notInFrame()
+        {
+            return new IllegalStateException("GlDrawBackend: call beginFrame before drawing and endFrame once after");
         }
     }
 }

@@ -32,13 +32,13 @@ public final class NullDrawBackend implements DrawBackend
     {
         if (capacityQuads < 1 || capacityQuads > (1 << 24))
         {
-            throw new IllegalArgumentException("capacityQuads must be in [1, 16777216], was " + capacityQuads);
+            throw Messages.badCapacityQuads(capacityQuads);
         }
         this.capacityQuads = capacityQuads;
         base = MemoryUtil.nmemAlignedAlloc(64, (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD);
         if (base == MemoryUtil.NULL)
         {
-            throw new OutOfMemoryError("cannot allocate " + capacityQuads + " quads of staging memory");
+            throw Messages.outOfMemory(capacityQuads);
         }
     }
 
@@ -46,7 +46,7 @@ public final class NullDrawBackend implements DrawBackend
     {
         if (closed)
         {
-            throw new IllegalStateException("NullDrawBackend is closed");
+            throw Messages.closed();
         }
         reservedQuads = 0;
         inFrame = true;
@@ -62,7 +62,7 @@ public final class NullDrawBackend implements DrawBackend
     {
         if (!inFrame)
         {
-            throw new IllegalStateException("reserveQuads must be called between beginFrame and endFrame");
+            throw Messages.notInFrame();
         }
         final long address =
             QuadVertexLayout.reservationAddress(this, base, capacityQuads, reservedQuads, quadCount);
@@ -135,5 +135,37 @@ public final class NullDrawBackend implements DrawBackend
     public long quadsCommitted()
     {
         return quadsCommitted;
+    }
+
+    /**
+     * The error messages, in a class of their own so that NullDrawBackend holds no String constant: the first C2
+     * compile of a per-frame method would otherwise resolve them on the render thread mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badCapacityQuads(final int capacityQuads)
+        {
+            return new IllegalArgumentException("capacityQuads must be in [1, 16777216], was " + capacityQuads);
+        }
+
+        static OutOfMemoryError outOfMemory(final int capacityQuads)
+        {
+            return new OutOfMemoryError("cannot allocate " + capacityQuads + " quads of staging memory");
+        }
+
+        static IllegalStateException closed()
+        {
+            return new IllegalStateException("NullDrawBackend is closed");
+        }
+
+        static IllegalStateException notInFrame()
+        {
+            return new IllegalStateException("reserveQuads must be called between beginFrame and endFrame");
+        }
     }
 }

@@ -47,8 +47,7 @@ public interface QuadSource
     {
         if (sliceCount < 1 || sliceIndex < 0 || sliceIndex >= sliceCount)
         {
-            throw new IllegalArgumentException(
-                "sliceIndex must be in [0, sliceCount) with sliceCount >= 1, was " + sliceIndex + " of " + sliceCount);
+            throw Messages.badSlice(sliceIndex, sliceCount);
         }
         return (int)((long)quadCount * sliceIndex / sliceCount);
     }
@@ -57,5 +56,23 @@ public interface QuadSource
     static int sliceEnd(final int quadCount, final int sliceIndex, final int sliceCount)
     {
         return (int)((long)quadCount * (sliceIndex + 1) / sliceCount);
+    }
+
+    /**
+     * The error message, in a class of its own so that QuadSource holds no String constant: the first C2 compile of
+     * {@link #sliceStart} would otherwise resolve it on a render worker mid-run (see {@code ClassConstants} in the
+     * engine test-jar). A member of an interface is public; this one has nothing callable outside the package.
+     */
+    final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badSlice(final int sliceIndex, final int sliceCount)
+        {
+            return new IllegalArgumentException(
+                "sliceIndex must be in [0, sliceCount) with sliceCount >= 1, was " + sliceIndex + " of " + sliceCount);
+        }
     }
 }

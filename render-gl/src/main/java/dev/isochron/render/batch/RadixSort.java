@@ -27,7 +27,7 @@ public final class RadixSort
     {
         if (capacity < 1 || capacity > (1 << 28))
         {
-            throw new IllegalArgumentException("capacity must be in [1, 268435456], was " + capacity);
+            throw Messages.badCapacity(capacity);
         }
         this.capacity = capacity;
         keysA = new int[capacity];
@@ -54,8 +54,7 @@ public final class RadixSort
     {
         if (count < 0 || count > capacity || keys.length < count || order.length < count)
         {
-            throw new IllegalArgumentException("count must be in [0, " + capacity + "] and fit keys (" +
-                keys.length + ") and order (" + order.length + "), was " + count);
+            throw Messages.badCount(capacity, keys.length, order.length, count);
         }
         final int[] counts = this.counts;
         for (int i = 0; i < RADIX * DIGITS; i++)
@@ -109,6 +108,30 @@ public final class RadixSort
         if (srcIdx != order)
         {
             System.arraycopy(srcIdx, 0, order, 0, count);
+        }
+    }
+
+    /**
+     * The error messages, in a class of their own so that RadixSort holds no String constant: the first C2 compile
+     * of {@link #sortIndices} would otherwise resolve them on the render thread mid-run (see {@code ClassConstants}
+     * in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badCapacity(final int capacity)
+        {
+            return new IllegalArgumentException("capacity must be in [1, 268435456], was " + capacity);
+        }
+
+        static IllegalArgumentException badCount(
+            final int capacity, final int keysLength, final int orderLength, final int count)
+        {
+            return new IllegalArgumentException("count must be in [0, " + capacity + "] and fit keys (" +
+                keysLength + ") and order (" + orderLength + "), was " + count);
         }
     }
 }

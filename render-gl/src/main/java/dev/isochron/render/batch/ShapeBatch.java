@@ -45,7 +45,7 @@ public final class ShapeBatch implements QuadSource
     {
         if (capacity < 1 || capacity > (1 << 24))
         {
-            throw new IllegalArgumentException("capacity must be in [1, 16777216], was " + capacity);
+            throw Messages.badCapacity(capacity);
         }
         this.capacity = capacity;
         xy = new float[capacity * 8];
@@ -219,8 +219,7 @@ public final class ShapeBatch implements QuadSource
         checkWidth(width);
         if (firstPoint < 0 || pointCount < 0 || 2L * (firstPoint + (long)pointCount) > xy.length)
         {
-            throw new IllegalArgumentException("points [" + firstPoint + ", " + firstPoint + " + " + pointCount +
-                ") must lie inside the xy array of " + (xy.length / 2) + " points");
+            throw Messages.badPoints(firstPoint, pointCount, xy.length);
         }
         if (pointCount < 2)
         {
@@ -396,8 +395,7 @@ public final class ShapeBatch implements QuadSource
         prepared = false;
         if (quads > capacity - count)
         {
-            throw new IllegalStateException("ShapeBatch capacity of " + capacity + " quads per frame exceeded (" +
-                count + " recorded, " + quads + " more needed): construct the batch with a larger capacity");
+            throw Messages.full(capacity, count, quads);
         }
     }
 
@@ -405,8 +403,7 @@ public final class ShapeBatch implements QuadSource
     {
         if (!prepared)
         {
-            throw new IllegalStateException("ShapeBatch.prepare() must run after the last shape and before " +
-                "generate() or the runs are read (" + count + " quads recorded)");
+            throw Messages.notPrepared(count);
         }
     }
 
@@ -414,7 +411,7 @@ public final class ShapeBatch implements QuadSource
     {
         if (!(width > 0f))
         {
-            throw new IllegalArgumentException("width must be > 0, was " + width);
+            throw Messages.badWidth(width);
         }
     }
 
@@ -422,7 +419,52 @@ public final class ShapeBatch implements QuadSource
     {
         if (segments < 3 || segments > MAX_CIRCLE_SEGMENTS)
         {
-            throw new IllegalArgumentException(
+            throw Messages.badSegments(segments);
+        }
+    }
+
+    /**
+     * The error messages, in a class of their own so that ShapeBatch holds no String constant: the first C2 compile
+     * of a per-frame method would otherwise resolve them on the engine thread that calls it, mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badCapacity(final int capacity)
+        {
+            return new IllegalArgumentException("capacity must be in [1, 16777216], was " + capacity);
+        }
+
+        static IllegalArgumentException badPoints(final int firstPoint, final int pointCount, final int xyLength)
+        {
+            return new IllegalArgumentException("points [" + firstPoint + ", " + firstPoint + " + " + pointCount +
+                ") must lie inside the xy array of " + (xyLength / 2) + " points");
+        }
+
+        static IllegalStateException full(final int capacity, final int count, final int quads)
+        {
+            return new IllegalStateException("ShapeBatch capacity of " + capacity + " quads per frame exceeded (" +
+                count + " recorded, " + quads + " more needed): construct the batch with a larger capacity");
+        }
+
+        static IllegalStateException notPrepared(final int count)
+        {
+            return new IllegalStateException("ShapeBatch.prepare() must run after the last shape and before " +
+                "generate() or the runs are read (" + count + " quads recorded)");
+        }
+
+        static IllegalArgumentException badWidth(final float width)
+        {
+            return new IllegalArgumentException("width must be > 0, was " + width);
+        }
+
+        static IllegalArgumentException badSegments(final int segments)
+        {
+            return new IllegalArgumentException(
                 "segments must be in [3, " + MAX_CIRCLE_SEGMENTS + "], was " + segments);
         }
     }

@@ -79,7 +79,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (capacity < 1 || capacity > (1 << 24))
         {
-            throw new IllegalArgumentException("capacity must be in [1, 16777216], was " + capacity);
+            throw Messages.badCapacity(capacity);
         }
         this.capacity = capacity;
         sortKey = new int[capacity];
@@ -129,7 +129,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (layer < 0 || layer > MAX_LAYER)
         {
-            throw new IllegalArgumentException("layer must be in [0, " + MAX_LAYER + "], was " + layer);
+            throw Messages.badLayer(layer);
         }
         layerBits = layer << 16;
         return this;
@@ -236,7 +236,7 @@ public final class SpriteBatch implements QuadSource
         final int i = count;
         if (i == capacity)
         {
-            throw full();
+            throw Messages.full(capacity);
         }
         if ((textureKey & ~MAX_TEXTURE_KEY) != 0)
         {
@@ -461,8 +461,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (textureKey < 0 || textureKey > MAX_TEXTURE_KEY)
         {
-            throw new IllegalArgumentException(
-                "textureKey must be in [0, " + MAX_TEXTURE_KEY + "], was " + textureKey);
+            throw Messages.badTextureKey(textureKey);
         }
     }
 
@@ -470,14 +469,47 @@ public final class SpriteBatch implements QuadSource
     {
         if (!prepared)
         {
-            throw new IllegalStateException("SpriteBatch.prepare() must run after the last draw and before " +
-                "generate() or the runs are read (" + count + " quads recorded)");
+            throw Messages.notPrepared(count);
         }
     }
 
-    private IllegalStateException full()
+    /**
+     * The error messages, in a class of their own so that SpriteBatch holds no String constant: the first C2
+     * compile of a per-frame method would otherwise resolve them on the engine thread that calls it, mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
     {
-        return new IllegalStateException("SpriteBatch capacity of " + capacity +
-            " quads per frame exceeded: construct the batch with a larger capacity");
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badCapacity(final int capacity)
+        {
+            return new IllegalArgumentException("capacity must be in [1, 16777216], was " + capacity);
+        }
+
+        static IllegalArgumentException badLayer(final int layer)
+        {
+            return new IllegalArgumentException("layer must be in [0, " + MAX_LAYER + "], was " + layer);
+        }
+
+        static IllegalArgumentException badTextureKey(final int textureKey)
+        {
+            return new IllegalArgumentException(
+                "textureKey must be in [0, " + MAX_TEXTURE_KEY + "], was " + textureKey);
+        }
+
+        static IllegalStateException notPrepared(final int count)
+        {
+            return new IllegalStateException("SpriteBatch.prepare() must run after the last draw and before " +
+                "generate() or the runs are read (" + count + " quads recorded)");
+        }
+
+        static IllegalStateException full(final int capacity)
+        {
+            return new IllegalStateException("SpriteBatch capacity of " + capacity +
+                " quads per frame exceeded: construct the batch with a larger capacity");
+        }
     }
 }

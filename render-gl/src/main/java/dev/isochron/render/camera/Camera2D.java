@@ -46,7 +46,7 @@ public final class Camera2D
     {
         if (width < 1 || height < 1)
         {
-            throw new IllegalArgumentException("viewport must be at least 1x1 pixels, was " + width + "x" + height);
+            throw Messages.badViewport(width, height);
         }
         this.width = width;
         this.height = height;
@@ -154,8 +154,7 @@ public final class Camera2D
         final float next = zoom * factor;
         if (!(next >= MIN_ZOOM && next <= MAX_ZOOM))
         {
-            throw new IllegalArgumentException(
-                "zoom must be in [" + MIN_ZOOM + ", " + MAX_ZOOM + "], was " + next + " (factor " + factor + ")");
+            throw Messages.badZoom(next, factor);
         }
         final float wx = left + screenX / zoom;
         final float wy = top + screenY / zoom;
@@ -206,5 +205,28 @@ public final class Camera2D
     public Vector2f worldToScreen(final float worldX, final float worldY, final Vector2f dest)
     {
         return dest.set((worldX - left) * zoom, (worldY - top) * zoom);
+    }
+
+    /**
+     * The error messages, in a class of their own so that Camera2D holds no String constant: the first C2 compile
+     * of a per-frame method would otherwise resolve them on the engine thread that calls it, mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badViewport(final int width, final int height)
+        {
+            return new IllegalArgumentException("viewport must be at least 1x1 pixels, was " + width + "x" + height);
+        }
+
+        static IllegalArgumentException badZoom(final float next, final float factor)
+        {
+            return new IllegalArgumentException(
+                "zoom must be in [" + MIN_ZOOM + ", " + MAX_ZOOM + "], was " + next + " (factor " + factor + ")");
+        }
     }
 }

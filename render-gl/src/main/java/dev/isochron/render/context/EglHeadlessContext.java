@@ -55,7 +55,7 @@ public final class EglHeadlessContext implements GlContext
         this.options = options;
         this.width = options.width();
         this.height = options.height();
-        this.session = new GlSession("EGL headless context '" + options.title() + "' " + width + "x" + height,
+        this.session = new GlSession(Messages.sessionName(options.title(), width, height),
             options.debug(), options.failOnLeak());
         display = EglDisplay.acquire();
         long created = EGL_NO_CONTEXT;
@@ -77,9 +77,7 @@ public final class EglHeadlessContext implements GlContext
     {
         if (!eglBindAPI(EGL_OPENGL_API))
         {
-            throw new GlContextException("headless EGL: eglBindAPI(EGL_OPENGL_API) failed: " +
-                EglDisplay.eglErrorName(eglGetError()) + "; the EGL driver has no desktop OpenGL; install " +
-                GlPlatform.INSTALL_HINT);
+            throw Messages.bindApiFailed(eglGetError());
         }
         try (MemoryStack stack = MemoryStack.stackPush())
         {
@@ -92,8 +90,7 @@ public final class EglHeadlessContext implements GlContext
             final IntBuffer count = stack.mallocInt(1);
             if (!eglChooseConfig(display, configAttributes, configs, count) || count.get(0) < 1)
             {
-                throw new GlContextException("headless EGL: no RGBA8 OpenGL config on the surfaceless display (" +
-                    EglDisplay.eglErrorName(eglGetError()) + "); install " + GlPlatform.INSTALL_HINT);
+                throw Messages.noConfig(eglGetError());
             }
             // Ask for reset notification first, so a GPU reset shows up in glGetGraphicsResetStatus (the runtime
             // checks it once per frame and stops with the cause); an EGL without EGL 1.5 / robustness gets the
@@ -106,9 +103,7 @@ public final class EglHeadlessContext implements GlContext
             }
             if (ctx == EGL_NO_CONTEXT)
             {
-                throw new GlContextException("headless EGL: eglCreateContext for OpenGL " + options.glMajorVersion() +
-                    "." + options.glMinorVersion() + " core failed: " + EglDisplay.eglErrorName(eglGetError()) +
-                    " (ask for 3.3, or set MESA_GL_VERSION_OVERRIDE for newer versions on Mesa)");
+                throw Messages.createFailed(options, eglGetError());
             }
             return ctx;
         }
@@ -138,12 +133,12 @@ public final class EglHeadlessContext implements GlContext
         eglBindAPI(EGL_OPENGL_API);
         if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context))
         {
-            throw new GlContextException(session.name() + ": eglMakeCurrent on thread '" +
-                Thread.currentThread().getName() + "' failed: " + EglDisplay.eglErrorName(eglGetError()));
+            throw Messages.makeCurrentFailed(session.name(), eglGetError());
         }
         if (session.attach())
         {
-            framebuffer = new Framebuffer(session.name() + " draw target", width, height, options.depthStencil());
+            framebuffer = new Framebuffer(
+                Messages.drawTargetName(session.name()), width, height, options.depthStencil());
         }
         framebuffer.bind();
     }
@@ -156,8 +151,7 @@ public final class EglHeadlessContext implements GlContext
         eglBindAPI(EGL_OPENGL_API);
         if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT))
         {
-            throw new GlContextException(session.name() + ": releasing with eglMakeCurrent failed: " +
-                EglDisplay.eglErrorName(eglGetError()));
+            throw Messages.releaseFailed(session.name(), eglGetError());
         }
     }
 
@@ -249,8 +243,7 @@ public final class EglHeadlessContext implements GlContext
 
     public void close()
     {
-        if (!session.beginClose(this, " is current on another thread; close it there, or call disposeAndRelease() " +
-            "there first"))
+        if (!session.beginClose(this, Messages.currentElsewhere()))
         {
             return;
         }
@@ -269,7 +262,72 @@ public final class EglHeadlessContext implements GlContext
         session.checkOpen();
         if (framebuffer == null)
         {
-            throw new IllegalStateException(session.name() + " has never been made current: call makeCurrent() " +
+            throw Messages.neverMadeCurrent(session.name());
+        }
+    }
+
+    /**
+     * The session name, the draw target's label and the error messages, in a class of their own so that
+     * EglHeadlessContext holds no String constant: the first C2 compile of a per-frame method ({@code swapBuffers},
+     * {@code bindDrawTarget}) would otherwise resolve them on the render thread mid-run (see {@code ClassConstants}
+     * in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static String sessionName(final String title, final int width, final int height)
+        {
+            return "EGL headless context '" + title + "' " + width + "x" + height;
+        }
+
+        static String drawTargetName(final String sessionName)
+        {
+            return sessionName + " draw target";
+        }
+
+        static String currentElsewhere()
+        {
+            return " is current on another thread; close it there, or call disposeAndRelease() there first";
+        }
+
+        static GlContextException bindApiFailed(final int eglError)
+        {
+            return new GlContextException("headless EGL: eglBindAPI(EGL_OPENGL_API) failed: " +
+                EglDisplay.eglErrorName(eglError) + "; the EGL driver has no desktop OpenGL; install " +
+                GlPlatform.INSTALL_HINT);
+        }
+
+        static GlContextException noConfig(final int eglError)
+        {
+            return new GlContextException("headless EGL: no RGBA8 OpenGL config on the surfaceless display (" +
+                EglDisplay.eglErrorName(eglError) + "); install " + GlPlatform.INSTALL_HINT);
+        }
+
+        static GlContextException createFailed(final ContextOptions options, final int eglError)
+        {
+            return new GlContextException("headless EGL: eglCreateContext for OpenGL " + options.glMajorVersion() +
+                "." + options.glMinorVersion() + " core failed: " + EglDisplay.eglErrorName(eglError) +
+                " (ask for 3.3, or set MESA_GL_VERSION_OVERRIDE for newer versions on Mesa)");
+        }
+
+        static GlContextException makeCurrentFailed(final String sessionName, final int eglError)
+        {
+            return new GlContextException(sessionName + ": eglMakeCurrent on thread '" +
+                Thread.currentThread().getName() + "' failed: " + EglDisplay.eglErrorName(eglError));
+        }
+
+        static GlContextException releaseFailed(final String sessionName, final int eglError)
+        {
+            return new GlContextException(sessionName + ": releasing with eglMakeCurrent failed: " +
+                EglDisplay.eglErrorName(eglError));
+        }
+
+        static IllegalStateException neverMadeCurrent(final String sessionName)
+        {
+            return new IllegalStateException(sessionName + " has never been made current: call makeCurrent() " +
                 "on the render thread first");
         }
     }

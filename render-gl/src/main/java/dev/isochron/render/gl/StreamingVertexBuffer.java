@@ -37,6 +37,9 @@ public final class StreamingVertexBuffer implements AutoCloseable
     /** How long one {@code glClientWaitSync} call waits before waiting again, in nanoseconds. */
     public static final long WAIT_SLICE_NS = 1_000_000_000L;
 
+    // the per-frame debug check's call name, read from a field so that this class holds no String constant
+    private static final String UPLOAD_CALL = Constants.uploadCall();
+
     private final String label;
     private final GlObjectRegistry registry;
     private final int buffer;
@@ -66,12 +69,11 @@ public final class StreamingVertexBuffer implements AutoCloseable
     {
         if (segmentCount < 2 || segmentCount > 8)
         {
-            throw new IllegalArgumentException("segmentCount of '" + label + "' must be in [2, 8], was " + segmentCount);
+            throw Constants.badSegmentCount(label, segmentCount);
         }
         if (segmentBytes < 1 || (long)segmentBytes * segmentCount > (1L << 30))
         {
-            throw new IllegalArgumentException("segmentBytes of '" + label + "' must be in [1, " + ((1 << 30) / segmentCount) +
-                "] for " + segmentCount + " segments, was " + segmentBytes);
+            throw Constants.badSegmentBytes(label, segmentBytes, segmentCount);
         }
         this.label = label;
         this.segmentBytes = segmentBytes;
@@ -82,7 +84,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
         this.fences = new long[segmentCount];
 
         buffer = glGenBuffers();
-        registry.register(GlObjectType.BUFFER, buffer, label + (persistent ? " (persistent ring)" : " (orphaning)"));
+        registry.register(GlObjectType.BUFFER, buffer, Constants.registryLabel(label, persistent));
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
         if (persistent)
         {
@@ -102,8 +104,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
                 final int error = glGetError();
                 glDeleteBuffers(buffer);
                 registry.remove(GlObjectType.BUFFER, buffer);
-                throw new GlException("glMapBufferRange of " + size + " bytes for '" + label + "' failed: " +
-                    GlErrors.errorName(error) + " (use forceFallback to stream without persistent mapping)");
+                throw Constants.mapFailed(size, label, error);
             }
             stagingAddress = 0L;
         }
@@ -113,7 +114,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
             mappedAddress = 0L;
             stagingAddress = MemoryUtil.nmemAllocChecked(segmentBytes);
         }
-        GlErrors.checkInDebug("glBufferStorage/glBufferData (StreamingVertexBuffer creation)");
+        Constants.checkCreation();
     }
 
     /**
@@ -127,7 +128,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
     {
         if (inFrame)
         {
-            throw new IllegalStateException("beginFrame() called twice on '" + label + "' without endFrame()");
+            throw Constants.beginTwice(label);
         }
         checkOpen();
         inFrame = true;
@@ -162,12 +163,11 @@ public final class StreamingVertexBuffer implements AutoCloseable
     {
         if (!inFrame)
         {
-            throw new IllegalStateException("endFrame() on '" + label + "' without beginFrame()");
+            throw Constants.endWithoutBegin(label);
         }
         if (bytesWritten < 0 || bytesWritten > segmentBytes)
         {
-            throw new IllegalArgumentException("bytesWritten to '" + label + "' must be in [0, " + segmentBytes +
-                "], was " + bytesWritten);
+            throw Constants.badBytesWritten(label, segmentBytes, bytesWritten);
         }
         inFrame = false;
         frames++;
@@ -182,7 +182,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
         {
             nglBufferSubData(GL_ARRAY_BUFFER, 0L, bytesWritten, stagingAddress);
         }
-        GlErrors.checkInDebug("glBufferData/glBufferSubData (streaming upload)");
+        GlErrors.checkInDebug(UPLOAD_CALL);
         return 0L;
     }
 
@@ -259,8 +259,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
 
     public String toString()
     {
-        return "StreamingVertexBuffer{'" + label + "', " + (persistent ? "persistent " + segmentCount + " x " : "orphaning ") +
-            segmentBytes + " bytes, frames=" + frames + ", fenceWaits=" + fenceWaits + '}';
+        return Constants.describe(this);
     }
 
     private void waitFor(final long fence)
@@ -280,8 +279,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
             }
             if (status == GL_WAIT_FAILED)
             {
-                throw new GlException("glClientWaitSync on the fence of segment " + segment + " of '" + label +
-                    "' failed: " + GlErrors.errorName(glGetError()));
+                throw Constants.waitFailed(segment, label, glGetError());
             }
         }
     }
@@ -290,7 +288,88 @@ public final class StreamingVertexBuffer implements AutoCloseable
     {
         if (closed)
         {
-            throw new IllegalStateException("StreamingVertexBuffer '" + label + "' is closed");
+            throw Constants.closed(label);
+        }
+    }
+
+    /**
+     * The debug checks' call names, the registry label, the description and the error messages, in a class of their
+     * own so that StreamingVertexBuffer holds no String constant: the first C2 compile of a per-frame method would
+     * otherwise resolve them on the render thread mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Constants
+    {
+        private Constants()
+        {
+        }
+
+        static String uploadCall()
+        {
+            return "glBufferData/glBufferSubData (streaming upload)";
+        }
+
+        static void checkCreation()
+        {
+            GlErrors.checkInDebug("glBufferStorage/glBufferData (StreamingVertexBuffer creation)");
+        }
+
+        static String registryLabel(final String label, final boolean persistent)
+        {
+            return label + (persistent ? " (persistent ring)" : " (orphaning)");
+        }
+
+        static String describe(final StreamingVertexBuffer buffer)
+        {
+            return "StreamingVertexBuffer{'" + buffer.label + "', " +
+                (buffer.persistent ? "persistent " + buffer.segmentCount + " x " : "orphaning ") +
+                buffer.segmentBytes + " bytes, frames=" + buffer.frames + ", fenceWaits=" + buffer.fenceWaits + '}';
+        }
+
+        static IllegalArgumentException badSegmentCount(final String label, final int segmentCount)
+        {
+            return new IllegalArgumentException(
+                "segmentCount of '" + label + "' must be in [2, 8], was " + segmentCount);
+        }
+
+        static IllegalArgumentException badSegmentBytes(
+            final String label, final int segmentBytes, final int segmentCount)
+        {
+            return new IllegalArgumentException("segmentBytes of '" + label + "' must be in [1, " +
+                ((1 << 30) / segmentCount) + "] for " + segmentCount + " segments, was " + segmentBytes);
+        }
+
+        static GlException mapFailed(final long size, final String label, final int error)
+        {
+            return new GlException("glMapBufferRange of " + size + " bytes for '" + label + "' failed: " +
+                GlErrors.errorName(error) + " (use forceFallback to stream without persistent mapping)");
+        }
+
+        static IllegalStateException beginTwice(final String label)
+        {
+            return new IllegalStateException("beginFrame() called twice on '" + label + "' without endFrame()");
+        }
+
+        static IllegalStateException endWithoutBegin(final String label)
+        {
+            return new IllegalStateException("endFrame() on '" + label + "' without beginFrame()");
+        }
+
+        static IllegalArgumentException badBytesWritten(
+            final String label, final int segmentBytes, final int bytesWritten)
+        {
+            return new IllegalArgumentException("bytesWritten to '" + label + "' must be in [0, " + segmentBytes +
+                "], was " + bytesWritten);
+        }
+
+        static GlException waitFailed(final int segment, final String label, final int error)
+        {
+            return new GlException("glClientWaitSync on the fence of segment " + segment + " of '" + label +
+                "' failed: " + GlErrors.errorName(error));
+        }
+
+        static IllegalStateException closed(final String label)
+        {
+            return new IllegalStateException("StreamingVertexBuffer '" + label + "' is closed");
         }
     }
 }

@@ -141,7 +141,7 @@ public final class HudOverlay
     {
         if (null == metrics)
         {
-            throw new IllegalArgumentException("metrics must not be null");
+            throw Messages.nullMetrics();
         }
         final double targetFps = metrics.context().targetFps();
         final long targetFrameNs = targetFps > 0 ? Math.round(1e9 / targetFps) : Math.round(1e9 / 60.0);
@@ -161,20 +161,19 @@ public final class HudOverlay
     {
         if (null == font)
         {
-            throw new IllegalArgumentException("font must not be null");
+            throw Messages.nullFont();
         }
         if (historyFrames < 2 || historyFrames > MAX_HISTORY_FRAMES)
         {
-            throw new IllegalArgumentException("historyFrames must be in [2, " + MAX_HISTORY_FRAMES + "], was " +
-                historyFrames);
+            throw Messages.badHistoryFrames(historyFrames);
         }
         if (targetFrameNs <= 0)
         {
-            throw new IllegalArgumentException("targetFrameNs must be > 0, was " + targetFrameNs);
+            throw Messages.badTargetFrameNs(targetFrameNs);
         }
         if (stallThresholdNs <= 0)
         {
-            throw new IllegalArgumentException("stallThresholdNs must be > 0, was " + stallThresholdNs);
+            throw Messages.badStallThresholdNs(stallThresholdNs);
         }
         this.font = font;
         this.historyFrames = historyFrames;
@@ -226,7 +225,7 @@ public final class HudOverlay
     {
         if (scale < 1 || scale > MAX_SCALE)
         {
-            throw new IllegalArgumentException("scale must be in [1, " + MAX_SCALE + "], was " + scale);
+            throw Messages.badScale(scale);
         }
         if (scale != this.scale)
         {
@@ -397,7 +396,7 @@ public final class HudOverlay
     {
         if (index < 0 || index >= lineCount)
         {
-            throw new IndexOutOfBoundsException("line must be in [0, " + lineCount + "), was " + index);
+            throw Messages.badLine(lineCount, index);
         }
         return lines[index];
     }
@@ -559,8 +558,8 @@ public final class HudOverlay
 
         // FPS 60  frame 16.7 ms
         final TextBuffer fps = lines[0].clear();
-        fps.append("FPS ").append(n == 0 || sumNs == 0 ? 0 : (n * 1_000_000_000L + sumNs / 2) / sumNs);
-        appendMs(fps.append("  frame "), lastNs);
+        fps.append(Labels.FPS).append(n == 0 || sumNs == 0 ? 0 : (n * 1_000_000_000L + sumNs / 2) / sumNs);
+        appendMs(fps.append(Labels.FRAME), lastNs);
 
         // p99 16.7 ms  max 18.2 ms
         final long[] sorted = scratch;
@@ -572,28 +571,29 @@ public final class HudOverlay
             max = Math.max(max, v);
         }
         final long p99 = n == 0 ? 0 : select(sorted, n, nearestRank99(n));
-        appendMs(lines[1].clear().append("p99 "), p99);
-        appendMs(lines[1].append("  max "), max);
+        appendMs(lines[1].clear().append(Labels.P99), p99);
+        appendMs(lines[1].append(Labels.MAX), max);
 
         // stalls 2 (>25.0 ms)
-        final TextBuffer stallLine = lines[2].clear().append("stalls ").append(stalls);
-        appendMs(stallLine.append(" (>"), stallThresholdNs).append(')');
+        final TextBuffer stallLine = lines[2].clear().append(Labels.STALLS).append(stalls);
+        appendMs(stallLine.append(Labels.STALL_THRESHOLD), stallThresholdNs).append(')');
 
         // GC 3  pause 1.2 ms
-        final TextBuffer gcLine = lines[3].clear().append("GC ").append(gcCount);
-        appendMs(gcLine.append("  pause "), gcLastPauseNs);
+        final TextBuffer gcLine = lines[3].clear().append(Labels.GC).append(gcCount);
+        appendMs(gcLine.append(Labels.PAUSE), gcLastPauseNs);
 
         // alloc 0 B/frame
-        lines[4].clear().append("alloc ").append(allocatedBytesPerFrame).append(" B/frame");
+        lines[4].clear().append(Labels.ALLOC).append(allocatedBytesPerFrame).append(Labels.BYTES_PER_FRAME);
 
         // input p99 0.4 ms  drops 0
-        appendMs(lines[5].clear().append("input p99 "), inputP99Ns).append("  drops ").append(inputDrops);
+        appendMs(lines[5].clear().append(Labels.INPUT_P99), inputP99Ns).append(Labels.DROPS).append(inputDrops);
 
         lineCount = BASE_LINE_COUNT;
         if (null != metrics)
         {
             // run p99 16.7 ms  1200 frames
-            appendMs(lines[6].clear().append("run p99 "), runP99Ns).append("  ").append(runFrames).append(" frames");
+            appendMs(lines[6].clear().append(Labels.RUN_P99), runP99Ns)
+                .append(Labels.SEPARATOR).append(runFrames).append(Labels.FRAMES);
             lineCount = BASE_LINE_COUNT + 1;
         }
     }
@@ -606,7 +606,7 @@ public final class HudOverlay
             text.append('-');
         }
         final long tenths = (Math.abs(ns) + 50_000) / 100_000;
-        return text.append(tenths / 10).append('.').append((char)('0' + tenths % 10)).append(" ms");
+        return text.append(tenths / 10).append('.').append((char)('0' + tenths % 10)).append(Labels.MS);
     }
 
     /** @return the 0-based index of the nearest-rank 99th percentile among {@code n} sorted values. */
@@ -678,5 +678,102 @@ public final class HudOverlay
         final long t = a[i];
         a[i] = a[j];
         a[j] = t;
+    }
+
+    /**
+     * The panel's label text, read per frame from fields that are not compile-time constants, so that HudOverlay
+     * holds no String constant: the first C2 compile of a per-frame method would otherwise resolve every literal of
+     * the class (the error messages too) on the render thread mid-run (see {@code ClassConstants} in the engine
+     * test-jar). Initialised by the first {@code buildLines}, in the constructor.
+     */
+    private static final class Labels
+    {
+        static final String FPS;
+        static final String FRAME;
+        static final String P99;
+        static final String MAX;
+        static final String STALLS;
+        static final String STALL_THRESHOLD;
+        static final String GC;
+        static final String PAUSE;
+        static final String ALLOC;
+        static final String BYTES_PER_FRAME;
+        static final String INPUT_P99;
+        static final String DROPS;
+        static final String RUN_P99;
+        static final String SEPARATOR;
+        static final String FRAMES;
+        static final String MS;
+
+        static
+        {
+            // assigned here, not in the declarations, so that javac does not copy them into HudOverlay
+            FPS = "FPS ";
+            FRAME = "  frame ";
+            P99 = "p99 ";
+            MAX = "  max ";
+            STALLS = "stalls ";
+            STALL_THRESHOLD = " (>";
+            GC = "GC ";
+            PAUSE = "  pause ";
+            ALLOC = "alloc ";
+            BYTES_PER_FRAME = " B/frame";
+            INPUT_P99 = "input p99 ";
+            DROPS = "  drops ";
+            RUN_P99 = "run p99 ";
+            SEPARATOR = "  ";
+            FRAMES = " frames";
+            MS = " ms";
+        }
+
+        private Labels()
+        {
+        }
+    }
+
+    /**
+     * The error messages, in a class of their own so that HudOverlay holds no String constant (see {@link Labels}).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException nullMetrics()
+        {
+            return new IllegalArgumentException("metrics must not be null");
+        }
+
+        static IllegalArgumentException nullFont()
+        {
+            return new IllegalArgumentException("font must not be null");
+        }
+
+        static IllegalArgumentException badHistoryFrames(final int historyFrames)
+        {
+            return new IllegalArgumentException("historyFrames must be in [2, " + MAX_HISTORY_FRAMES + "], was " +
+                historyFrames);
+        }
+
+        static IllegalArgumentException badTargetFrameNs(final long targetFrameNs)
+        {
+            return new IllegalArgumentException("targetFrameNs must be > 0, was " + targetFrameNs);
+        }
+
+        static IllegalArgumentException badStallThresholdNs(final long stallThresholdNs)
+        {
+            return new IllegalArgumentException("stallThresholdNs must be > 0, was " + stallThresholdNs);
+        }
+
+        static IllegalArgumentException badScale(final int scale)
+        {
+            return new IllegalArgumentException("scale must be in [1, " + MAX_SCALE + "], was " + scale);
+        }
+
+        static IndexOutOfBoundsException badLine(final int lineCount, final int index)
+        {
+            return new IndexOutOfBoundsException("line must be in [0, " + lineCount + "), was " + index);
+        }
     }
 }

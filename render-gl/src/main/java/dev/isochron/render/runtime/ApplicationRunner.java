@@ -45,6 +45,7 @@ import org.lwjgl.glfw.GLFWFramebufferSizeCallbackI;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -72,9 +73,9 @@ public final class ApplicationRunner
     private static final double EVENT_WAIT_SECONDS = 0.005;
     private static final long NS_PER_SECOND = 1_000_000_000L;
     /** The render thread's name (multi-threaded mode). */
-    static final String RENDER_THREAD = "isochron-render";
+    static final String RENDER_THREAD = Constants.RENDER_THREAD;
     /** The simulation thread's name (multi-threaded mode). */
-    static final String SIMULATION_THREAD = "isochron-simulation";
+    static final String SIMULATION_THREAD = Constants.SIMULATION_THREAD;
 
     private ApplicationRunner()
     {
@@ -96,11 +97,11 @@ public final class ApplicationRunner
     {
         if (null == app)
         {
-            throw new IllegalArgumentException("app must not be null");
+            throw Constants.nullApp();
         }
         if (null == config)
         {
-            throw new IllegalArgumentException("config must not be null");
+            throw Constants.nullConfig();
         }
         config.conclude();
         return new Run<>(app, config).execute();
@@ -266,7 +267,7 @@ public final class ApplicationRunner
                 }
                 catch (final IOException ex)
                 {
-                    throw new UncheckedIOException("cannot read replay " + config.replayPath() + ": " + ex, ex);
+                    throw Constants.cannotReadReplay(config.replayPath(), ex);
                 }
                 source = replay;
             }
@@ -278,7 +279,7 @@ public final class ApplicationRunner
                 }
                 catch (final IOException ex)
                 {
-                    throw new UncheckedIOException("cannot record input to " + config.recordPath() + ": " + ex, ex);
+                    throw Constants.cannotRecord(config.recordPath(), ex);
                 }
                 queue.recordTo(recorder);
             }
@@ -299,7 +300,7 @@ public final class ApplicationRunner
                 final Agent agent = sources.get(i).newAgent(queue.newProducer());
                 if (null == agent)
                 {
-                    throw new IllegalArgumentException("input source " + i + " made a null agent");
+                    throw Constants.nullAgent(i);
                 }
                 producerAgents.add(agent);
             }
@@ -561,7 +562,7 @@ public final class ApplicationRunner
                 final S state = app.newRenderState();
                 if (null == state)
                 {
-                    throw new IllegalStateException("Application.newRenderState() returned null");
+                    throw Constants.nullRenderState();
                 }
                 return state;
             }
@@ -592,8 +593,7 @@ public final class ApplicationRunner
             for (int i = 0; i < producerAgents.size(); i++)
             {
                 final Agent agent = producerAgents.get(i);
-                final String name = agent instanceof SyntheticInputSource ? "isochron-input-synthetic" :
-                    "isochron-input-" + i;
+                final String name = Constants.producerName(agent, i);
                 final AgentThread thread = AgentThread.start(name,
                     new GuardedAgent(agent, exit, failures, new PhaseTracker(), null));
                 producerThreads.add(thread);
@@ -763,7 +763,7 @@ public final class ApplicationRunner
         {
             frameMetrics.endWindow();
             report.collect(frameMetrics, gcPauses, allocation, null == replay ? inputLatency : null)
-                .threading(Threading.SINGLE == config.threading() ? "single" : "multi")
+                .threading(Constants.threading(config.threading()))
                 .workers(config.workers())
                 .headless(null == window)
                 .glRenderer(pipeline.glRenderer())
@@ -772,17 +772,17 @@ public final class ApplicationRunner
                 .inputEvents(queue.events())
                 .inputDrops(queue.drops())
                 .inputCoalesced(queue.coalesced())
-                .extra("skippedFrames", pipeline.skippedFrames())
-                .extra("totalFrames", pipeline.frames())
-                .extra("totalTicks", simulation.ticks())
-                .extra("watchdogStalls", null == watchdog ? 0 : watchdog.stallCount())
-                .extra("watchdogThresholdMs", config.stallWatchdog().toNanos() / 1e6)
+                .extra(Constants.SKIPPED_FRAMES, pipeline.skippedFrames())
+                .extra(Constants.TOTAL_FRAMES, pipeline.frames())
+                .extra(Constants.TOTAL_TICKS, simulation.ticks())
+                .extra(Constants.WATCHDOG_STALLS, null == watchdog ? 0 : watchdog.stallCount())
+                .extra(Constants.WATCHDOG_THRESHOLD_MS, config.stallWatchdog().toNanos() / 1e6)
                 .extra("literalClassesResolved", null != literals && literals.available() ? literals.classes() : -1)
                 .extra("literalsResolved", null == literals ? 0 : literals.literals());
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
-            report.extra("inputWritten", queue.written())
-                .extra("inputDiscardedAtEnd", discarded)
+            report.extra(Constants.INPUT_WRITTEN, queue.written())
+                .extra(Constants.INPUT_DISCARDED_AT_END, discarded)
                 .measureHeapAndRss();
             if (null != config.reportPath())
             {
@@ -792,8 +792,7 @@ public final class ApplicationRunner
                 }
                 catch (final IOException ex)
                 {
-                    throw new UncheckedIOException("cannot write the run report to " + config.reportPath() + ": " +
-                        ex, ex);
+                    throw Constants.cannotWriteReport(config.reportPath(), ex);
                 }
             }
             final ExitCause cause = null == exit.cause() ? ExitCause.EXIT_REQUESTED : exit.cause();
@@ -863,6 +862,88 @@ public final class ApplicationRunner
         if (interrupted)
         {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The thread names, the report's keys and the error messages, in a class of their own so that neither
+     * ApplicationRunner nor {@link Run} holds String constants: the first C2 compile of a per-frame method of
+     * {@code Run} ({@code checkLimits}, the frame loops) would otherwise resolve them on the render thread mid-run
+     * (see {@code ClassConstants} in the engine test-jar). The names are assigned in the static initialiser, not the
+     * declarations, so that javac does not copy them into the classes that read them as constants.
+     */
+    private static final class Constants
+    {
+        static final String RENDER_THREAD;
+        static final String SIMULATION_THREAD;
+        static final String SKIPPED_FRAMES;
+        static final String TOTAL_FRAMES;
+        static final String TOTAL_TICKS;
+        static final String WATCHDOG_STALLS;
+        static final String WATCHDOG_THRESHOLD_MS;
+        static final String INPUT_WRITTEN;
+        static final String INPUT_DISCARDED_AT_END;
+
+        static
+        {
+            RENDER_THREAD = "isochron-render";
+            SIMULATION_THREAD = "isochron-simulation";
+            SKIPPED_FRAMES = "skippedFrames";
+            TOTAL_FRAMES = "totalFrames";
+            TOTAL_TICKS = "totalTicks";
+            WATCHDOG_STALLS = "watchdogStalls";
+            WATCHDOG_THRESHOLD_MS = "watchdogThresholdMs";
+            INPUT_WRITTEN = "inputWritten";
+            INPUT_DISCARDED_AT_END = "inputDiscardedAtEnd";
+        }
+
+        private Constants()
+        {
+        }
+
+        static String producerName(final Agent agent, final int index)
+        {
+            return agent instanceof SyntheticInputSource ? "isochron-input-synthetic" : "isochron-input-" + index;
+        }
+
+        static String threading(final Threading threading)
+        {
+            return Threading.SINGLE == threading ? "single" : "multi";
+        }
+
+        static IllegalArgumentException nullApp()
+        {
+            return new IllegalArgumentException("app must not be null");
+        }
+
+        static IllegalArgumentException nullConfig()
+        {
+            return new IllegalArgumentException("config must not be null");
+        }
+
+        static UncheckedIOException cannotReadReplay(final Path replayPath, final IOException ex)
+        {
+            return new UncheckedIOException("cannot read replay " + replayPath + ": " + ex, ex);
+        }
+
+        static UncheckedIOException cannotRecord(final Path recordPath, final IOException ex)
+        {
+            return new UncheckedIOException("cannot record input to " + recordPath + ": " + ex, ex);
+        }
+
+        static IllegalArgumentException nullAgent(final int index)
+        {
+            return new IllegalArgumentException("input source " + index + " made a null agent");
+        }
+
+        static IllegalStateException nullRenderState()
+        {
+            return new IllegalStateException("Application.newRenderState() returned null");
+        }
+
+        static UncheckedIOException cannotWriteReport(final Path reportPath, final IOException ex)
+        {
+            return new UncheckedIOException("cannot write the run report to " + reportPath + ": " + ex, ex);
         }
     }
 }

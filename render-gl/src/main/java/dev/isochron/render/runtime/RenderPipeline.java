@@ -63,11 +63,11 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private static final int SOURCES_PER_FRAME = 4;
     private static final int INPUT_STATS_PERIOD_FRAMES = 32;
     /** Names the call in a debug-mode GL error found right after the application's render. */
-    static final String RENDER_CALL = "Application.render";
+    static final String RENDER_CALL = Constants.RENDER_CALL;
     /** Names the check in a debug-mode GL error found at the end of the frame. */
-    static final String END_OF_FRAME_CALL = "the frame's GL calls (end-of-frame check)";
+    static final String END_OF_FRAME_CALL = Constants.END_OF_FRAME_CALL;
     /** The render workers' name; worker k's thread is {@code isochron-render-worker-k}. */
-    static final String WORKER_NAME = "isochron-render-worker";
+    static final String WORKER_NAME = Constants.WORKER_NAME;
 
     private final Application<S> app;
     private final RuntimeConfig config;
@@ -102,8 +102,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final float clearBlue;
     private final float clearAlpha;
 
-    private volatile String glRenderer = "null";
-    private volatile String glVersion = "null";
+    private volatile String glRenderer = Constants.NONE;
+    private volatile String glVersion = Constants.NONE;
     private ResetStatusSource resetStatus = ResetStatusSource.NONE;
     private DrawBackend backend;
     private BatchRenderer renderer;
@@ -183,7 +183,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             heartbeats[0] = heartbeat;
             for (int i = 0; i < count; i++)
             {
-                heartbeats[i + 1] = watchdog.register(WORKER_NAME + "-" + i, null);
+                heartbeats[i + 1] = watchdog.register(Constants.workerName(i), null);
             }
         }
         return new WorkerGroup(WORKER_NAME, count, true,
@@ -343,9 +343,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         if (GL_NO_ERROR != reset)
         {
             phase.leave();
-            throw new GlContextException("GL context lost during frame " + index + " (" +
-                ResetStatusSource.statusName(reset) + "); the device was reset and every GL object of this run is " +
-                "gone; end this run and start a new one (Isochron.run) to recreate the context and resources");
+            throw Constants.contextLost(index, reset);
         }
         if (debugGl)
         {
@@ -358,9 +356,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         if (GL_NO_ERROR != error)
         {
             phase.enter(Phase.RENDER);
-            throw new GlException("GL error " + GlErrors.errorName(error) + " was raised during frame " + index +
-                " (found by the runtime's end-of-frame glGetError check, which cannot name the call); run with " +
-                "RuntimeConfig.debugGl(true) to have the failing call named");
+            throw Constants.glError(error, index);
         }
     }
 
@@ -625,5 +621,50 @@ final class RenderPipeline<S> implements StateRenderer<S>
     void closeFont()
     {
         font.close();
+    }
+
+    /**
+     * The call names, the workers' name and the error messages, in a class of their own so that RenderPipeline holds
+     * no String constant: the first C2 compile of a per-frame method would otherwise resolve them on the render
+     * thread mid-run (see {@code ClassConstants} in the engine test-jar). The names are assigned in the static
+     * initialiser, not the declarations, so that javac does not copy them into RenderPipeline as constants.
+     */
+    private static final class Constants
+    {
+        static final String RENDER_CALL;
+        static final String END_OF_FRAME_CALL;
+        static final String WORKER_NAME;
+        static final String NONE;
+
+        static
+        {
+            RENDER_CALL = "Application.render";
+            END_OF_FRAME_CALL = "the frame's GL calls (end-of-frame check)";
+            WORKER_NAME = "isochron-render-worker";
+            NONE = "null";
+        }
+
+        private Constants()
+        {
+        }
+
+        static String workerName(final int index)
+        {
+            return WORKER_NAME + "-" + index;
+        }
+
+        static GlContextException contextLost(final long index, final int reset)
+        {
+            return new GlContextException("GL context lost during frame " + index + " (" +
+                ResetStatusSource.statusName(reset) + "); the device was reset and every GL object of this run is " +
+                "gone; end this run and start a new one (Isochron.run) to recreate the context and resources");
+        }
+
+        static GlException glError(final int error, final long index)
+        {
+            return new GlException("GL error " + GlErrors.errorName(error) + " was raised during frame " + index +
+                " (found by the runtime's end-of-frame glGetError check, which cannot name the call); run with " +
+                "RuntimeConfig.debugGl(true) to have the failing call named");
+        }
     }
 }

@@ -25,7 +25,7 @@ final class RuntimeWatchdog implements StallReporter, AutoCloseable
     /** The most stall descriptions kept for the run result; later stalls are only counted. */
     static final int MAX_KEPT_STALLS = 64;
     /** The monitor thread's name. */
-    static final String THREAD_NAME = "isochron-watchdog";
+    static final String THREAD_NAME = Names.THREAD_NAME;
 
     private final StallWatchdog watchdog;
     private final StallReporter forward;
@@ -114,5 +114,25 @@ final class RuntimeWatchdog implements StallReporter, AutoCloseable
     public void close()
     {
         watchdog.close();
+    }
+
+    /**
+     * The monitor thread's name, in a class of its own so that RuntimeWatchdog holds no String constant: the first
+     * C2 compile of {@link #begin}/{@link #end} (per tick, frame and slice) would otherwise resolve it on an engine
+     * thread mid-run (see {@code ClassConstants} in the engine test-jar). Assigned in the static initialiser, not the
+     * declaration, so that javac does not copy it into RuntimeWatchdog as a constant.
+     */
+    private static final class Names
+    {
+        static final String THREAD_NAME;
+
+        static
+        {
+            THREAD_NAME = "isochron-watchdog";
+        }
+
+        private Names()
+        {
+        }
     }
 }

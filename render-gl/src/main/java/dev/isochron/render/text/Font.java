@@ -136,7 +136,7 @@ public final class Font implements AutoCloseable
     {
         if (atlasRgba == null)
         {
-            throw new IllegalStateException("font " + name + " is closed: its atlas pixels were freed");
+            throw Messages.closed(name);
         }
         return atlasRgba;
     }
@@ -156,8 +156,7 @@ public final class Font implements AutoCloseable
     {
         if (textureKey < 0 || textureKey > SpriteBatch.MAX_TEXTURE_KEY)
         {
-            throw new IllegalArgumentException(
-                "textureKey must be in [0, " + SpriteBatch.MAX_TEXTURE_KEY + "], was " + textureKey);
+            throw Messages.badTextureKey(textureKey);
         }
         this.textureKey = textureKey;
         return this;
@@ -209,8 +208,7 @@ public final class Font implements AutoCloseable
         checkTexture();
         if (offset < 0 || length < 0 || offset + length > chars.length)
         {
-            throw new IllegalArgumentException("characters [" + offset + ", " + offset + " + " + length +
-                ") must lie inside the array of " + chars.length);
+            throw Messages.badRange(offset, length, chars.length);
         }
         return drawChars(batch, null, chars, offset, offset + length, x, y, scale, rgba);
     }
@@ -315,13 +313,47 @@ public final class Font implements AutoCloseable
     {
         if (textureKey < 0)
         {
-            throw new IllegalStateException("font " + name + " has no texture key: upload its atlas and call " +
-                "textureKey(key) before drawing");
+            throw Messages.noTextureKey(name);
         }
     }
 
     private static int glyph(final char c)
     {
         return c >= FIRST_CHAR && c <= LAST_CHAR ? c - FIRST_CHAR : '?' - FIRST_CHAR;
+    }
+
+    /**
+     * The error messages, in a class of their own so that Font holds no String constant: the first C2 compile of
+     * a per-frame method ({@code draw}) would otherwise resolve them on the engine thread that calls it, mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalStateException closed(final String name)
+        {
+            return new IllegalStateException("font " + name + " is closed: its atlas pixels were freed");
+        }
+
+        static IllegalArgumentException badTextureKey(final int textureKey)
+        {
+            return new IllegalArgumentException(
+                "textureKey must be in [0, " + SpriteBatch.MAX_TEXTURE_KEY + "], was " + textureKey);
+        }
+
+        static IllegalArgumentException badRange(final int offset, final int length, final int arrayLength)
+        {
+            return new IllegalArgumentException("characters [" + offset + ", " + offset + " + " + length +
+                ") must lie inside the array of " + arrayLength);
+        }
+
+        static IllegalStateException noTextureKey(final String name)
+        {
+            return new IllegalStateException("font " + name + " has no texture key: upload its atlas and call " +
+                "textureKey(key) before drawing");
+        }
     }
 }

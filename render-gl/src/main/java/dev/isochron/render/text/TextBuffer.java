@@ -16,6 +16,12 @@ public final class TextBuffer implements CharSequence
 
     private static final long[] POWERS_OF_TEN = {
         1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L};
+    // what appendFixed writes for values without digits, as characters: a String literal here would be resolved on
+    // the thread that requests this class's first C2 compile (see Messages)
+    private static final char[] NAN = {'N', 'a', 'N'};
+    private static final char[] INFINITY = {'I', 'n', 'f', 'i', 'n', 'i', 't', 'y'};
+    private static final char[] NEGATIVE_INFINITY = {'-', 'I', 'n', 'f', 'i', 'n', 'i', 't', 'y'};
+    private static final char[] TOO_LARGE = {'#', '#'};
 
     private final char[] chars;
     private int length;
@@ -27,7 +33,7 @@ public final class TextBuffer implements CharSequence
     {
         if (capacity < 1)
         {
-            throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+            throw Messages.badCapacity(capacity);
         }
         chars = new char[capacity];
     }
@@ -53,7 +59,7 @@ public final class TextBuffer implements CharSequence
     {
         if (index < 0 || index >= length)
         {
-            throw new IndexOutOfBoundsException("index must be in [0, " + length + "), was " + index);
+            throw Messages.badIndex(length, index);
         }
         return chars[index];
     }
@@ -138,25 +144,25 @@ public final class TextBuffer implements CharSequence
     {
         if (decimals < 0 || decimals > MAX_DECIMALS)
         {
-            throw new IllegalArgumentException("decimals must be in [0, " + MAX_DECIMALS + "], was " + decimals);
+            throw Messages.badDecimals(decimals);
         }
         if (value != value)
         {
-            return append("NaN");
+            return appendChars(NAN);
         }
         if (value == Double.POSITIVE_INFINITY)
         {
-            return append("Infinity");
+            return appendChars(INFINITY);
         }
         if (value == Double.NEGATIVE_INFINITY)
         {
-            return append("-Infinity");
+            return appendChars(NEGATIVE_INFINITY);
         }
         final long power = POWERS_OF_TEN[decimals];
         final double scaled = Math.abs(value) * power + 0.5;
         if (scaled >= 9.2e18)
         {
-            return append("##");
+            return appendChars(TOO_LARGE);
         }
         final long units = (long)scaled;
         if (value < 0 && units != 0)
@@ -203,11 +209,52 @@ public final class TextBuffer implements CharSequence
         return new String(chars, 0, length);
     }
 
+    private TextBuffer appendChars(final char[] text)
+    {
+        final int n = text.length;
+        ensure(n);
+        System.arraycopy(text, 0, chars, length, n);
+        length += n;
+        return this;
+    }
+
     private void ensure(final int more)
     {
         if (more > chars.length - length)
         {
-            throw new IllegalStateException("TextBuffer capacity of " + chars.length + " characters exceeded (" +
+            throw Messages.full(chars.length, length, more);
+        }
+    }
+
+    /**
+     * The error messages, in a class of their own so that TextBuffer holds no String constant: the first C2 compile
+     * of a per-frame method would otherwise resolve them on the engine thread that calls it, mid-run (see
+     * {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badCapacity(final int capacity)
+        {
+            return new IllegalArgumentException("capacity must be >= 1, was " + capacity);
+        }
+
+        static IndexOutOfBoundsException badIndex(final int length, final int index)
+        {
+            return new IndexOutOfBoundsException("index must be in [0, " + length + "), was " + index);
+        }
+
+        static IllegalArgumentException badDecimals(final int decimals)
+        {
+            return new IllegalArgumentException("decimals must be in [0, " + MAX_DECIMALS + "], was " + decimals);
+        }
+
+        static IllegalStateException full(final int capacity, final int length, final int more)
+        {
+            return new IllegalStateException("TextBuffer capacity of " + capacity + " characters exceeded (" +
                 length + " held, " + more + " more): construct it with a larger capacity");
         }
     }
