@@ -3,8 +3,16 @@ package dev.isochron.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 
+import dev.isochron.demo.chart.ChartDrawing;
+import dev.isochron.demo.chart.ChartFeed;
 import dev.isochron.demo.chart.ChartScene;
+import dev.isochron.demo.chart.FeedRing;
+import dev.isochron.demo.chart.SeriesHistory;
+import dev.isochron.demo.list.ListRows;
 import dev.isochron.demo.list.ListScene;
+import dev.isochron.demo.scene.HudLine;
+import dev.isochron.demo.sprites.ParticleSystem;
+import dev.isochron.demo.sprites.SpriteField;
 import dev.isochron.demo.sprites.SpritesScene;
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.loop.PacingMode;
@@ -149,8 +157,9 @@ public final class DemoRun
     }
 
     /**
-     * Makes the scene {@code settings} name and fits {@code config} to it: batch capacities, and the chart's feed
-     * producer as an input source.
+     * Makes the scene {@code settings} name and fits {@code config} to it: batch capacities, the chart's feed
+     * producer as an input source, and the scene's frame-path classes ({@link RuntimeConfig#frameClasses}), whose
+     * String literals the runtime resolves before the first frame.
      *
      * @return the scene, ready for {@link Isochron#run(Application, RuntimeConfig)} with {@code config}.
      */
@@ -162,17 +171,21 @@ public final class DemoRun
         {
             case SPRITES:
             {
-                config.spriteCapacity(SpritesScene.spriteCapacity(count));
+                config.spriteCapacity(SpritesScene.spriteCapacity(count))
+                    .frameClasses(SpritesScene.class, SpriteField.class, ParticleSystem.class, HudLine.class);
                 return new SpritesScene(count, settings.width(), settings.height(), naive, SEED);
             }
             case CHART:
             {
                 final ChartScene scene = new ChartScene(count, settings.width(), naive);
                 config.hudCapacity(Math.max(HUD_CAPACITY, ChartScene.hudShapeCapacity(settings.width())));
-                config.addInputSource(producer -> scene.feed());
+                config.addInputSource(producer -> scene.feed())
+                    .frameClasses(ChartScene.class, ChartDrawing.class, ChartFeed.class, FeedRing.class, SeriesHistory.class,
+                        HudLine.class);
                 return scene;
             }
             case LIST:
+                config.frameClasses(ListScene.class, ListRows.class, HudLine.class);
                 return new ListScene(count, settings.height(), naive);
             default:
                 throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() +

@@ -9,6 +9,7 @@ import dev.isochron.engine.metrics.FanOutLoopObserver;
 import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.engine.metrics.GcPauseMonitor;
 import dev.isochron.engine.metrics.LatencyHistogram;
+import dev.isochron.engine.memory.ObjectPool;
 import dev.isochron.engine.testing.ClassConstants;
 import dev.isochron.engine.thread.AgentThread;
 import dev.isochron.engine.thread.WorkerGroup;
@@ -35,6 +36,7 @@ class FramePathConstantPoolTest
         GcPauseMonitor.class,
         Heartbeat.class,
         LatencyHistogram.class,
+        ObjectPool.class,
         RenderFrameDriver.class,
         SimulationAgent.class,
         TripleBuffer.class,

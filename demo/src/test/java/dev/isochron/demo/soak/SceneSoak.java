@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.isochron.engine.metrics.ThreadRole;
-import dev.isochron.render.testing.XvfbChildJvm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -109,55 +107,24 @@ abstract class SceneSoak
         Files.deleteIfExists(dir.resolve(SoakMain.RECORD_FILE));
         Files.deleteIfExists(dir.resolve(SoakMain.REPORT_FILE));
 
-        final Path log = dir.resolve("child-output.txt");
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("--add-opens");
-        command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
-        command.addAll(java.util.Arrays.asList(dev.isochron.engine.jit.LiteralResolver.REQUIRED_FLAGS.split(" ")));
-        command.add("-Djava.awt.headless=true");
-        command.add("-Xlog:gc:file=" + dir.resolve("gc.log"));
         final String jit = System.getProperty(JIT_PROPERTY, "c1");
+        final List<String> jitFlags = new ArrayList<>();
         if ("c1".equals(jit))
         {
-            command.add("-XX:TieredStopAtLevel=1");
+            jitFlags.add("-XX:TieredStopAtLevel=1");
         }
         else if (!"tiered".equals(jit))
         {
             throw new IllegalArgumentException(JIT_PROPERTY + " must be one of [c1, tiered], was '" + jit + "'");
         }
-        command.add("-cp");
-        command.add(XvfbChildJvm.testClassPath());
-        command.add(SoakMain.class.getName());
-        command.add(scene.cliName());
-        command.add(Double.toString(seconds));
-        command.add(Integer.toString(windows));
-        command.add(Double.toString(tickRateHz));
-        command.add("0");
-        command.add(dir.toString());
-        final ProcessBuilder builder = new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-        builder.environment().put("LP_NUM_THREADS", "1");
-        builder.environment().remove("DISPLAY");
-        builder.environment().remove("WAYLAND_DISPLAY");
-        final Process child = builder.start();
-        final long timeoutSeconds = (long)(2 * seconds) + 90;
-        if (!child.waitFor(timeoutSeconds, TimeUnit.SECONDS))
-        {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("soak of " + scene.cliName() + " did not end within " + timeoutSeconds + " s: " + command + "\n" +
-                Files.readString(log, StandardCharsets.UTF_8));
-        }
-        childOutput = Files.readString(log, StandardCharsets.UTF_8);
+        final SoakChild.Result child = SoakChild.run(scene, seconds, windows, tickRateHz, dir, jitFlags);
+        childOutput = child.output;
         System.out.println("---- soak " + scene.cliName() + ": " + seconds + " s, " + windows + " windows, JIT " + jit +
             ", ticks " + tickRateHz + " Hz (" + dir + ")");
         System.out.print(childOutput);
-        if (child.exitValue() != 0 || !Files.isRegularFile(dir.resolve(SoakMain.RECORD_FILE)))
+        if (child.exitCode != 0 || !Files.isRegularFile(dir.resolve(SoakMain.RECORD_FILE)))
         {
-            fail("soak child of " + scene.cliName() + " exited with " + child.exitValue() + ":\n" + childOutput);
+            fail("soak child of " + scene.cliName() + " exited with " + child.exitCode + ":\n" + childOutput);
         }
         record = SoakRecord.load(dir.resolve(SoakMain.RECORD_FILE));
         final Path report = dir.resolve(SoakMain.REPORT_FILE);

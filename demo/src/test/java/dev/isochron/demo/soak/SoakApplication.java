@@ -28,6 +28,11 @@ final class SoakApplication<S> implements Application<S>
     private volatile long ticksFinished;
     private volatile long liveGlObjects = -1;
     private volatile boolean stopRequested;
+    private volatile long steadyFromNs;
+    private volatile long lastFrameNs;
+
+    /** The frame after which the start-up's own compiles are over and only the frame path compiles. */
+    static final long STEADY_FRAME = 200;
 
     /**
      * @param scene the demo scene to run.
@@ -83,7 +88,14 @@ final class SoakApplication<S> implements Application<S>
         {
             frame.requestExit();
         }
-        framesFinished = framesFinished + 1;
+        final long now = System.nanoTime();
+        lastFrameNs = now;
+        final long finished = framesFinished + 1;
+        if (finished == STEADY_FRAME)
+        {
+            steadyFromNs = now;
+        }
+        framesFinished = finished;
     }
 
     /** {@inheritDoc} */
@@ -102,6 +114,18 @@ final class SoakApplication<S> implements Application<S>
     long framesFinished()
     {
         return framesFinished;
+    }
+
+    /** @return System.nanoTime() at the end of frame {@link #STEADY_FRAME}, or 0 before it. Any thread. */
+    long steadyFromNs()
+    {
+        return steadyFromNs;
+    }
+
+    /** @return System.nanoTime() at the end of the latest frame, or 0 before the first. Any thread. */
+    long lastFrameNs()
+    {
+        return lastFrameNs;
     }
 
     /** @return ticks whose {@code update} has returned. Any thread. */

@@ -127,6 +127,8 @@ public final class SoakMain
         System.out.print(report.toSummary());
         System.out.print(record.table());
         System.out.println("report: " + reportFile.toAbsolutePath());
+        System.out.println(FRAMES_LINE + " steadyFromUptimeMs=" + uptimeMs(app.steadyFromNs(), jvmStartNs) +
+            " lastFrameUptimeMs=" + uptimeMs(app.lastFrameNs(), jvmStartNs));
         System.out.flush();
     }
 
@@ -184,6 +186,14 @@ public final class SoakMain
             engineBytes += record.bytesInWindows(roles[r]);
         }
         report.extra("soakEngineBytesInWindows", engineBytes);
+    }
+
+    /** Starts the line that says when frame {@link SoakApplication#STEADY_FRAME} and the last frame ended. */
+    static final String FRAMES_LINE = "soak frames:";
+
+    private static long uptimeMs(final long ns, final long jvmStartNs)
+    {
+        return 0 == ns ? -1 : TimeUnit.NANOSECONDS.toMillis(ns - jvmStartNs);
     }
 
     private static long seconds(final double seconds)

@@ -63,22 +63,19 @@ public final class ObjectPool<T extends Poolable>
     {
         if (null == name || name.isEmpty())
         {
-            throw new IllegalArgumentException("pool name must be a non-empty string, was " +
-                (null == name ? "null" : "\"\""));
+            throw Messages.badName(name);
         }
         if (capacity < 1 || capacity > MAX_CAPACITY)
         {
-            throw new IllegalArgumentException("object pool '" + name + "': capacity must be in [1, " + MAX_CAPACITY +
-                "], was " + capacity);
+            throw Messages.badCapacity(name, capacity);
         }
         if (null == factory)
         {
-            throw new IllegalArgumentException("object pool '" + name + "': factory must not be null");
+            throw Messages.nullFactory(name);
         }
         if (null == exhaustionPolicy)
         {
-            throw new IllegalArgumentException("object pool '" + name +
-                "': exhaustionPolicy must be GROW or THROW, was null");
+            throw Messages.nullPolicy(name);
         }
         this.name = name;
         this.factory = factory;
@@ -151,9 +148,7 @@ public final class ObjectPool<T extends Poolable>
         {
             if (ExhaustionPolicy.THROW == exhaustionPolicy)
             {
-                throw new IllegalStateException("object pool '" + name + "' exhausted: all " + size +
-                    " objects are acquired (capacity " + initialCapacity +
-                    "); release objects, raise the capacity or use ExhaustionPolicy.GROW");
+                throw Messages.exhausted(name, size, initialCapacity);
             }
             grow();
         }
@@ -179,19 +174,16 @@ public final class ObjectPool<T extends Poolable>
     {
         if (null == object)
         {
-            throw new IllegalArgumentException("object pool '" + name + "': cannot release null");
+            throw Messages.releaseNull(name);
         }
         final int index = indexOf(object);
         if (NOT_FOUND == index)
         {
-            throw new IllegalArgumentException("object pool '" + name + "': cannot release an object it did not make: " +
-                object.getClass().getName() + '@' + Integer.toHexString(System.identityHashCode(object)));
+            throw Messages.foreign(name, object);
         }
         if (!acquired[index])
         {
-            throw new IllegalStateException("object pool '" + name + "': double release of " +
-                object.getClass().getName() + '@' + Integer.toHexString(System.identityHashCode(object)) +
-                " (it is already free); each acquire must be matched by exactly one release");
+            throw Messages.doubleRelease(name, object);
         }
         object.reset();
         acquired[index] = false;
@@ -201,16 +193,14 @@ public final class ObjectPool<T extends Poolable>
     /** For humans; not for the frame path. */
     public String toString()
     {
-        return "ObjectPool{name='" + name + "', size=" + size + ", inUse=" + inUse() + ", maxInUse=" + maxInUse +
-            ", growthCount=" + growthCount + ", exhaustionPolicy=" + exhaustionPolicy + '}';
+        return Messages.describe(this);
     }
 
     private void grow()
     {
         if (size == MAX_CAPACITY)
         {
-            throw new IllegalStateException("object pool '" + name + "' cannot grow beyond " + MAX_CAPACITY +
-                " objects; objects are leaking (acquired and never released)");
+            throw Messages.leaking(name);
         }
         if (size == objects.length)
         {
@@ -251,11 +241,11 @@ public final class ObjectPool<T extends Poolable>
         final T object = factory.get();
         if (null == object)
         {
-            throw new IllegalStateException("object pool '" + name + "': factory returned null");
+            throw Messages.factoryNull(name);
         }
         if (NOT_FOUND != indexOf(object))
         {
-            throw new IllegalStateException("object pool '" + name + "': factory returned the same object twice");
+            throw Messages.factoryRepeated(name);
         }
         final int index = size++;
         objects[index] = object;
@@ -293,5 +283,92 @@ public final class ObjectPool<T extends Poolable>
     {
         final int h = hash * 0x9E3779B9;
         return h ^ (h >>> 16);
+    }
+
+    /**
+     * The messages and the description, in a class of their own so that ObjectPool holds no String constant: the first
+     * C2 compile of {@link #acquire()} or {@link #release} would otherwise resolve them on the engine thread that calls
+     * it, allocating there once mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badName(final String name)
+        {
+            return new IllegalArgumentException("pool name must be a non-empty string, was " +
+                (null == name ? "null" : "\"\""));
+        }
+
+        static IllegalArgumentException badCapacity(final String name, final int capacity)
+        {
+            return new IllegalArgumentException("object pool '" + name + "': capacity must be in [1, " + MAX_CAPACITY +
+                "], was " + capacity);
+        }
+
+        static IllegalArgumentException nullFactory(final String name)
+        {
+            return new IllegalArgumentException("object pool '" + name + "': factory must not be null");
+        }
+
+        static IllegalArgumentException nullPolicy(final String name)
+        {
+            return new IllegalArgumentException("object pool '" + name +
+                "': exhaustionPolicy must be GROW or THROW, was null");
+        }
+
+        static IllegalStateException exhausted(final String name, final int size, final int initialCapacity)
+        {
+            return new IllegalStateException("object pool '" + name + "' exhausted: all " + size +
+                " objects are acquired (capacity " + initialCapacity +
+                "); release objects, raise the capacity or use ExhaustionPolicy.GROW");
+        }
+
+        static IllegalArgumentException releaseNull(final String name)
+        {
+            return new IllegalArgumentException("object pool '" + name + "': cannot release null");
+        }
+
+        static IllegalArgumentException foreign(final String name, final Object object)
+        {
+            return new IllegalArgumentException("object pool '" + name + "': cannot release an object it did not make: " +
+                identity(object));
+        }
+
+        static IllegalStateException doubleRelease(final String name, final Object object)
+        {
+            return new IllegalStateException("object pool '" + name + "': double release of " + identity(object) +
+                " (it is already free); each acquire must be matched by exactly one release");
+        }
+
+        static IllegalStateException leaking(final String name)
+        {
+            return new IllegalStateException("object pool '" + name + "' cannot grow beyond " + MAX_CAPACITY +
+                " objects; objects are leaking (acquired and never released)");
+        }
+
+        static IllegalStateException factoryNull(final String name)
+        {
+            return new IllegalStateException("object pool '" + name + "': factory returned null");
+        }
+
+        static IllegalStateException factoryRepeated(final String name)
+        {
+            return new IllegalStateException("object pool '" + name + "': factory returned the same object twice");
+        }
+
+        static String describe(final ObjectPool<?> pool)
+        {
+            return "ObjectPool{name='" + pool.name + "', size=" + pool.size + ", inUse=" + pool.inUse() +
+                ", maxInUse=" + pool.maxInUse + ", growthCount=" + pool.growthCount + ", exhaustionPolicy=" +
+                pool.exhaustionPolicy + '}';
+        }
+
+        private static String identity(final Object object)
+        {
+            return object.getClass().getName() + '@' + Integer.toHexString(System.identityHashCode(object));
+        }
     }
 }

@@ -777,8 +777,8 @@ public final class ApplicationRunner
                 .extra(Constants.TOTAL_TICKS, simulation.ticks())
                 .extra(Constants.WATCHDOG_STALLS, null == watchdog ? 0 : watchdog.stallCount())
                 .extra(Constants.WATCHDOG_THRESHOLD_MS, config.stallWatchdog().toNanos() / 1e6)
-                .extra("literalClassesResolved", null != literals && literals.available() ? literals.classes() : -1)
-                .extra("literalsResolved", null == literals ? 0 : literals.literals());
+                .extra(Constants.LITERAL_CLASSES_RESOLVED, null != literals && literals.available() ? literals.classes() : -1)
+                .extra(Constants.LITERALS_RESOLVED, null == literals ? 0 : literals.literals());
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
@@ -883,6 +883,8 @@ public final class ApplicationRunner
         static final String WATCHDOG_THRESHOLD_MS;
         static final String INPUT_WRITTEN;
         static final String INPUT_DISCARDED_AT_END;
+        static final String LITERAL_CLASSES_RESOLVED;
+        static final String LITERALS_RESOLVED;
 
         static
         {
@@ -895,6 +897,8 @@ public final class ApplicationRunner
             WATCHDOG_THRESHOLD_MS = "watchdogThresholdMs";
             INPUT_WRITTEN = "inputWritten";
             INPUT_DISCARDED_AT_END = "inputDiscardedAtEnd";
+            LITERAL_CLASSES_RESOLVED = "literalClassesResolved";
+            LITERALS_RESOLVED = "literalsResolved";
         }
 
         private Constants()

@@ -12,7 +12,7 @@ import java.util.List;
  * <p>
  * Why: see {@link dev.isochron.engine.jit}. Threading: the thread that starts the run, before any engine thread.
  */
-final class FramePathLiterals
+public final class FramePathLiterals
 {
     /**
      * The classes outside Isochron whose methods the runtime's frame path runs often enough for C2 and whose class
@@ -21,8 +21,42 @@ final class FramePathLiterals
      * missing from the class path (another library version) is skipped.
      */
     static final List<String> RUNTIME_CLASSES = List.of(
+        // Agrona: the worker and producer agents' loops, the input ring, the buffers over it
+        "org.agrona.AbstractMutableDirectBuffer",
+        "org.agrona.BitUtil",
+        "org.agrona.UnsafeApi",
         "org.agrona.concurrent.AgentRunner",
-        "org.agrona.concurrent.BackoffIdleStrategy");
+        "org.agrona.concurrent.BackoffIdleStrategy",
+        "org.agrona.concurrent.UnsafeBuffer",
+        "org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer",
+        "org.agrona.concurrent.ringbuffer.OneToOneRingBuffer",
+        "org.agrona.concurrent.ringbuffer.RecordDescriptor",
+        // HdrHistogram: frame times and input latency, recorded every frame
+        "org.HdrHistogram.AbstractHistogram",
+        "org.HdrHistogram.SingleWriterRecorder",
+        // JOML: the camera's projection, uploaded every frame
+        "org.joml.Matrix4f",
+        "org.joml.MemUtil$MemUtilUnsafe",
+        // LWJGL: off-heap vertex and uniform writes
+        "org.lwjgl.system.MemoryUtil",
+        // the JDK (most of its classes come with their literals resolved from the CDS archive; these may not)
+        "java.lang.Integer",
+        "java.lang.Long",
+        "java.lang.Math",
+        "java.lang.System",
+        "java.nio.Buffer",
+        "java.nio.ByteOrder",
+        "java.nio.DirectByteBuffer",
+        "java.util.Arrays",
+        "java.util.Objects",
+        "java.util.concurrent.atomic.AtomicLong",
+        "java.util.concurrent.atomic.AtomicLongArray",
+        "java.util.concurrent.atomic.AtomicLongFieldUpdater$CASUpdater",
+        "java.util.concurrent.locks.LockSupport",
+        "jdk.internal.misc.ScopedMemoryAccess",
+        "jdk.internal.misc.Unsafe",
+        "jdk.internal.util.Preconditions",
+        "sun.misc.Unsafe");
 
     private final boolean available;
     private final int classes;
@@ -71,6 +105,12 @@ final class FramePathLiterals
             }
         }
         return new FramePathLiterals(true, classes, literals);
+    }
+
+    /** @return the names of {@link #RUNTIME_CLASSES}: the classes outside Isochron whose literals every run resolves. */
+    public static List<String> runtimeClasses()
+    {
+        return RUNTIME_CLASSES;
     }
 
     /** @return whether literals were resolved (on, and the JDK let the resolver reach its constant pool). */
