@@ -778,7 +778,8 @@ public final class ApplicationRunner
                 .extra(Constants.WATCHDOG_STALLS, null == watchdog ? 0 : watchdog.stallCount())
                 .extra(Constants.WATCHDOG_THRESHOLD_MS, config.stallWatchdog().toNanos() / 1e6)
                 .extra(Constants.LITERAL_CLASSES_RESOLVED, null != literals && literals.available() ? literals.classes() : -1)
-                .extra(Constants.LITERALS_RESOLVED, null == literals ? 0 : literals.literals());
+                .extra(Constants.LITERALS_RESOLVED, null == literals ? 0 : literals.literals())
+                .extra(Constants.WORKER_FRAMES, pipeline.workerFrames());
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
@@ -885,6 +886,7 @@ public final class ApplicationRunner
         static final String INPUT_DISCARDED_AT_END;
         static final String LITERAL_CLASSES_RESOLVED;
         static final String LITERALS_RESOLVED;
+        static final String WORKER_FRAMES;
 
         static
         {
@@ -899,6 +901,7 @@ public final class ApplicationRunner
             INPUT_DISCARDED_AT_END = "inputDiscardedAtEnd";
             LITERAL_CLASSES_RESOLVED = "literalClassesResolved";
             LITERALS_RESOLVED = "literalsResolved";
+            WORKER_FRAMES = "workerFrames";
         }
 
         private Constants()

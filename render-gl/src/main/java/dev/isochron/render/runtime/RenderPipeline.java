@@ -39,8 +39,9 @@ import static org.lwjgl.opengl.GL11C.glClearColor;
 /**
  * The render thread's side of an application: owns the draw backend (GL or null), the four batches of a
  * {@link Frame}, the world camera, the render workers' slice work, and the registered resources. Each frame it
- * calls {@link Application#render}, then reserves vertex memory for the batches, has the workers (or this thread)
- * fill it, records the draws (world projection, then the pixel-space HUD projection), ends the backend's frame
+ * calls {@link Application#render}, then reserves vertex memory for the batches, has the workers fill it (or fills it
+ * itself when there are none, or when the frame has fewer than {@link RuntimeConfig#forkMinQuads} quads), records the
+ * draws (world projection, then the pixel-space HUD projection), ends the backend's frame
  * and presents.
  * <p>
  * After each presented frame it asks the driver whether the context was lost ({@link ResetStatusSource}) and whether
@@ -97,6 +98,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final HudOverlay hud;
     private final QuadSliceWork sliceWork = new QuadSliceWork(SOURCES_PER_FRAME);
     private final WorkerGroup workers;
+    private final int forkMinQuads;
+    private long workerFrames;
     private final float clearRed;
     private final float clearGreen;
     private final float clearBlue;
@@ -166,6 +169,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             .visible(config.hudVisible());
         this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats, hud);
         this.workers = config.workers() > 0 ? newWorkers(config, watchdog, heartbeat) : null;
+        this.forkMinQuads = config.forkMinQuads();
         final int clear = config.clearColor();
         clearRed = Rgba.red(clear) / 255f;
         clearGreen = Rgba.green(clear) / 255f;
@@ -188,6 +192,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
         }
         return new WorkerGroup(WORKER_NAME, count, true,
             new RenderSliceWork(sliceWork, heartbeats, config.faults().sliceFault()));
+    }
+
+    /** @return frames whose vertices the workers filled (the others were too small to hand over). */
+    long workerFrames()
+    {
+        return workerFrames;
     }
 
     /** The render workers, or null when vertices are filled on the render thread. Caller's thread. */
@@ -290,8 +300,10 @@ final class RenderPipeline<S> implements StateRenderer<S>
         final long spritesAddress = renderer.reserve(sprites);
         final long hudShapesAddress = renderer.reserve(hudShapes);
         final long hudSpritesAddress = renderer.reserve(hudSprites);
-        if (null != workers)
+        final int quads = shapes.quadCount() + sprites.quadCount() + hudShapes.quadCount() + hudSprites.quadCount();
+        if (null != workers && quads >= forkMinQuads)
         {
+            workerFrames++;
             sliceWork.clear();
             sliceWork.add(shapes, shapesAddress);
             sliceWork.add(sprites, spritesAddress);

@@ -48,6 +48,7 @@ class RuntimeAllocationTest
         return ApplicationRunnerTest.headless(threading)
             .loop(new LoopConfig().tickRateHz(TICK_RATE_HZ))
             .workers(1)
+            .forkMinQuads(0) // every frame through the worker: its path is what this proves allocation-free
             .hudVisible(true)
             .warmupFrames(WARMUP_FRAMES)
             .frames(WARMUP_FRAMES + MEASURED_FRAMES + 1)

@@ -132,7 +132,7 @@ class RuntimeFaultTest
     void shouldStopCleanlyNamingTheWorkerWhenARenderWorkerThrows()
     {
         final TestScene scene = new TestScene(100);
-        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI).workers(2).frames(FRAMES);
+        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI).workers(2).forkMinQuads(0).frames(FRAMES);
         config.faults().sliceFault((slice, slices, frame) ->
         {
             if (2 == slice && FAULT_FRAME == frame)
@@ -157,7 +157,7 @@ class RuntimeFaultTest
     @Test
     void shouldReportOneStallOfTheRenderWorkerThatSleeps()
     {
-        final RuntimeConfig config = watched(Threading.MULTI).workers(1);
+        final RuntimeConfig config = watched(Threading.MULTI).workers(1).forkMinQuads(0);
         config.faults().sliceFault((slice, slices, frame) ->
         {
             if (1 == slice && FAULT_FRAME == frame)
