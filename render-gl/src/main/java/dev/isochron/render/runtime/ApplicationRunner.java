@@ -331,15 +331,15 @@ public final class ApplicationRunner
                 new FanOutLoopObserver(frameMetrics, new StatsObserver(stats), new JfrLoopObserver()) :
                 new FanOutLoopObserver(frameMetrics, new StatsObserver(stats));
             loop = new FixedStepLoop(loopConfig, simulation, clock, observer);
+            literals = FramePathLiterals.start(config, app);
             pipeline = new RenderPipeline<>(app, config, context, exit, failures, renderPhase, stats, report, gcPauses,
-                live ? queue : null, live ? inputLatency : null, watchdog, renderHeartbeat);
+                live ? queue : null, live ? inputLatency : null, watchdog, renderHeartbeat, literals);
             if (null != watchdog)
             {
                 watchdog.start();
             }
             simulation.hud(pipeline.hud());
             phases = new PhaseTracker[] {simulationPhase, renderPhase};
-            literals = FramePathLiterals.resolve(config, app);
             this.observer = observer;
         }
 
@@ -659,6 +659,10 @@ public final class ApplicationRunner
         private void tearDown()
         {
             go.countDown();
+            if (null != literals)
+            {
+                literals.close();
+            }
             if (null != renderThread && renderThread.isAlive())
             {
                 exit.fail();

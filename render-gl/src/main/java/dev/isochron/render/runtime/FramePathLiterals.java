@@ -3,6 +3,8 @@ package dev.isochron.render.runtime;
 import dev.isochron.engine.jit.LiteralResolver;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Resolves, once before the first frame, the String literals of the classes the frame path calls that hold any: the
@@ -10,10 +12,20 @@ import java.util.List;
  * runtime's own frame path reaches ({@link #RUNTIME_CLASSES}). Isochron's own frame-path classes hold no literal, so
  * they need none of this (a test per module reads their class files).
  * <p>
- * Why: see {@link dev.isochron.engine.jit}. Threading: the thread that starts the run, before any engine thread.
+ * Why: see {@link dev.isochron.engine.jit}. When: on a thread of its own ({@value #THREAD_NAME}), once the first
+ * frame has ended, so that it costs the time to first frame nothing (resolving ~600 literals, and initializing their
+ * classes, took 230-330 ms here). The literals only need to be resolved before the first C2 compile of a per-frame
+ * method, thousands of frames later.
+ * <p>
+ * Threading: {@link #start} and {@link #close()} on the thread that runs the run; {@link #firstFrameEnded()} on the
+ * render thread, once (allocation-free); the results after {@link #close()}.
  */
-public final class FramePathLiterals
+public final class FramePathLiterals implements Runnable
 {
+    /** The resolving thread's name. */
+    public static final String THREAD_NAME = "isochron-literals";
+    private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(20);
+
     /**
      * The classes outside Isochron whose methods the runtime's frame path runs often enough for C2 and whose class
      * files hold String literals: found by {@code FramePathLiteralsIT} (demo), which runs every demo scene with low C2
@@ -58,53 +70,124 @@ public final class FramePathLiterals
         "jdk.internal.util.Preconditions",
         "sun.misc.Unsafe");
 
-    private final boolean available;
-    private final int classes;
-    private final int literals;
+    private final RuntimeConfig config;
+    private final Class<?> applicationClass;
+    private final Thread thread;
+    private volatile boolean firstFrameEnded;
+    private volatile boolean closing;
+    private boolean available;
+    private int classes;
+    private int literals;
 
-    private FramePathLiterals(final boolean available, final int classes, final int literals)
+    private FramePathLiterals(final RuntimeConfig config, final Class<?> applicationClass)
     {
-        this.available = available;
-        this.classes = classes;
-        this.literals = literals;
+        this.config = config;
+        this.applicationClass = applicationClass;
+        this.thread = config.resolveLiterals() ? new Thread(this, THREAD_NAME) : null;
     }
 
     /**
-     * Resolves the literals of {@code application}'s class, the configured frame classes and {@link #RUNTIME_CLASSES};
-     * when the JDK hides its constant pool, says so once on System.err (with the flags to add) and resolves nothing.
+     * Starts resolving the literals of {@code application}'s class, the configured frame classes and
+     * {@link #RUNTIME_CLASSES} once {@link #firstFrameEnded()} is called; nothing when
+     * {@link RuntimeConfig#resolveLiterals} is off.
      */
-    static FramePathLiterals resolve(final RuntimeConfig config, final Object application)
+    static FramePathLiterals start(final RuntimeConfig config, final Object application)
     {
-        if (!config.resolveLiterals())
+        final FramePathLiterals literals = new FramePathLiterals(config, application.getClass());
+        if (null != literals.thread)
         {
-            return new FramePathLiterals(false, 0, 0);
+            literals.thread.setDaemon(true);
+            literals.thread.start();
+        }
+        return literals;
+    }
+
+    /** Render thread, after the first frame: lets the resolving begin. Allocation-free. */
+    void firstFrameEnded()
+    {
+        firstFrameEnded = true;
+        if (null != thread)
+        {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /** Waits for the resolving to end (it resolves nothing more once closing, if the first frame never ended). */
+    void close()
+    {
+        closing = true;
+        if (null != thread)
+        {
+            LockSupport.unpark(thread);
+            boolean interrupted = false;
+            while (thread.isAlive())
+            {
+                try
+                {
+                    thread.join();
+                }
+                catch (final InterruptedException ex)
+                {
+                    interrupted = true;
+                }
+            }
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The resolving thread: waits for the first frame, then resolves; says on System.err when the JDK hides its
+     * constant pool (with the flags to add) or its reader fails, and resolves nothing more.
+     */
+    public void run()
+    {
+        while (!firstFrameEnded && !closing)
+        {
+            LockSupport.parkNanos(this, POLL_NS);
+        }
+        if (!firstFrameEnded)
+        {
+            return;
         }
         final LiteralResolver resolver = LiteralResolver.probe();
         if (!resolver.available())
         {
             System.err.println("isochron: " + resolver.unavailableReason());
-            return new FramePathLiterals(false, 0, 0);
+            return;
         }
-        int classes = 0;
-        int literals = resolver.resolve(application.getClass());
-        classes++;
-        final List<Class<?>> frameClasses = config.frameClasses();
-        for (int i = 0; i < frameClasses.size(); i++)
+        try
         {
-            literals += resolver.resolve(frameClasses.get(i));
-            classes++;
-        }
-        final ClassLoader loader = FramePathLiterals.class.getClassLoader();
-        for (int i = 0; i < RUNTIME_CLASSES.size(); i++)
-        {
-            final int resolved = resolver.resolve(RUNTIME_CLASSES.get(i), loader);
-            if (resolved >= 0)
+            int classes = 1;
+            int literals = resolver.resolve(applicationClass);
+            final List<Class<?>> frameClasses = config.frameClasses();
+            for (int i = 0; i < frameClasses.size(); i++)
             {
-                literals += resolved;
+                literals += resolver.resolve(frameClasses.get(i));
                 classes++;
             }
+            final ClassLoader loader = FramePathLiterals.class.getClassLoader();
+            for (int i = 0; i < RUNTIME_CLASSES.size(); i++)
+            {
+                final int resolved = resolver.resolve(RUNTIME_CLASSES.get(i), loader);
+                if (resolved >= 0)
+                {
+                    literals += resolved;
+                    classes++;
+                }
+            }
+            this.classes = classes;
+            this.literals = literals;
+            this.available = true;
         }
-        return new FramePathLiterals(true, classes, literals);
+        catch (final RuntimeException | LinkageError ex)
+        {
+            System.err.println("isochron: resolving frame-path literals failed; the run goes on, and a first C2 " +
+                "compile may allocate once on an engine thread:");
+            ex.printStackTrace();
+        }
     }
 
     /** @return the names of {@link #RUNTIME_CLASSES}: the classes outside Isochron whose literals every run resolves. */
@@ -113,7 +196,7 @@ public final class FramePathLiterals
         return RUNTIME_CLASSES;
     }
 
-    /** @return whether literals were resolved (on, and the JDK let the resolver reach its constant pool). */
+    /** @return whether literals were resolved (on, the first frame ended, and the JDK let the resolver reach them). */
     boolean available()
     {
         return available;

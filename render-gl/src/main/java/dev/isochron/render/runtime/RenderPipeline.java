@@ -98,6 +98,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final HudOverlay hud;
     private final QuadSliceWork sliceWork = new QuadSliceWork(SOURCES_PER_FRAME);
     private final WorkerGroup workers;
+    private final FramePathLiterals literals;
     private final int forkMinQuads;
     private long workerFrames;
     private final float clearRed;
@@ -139,9 +140,11 @@ final class RenderPipeline<S> implements StateRenderer<S>
         final InputQueue inputQueue,
         final LatencyHistogram inputLatency,
         final RuntimeWatchdog watchdog,
-        final Heartbeat heartbeat)
+        final Heartbeat heartbeat,
+        final FramePathLiterals literals)
     {
         this.heartbeat = heartbeat;
+        this.literals = literals;
         this.debugGl = config.debugGl() && null != context;
         this.app = app;
         this.config = config;
@@ -340,6 +343,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         if (0 == index)
         {
             report.markFirstFrameEnded();
+            literals.firstFrameEnded();
         }
         publishStats(index);
     }

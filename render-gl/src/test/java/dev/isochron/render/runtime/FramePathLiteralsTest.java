@@ -1,8 +1,12 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.render.Isochron;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,10 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FramePathLiteralsTest
 {
     @Test
-    void shouldResolveTheApplicationTheFrameClassesAndEveryRuntimeClassOnTheClassPath()
+    void shouldResolveTheApplicationTheFrameClassesAndEveryRuntimeClassOnceTheFirstFrameEnded()
     {
         final FramePathLiterals literals =
-            FramePathLiterals.resolve(new RuntimeConfig().frameClasses(Scenery.class), new Game());
+            FramePathLiterals.start(new RuntimeConfig().frameClasses(Scenery.class), new Game());
+
+        literals.firstFrameEnded();
+        literals.close();
 
         assertTrue(literals.available());
         assertEquals(2 + FramePathLiterals.RUNTIME_CLASSES.size(), literals.classes());
@@ -22,10 +29,37 @@ class FramePathLiteralsTest
     }
 
     @Test
-    void shouldResolveNothingWhenTurnedOff()
+    void shouldReportTheResolvedClassesOfARunAndLeaveNoThreadBehind()
     {
-        final FramePathLiterals literals =
-            FramePathLiterals.resolve(new RuntimeConfig().resolveLiterals(false), new Game());
+        final RunResult result = Isochron.run(new TestScene(10), ApplicationRunnerTest.headless(Threading.MULTI).frames(5));
+
+        final Matcher classes = Pattern.compile("\"literalClassesResolved\"\\s*:\\s*([0-9.]+)")
+            .matcher(result.report().toJson());
+        assertTrue(classes.find(), result.report().toJson());
+        assertEquals(1 + FramePathLiterals.RUNTIME_CLASSES.size(), (int)Double.parseDouble(classes.group(1)));
+        assertEquals(List.of(), liveResolverThreads());
+    }
+
+    @Test
+    void shouldResolveNothingAndEndWhenClosedBeforeTheFirstFrameEnded()
+    {
+        final FramePathLiterals literals = FramePathLiterals.start(new RuntimeConfig(), new Game());
+
+        literals.close();
+
+        assertFalse(literals.available());
+        assertEquals(0, literals.literals());
+        assertEquals(List.of(), liveResolverThreads());
+    }
+
+    @Test
+    void shouldStartNoThreadWhenTurnedOff()
+    {
+        final FramePathLiterals literals = FramePathLiterals.start(new RuntimeConfig().resolveLiterals(false), new Game());
+        assertEquals(List.of(), liveResolverThreads());
+
+        literals.firstFrameEnded();
+        literals.close();
 
         assertFalse(literals.available());
         assertEquals(0, literals.literals());
@@ -65,5 +99,18 @@ class FramePathLiteralsTest
         {
             return "some scenery";
         }
+    }
+
+    private static List<String> liveResolverThreads()
+    {
+        final List<String> names = new ArrayList<>();
+        for (final Thread thread : Thread.getAllStackTraces().keySet())
+        {
+            if (thread.isAlive() && FramePathLiterals.THREAD_NAME.equals(thread.getName()))
+            {
+                names.add(thread.getName());
+            }
+        }
+        return names;
     }
 }
