@@ -3,18 +3,12 @@ package dev.isochron.demo;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import dev.isochron.demo.DemoArguments.Option;
 
 /**
- * Starts a demo scene: {@code java -jar demo/target/isochron-demo.jar [<scene>] [options]}.
+ * Starts a demo scene: {@code java -jar demo/target/isochron-demo.jar [<scene>] [options]} ({@code --help} lists
+ * the options, from {@link DemoArguments}'s table).
  * <p>
  * With no display and no options it runs the sprites scene headless for a few seconds, writes a
  * screenshot (its file name is printed) and prints a short frame report. Bad options end the
@@ -24,24 +18,7 @@ import picocli.CommandLine.Spec;
  * <p>
  * Thread: the JVM's main thread, which becomes the runtime's platform thread.
  */
-@Command(
-    name = "isochron-demo",
-    mixinStandardHelpOptions = true,
-    version = "Isochron demo 0.1.0",
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    description = {
-        "Runs an Isochron demo scene, windowed or headless, in engine mode (no garbage and no thread hops on the " +
-            "frame path) or in --naive mode (the same picture, written the way the stalls arise).",
-        "Scenes: sprites (default), chart, list, storm (a synthetic input storm over --scene)."},
-    footer = {
-        "",
-        "Exit status: 0 run ended normally; 1 the run failed (message names the cause); 2 bad option.",
-        "Examples:",
-        "  java -jar demo/target/isochron-demo.jar",
-        "  java -jar demo/target/isochron-demo.jar chart --window --naive",
-        "  java -jar demo/target/isochron-demo.jar storm --scene list --input-rate 20000 --frames 2000 --report r.json"})
-public final class DemoLauncher implements Callable<Integer>
+public final class DemoLauncher
 {
     /** Exit status of a run that failed. */
     public static final int EXIT_FAILED = 1;
@@ -52,83 +29,9 @@ public final class DemoLauncher implements Callable<Integer>
     private static final int MAX_WORKERS = 64;
     private static final double MAX_INPUT_RATE = 1_000_000;
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<scene>",
-        description = "sprites (default), chart, list or storm.")
-    String sceneName;
-
-    @Option(names = "--window", description = "Open a window (default when a display is available).")
-    boolean window;
-
-    @Option(names = "--headless", description = "Render off-screen (EGL), no window (default without a display).")
-    boolean headless;
-
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N measured frames (>= 1).")
-    Long frames;
-
-    @Option(names = "--seconds", paramLabel = "S",
-        description = "Stop after S seconds (> 0). Headless default: " + DemoSettings.DEFAULT_HEADLESS_SECONDS + ".")
-    Double seconds;
-
-    @Option(names = "--warmup", paramLabel = "N",
-        description = "Frames before the measured window (>= 0; default 300 with --frames, else 5).")
-    Integer warmup;
-
-    @Option(names = "--width", paramLabel = "W", description = "Framebuffer width in pixels, 16..16384 (default 1280).")
-    Integer width;
-
-    @Option(names = "--height", paramLabel = "H", description = "Framebuffer height in pixels, 16..16384 (default 720).")
-    Integer height;
-
-    @Option(names = "--count", paramLabel = "N",
-        description = "Scene size (>= 1): sprites (100000), points of history per chart series (1000000), list rows (100000).")
-    Integer count;
-
-    @Option(names = "--tick-rate", paramLabel = "HZ", description = "Fixed simulation rate, (0, 10000] Hz (default 120).")
-    Double tickRate;
-
-    @Option(names = "--target-fps", paramLabel = "N", description = "Frame-rate cap, 0 = uncapped, up to 1000 (default 60).")
-    Double targetFps;
-
-    @Option(names = "--vsync", description = "Pace frames by the display's vertical sync (windowed).")
-    boolean vsync;
-
-    @Option(names = "--threading", paramLabel = "single|multi",
-        description = "single: one thread for ticks and frames; multi (default): simulation and render threads.")
-    String threading;
-
-    @Option(names = "--workers", paramLabel = "K", description = "Render workers filling vertex slices, 0..64 (default 1).")
-    Integer workers;
-
-    @Option(names = "--renderer", paramLabel = "gl|null", description = "gl (default) or null (no GL, no draws).")
-    String renderer;
-
-    @Option(names = "--input-rate", paramLabel = "EVENTS_PER_S",
-        description = "Synthetic input events per second, 0..1000000 (storm default 10000, else 0).")
-    Double inputRate;
-
-    @Option(names = "--scene", paramLabel = "SCENE", description = "For storm: the scene under the storm (default list).")
-    String innerScene;
-
-    @Option(names = "--naive", description = "Naive mode: the same picture, written the way the stalls arise.")
-    boolean naive;
-
-    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Write the last frame as PNG.")
-    Path screenshot;
-
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the run report (REPORT.md JSON).")
-    Path report;
-
-    @Option(names = "--frame-csv", paramLabel = "FILE.csv", description = "Write per-frame times as CSV.")
-    Path frameCsv;
-
-    @Option(names = "--record", paramLabel = "FILE", description = "Record the input the ticks consume.")
-    Path record;
-
-    @Option(names = "--replay", paramLabel = "FILE", description = "Replay recorded input instead of live input.")
-    Path replay;
+    private DemoLauncher()
+    {
+    }
 
     /**
      * Runs the launcher and exits the JVM with its status.
@@ -163,16 +66,55 @@ public final class DemoLauncher implements Callable<Integer>
     }
 
     /**
-     * Runs the launcher without exiting the JVM.
+     * Runs the launcher without exiting the JVM, writing to {@code System.out} and {@code System.err}.
      *
      * @return the exit status: 0, {@link #EXIT_FAILED} or {@link #EXIT_USAGE}.
      */
     public static int execute(final String... args)
     {
-        final CommandLine commandLine = new CommandLine(new DemoLauncher());
-        commandLine.setParameterExceptionHandler(DemoLauncher::onBadCommandLine);
-        commandLine.setExecutionExceptionHandler(DemoLauncher::onRunFailure);
-        return commandLine.execute(args);
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs the launcher without exiting the JVM: {@code --help} and {@code --version} print to {@code out} and
+     * return 0 (after the command line's syntax is checked, before its values are); a bad command line prints one
+     * line to {@code err} and returns {@link #EXIT_USAGE}; a run that throws prints one line to {@code err} and
+     * returns {@link #EXIT_FAILED}.
+     *
+     * @return the exit status: 0, {@link #EXIT_FAILED} or {@link #EXIT_USAGE}.
+     */
+    static int execute(final PrintWriter out, final PrintWriter err, final String... args)
+    {
+        final DemoSettings settings;
+        try
+        {
+            final DemoArguments arguments = DemoArguments.parse(args);
+            if (arguments.flag(Option.HELP))
+            {
+                out.print(DemoArguments.usage());
+                out.flush();
+                return 0;
+            }
+            if (arguments.flag(Option.VERSION))
+            {
+                out.println(DemoArguments.VERSION);
+                out.flush();
+                return 0;
+            }
+            settings = settings(arguments);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            return onBadCommandLine(ex, err);
+        }
+        try
+        {
+            return DemoRun.run(settings, out, err);
+        }
+        catch (final Exception ex)
+        {
+            return onRunFailure(ex, err);
+        }
     }
 
     /**
@@ -184,61 +126,68 @@ public final class DemoLauncher implements Callable<Integer>
      */
     public static DemoSettings parse(final String... args)
     {
-        final DemoLauncher launcher = new DemoLauncher();
-        final CommandLine commandLine = new CommandLine(launcher);
-        try
-        {
-            commandLine.parseArgs(args);
-            return launcher.settings();
-        }
-        catch (final ParameterException ex)
-        {
-            throw new IllegalArgumentException(ex.getMessage(), ex);
-        }
-    }
-
-    /** {@inheritDoc} */
-    public Integer call() throws Exception
-    {
-        final DemoSettings settings = settings();
-        return DemoRun.run(settings, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return settings(DemoArguments.parse(args));
     }
 
     /**
-     * Validates the options and fills in defaults.
+     * Validates the options' values and combinations and fills in defaults.
      *
-     * @throws ParameterException naming the option and its allowed values.
+     * @throws IllegalArgumentException naming the option and its allowed values.
      */
-    DemoSettings settings()
+    static DemoSettings settings(final DemoArguments arguments)
     {
+        final String sceneName = arguments.scene();
+        final String innerScene = arguments.word(Option.SCENE);
+        final boolean window = arguments.flag(Option.WINDOW);
+        final boolean headless = arguments.flag(Option.HEADLESS);
+        final Long frames = arguments.longValue(Option.FRAMES);
+        final Double seconds = arguments.number(Option.SECONDS);
+        final Integer warmup = arguments.intValue(Option.WARMUP);
+        final Integer width = arguments.intValue(Option.WIDTH);
+        final Integer height = arguments.intValue(Option.HEIGHT);
+        final Integer count = arguments.intValue(Option.COUNT);
+        final Double tickRate = arguments.number(Option.TICK_RATE);
+        final Double targetFps = arguments.number(Option.TARGET_FPS);
+        final boolean vsync = arguments.flag(Option.VSYNC);
+        final String threading = arguments.word(Option.THREADING);
+        final Integer workers = arguments.intValue(Option.WORKERS);
+        final String renderer = arguments.word(Option.RENDERER);
+        final Double inputRate = arguments.number(Option.INPUT_RATE);
+        final boolean naive = arguments.flag(Option.NAIVE);
+        final Path screenshot = arguments.file(Option.SCREENSHOT);
+        final Path report = arguments.file(Option.REPORT);
+        final Path frameCsv = arguments.file(Option.FRAME_CSV);
+        final Path record = arguments.file(Option.RECORD);
+        final Path replay = arguments.file(Option.REPLAY);
+
         final DemoSettings settings = new DemoSettings();
         if (null != sceneName)
         {
-            settings.scene = scene("<scene>", sceneName, true);
+            settings.scene = scene(DemoArguments.SCENE_LABEL, sceneName, true);
         }
         if (null != innerScene)
         {
             if (settings.scene != SceneName.STORM)
             {
-                throw bad("--scene applies to the storm scene only (e.g. storm --scene list), the scene is " +
-                    settings.scene.cliName());
+                throw new IllegalArgumentException("--scene applies to the storm scene only " +
+                    "(e.g. storm --scene list), the scene is " + settings.scene.cliName());
             }
             settings.innerScene = scene("--scene", innerScene, false);
         }
         if (window && headless)
         {
-            throw bad("--window and --headless are mutually exclusive: give one of them");
+            throw new IllegalArgumentException("--window and --headless are mutually exclusive: give one of them");
         }
         settings.headless = headless || (!window && !displayAvailable());
         if (null != frames && null != seconds)
         {
-            throw bad("--frames and --seconds are mutually exclusive: give one of them");
+            throw new IllegalArgumentException("--frames and --seconds are mutually exclusive: give one of them");
         }
         if (null != frames)
         {
             if (frames < 1)
             {
-                throw bad("--frames must be >= 1, was " + frames);
+                throw new IllegalArgumentException("--frames must be >= 1, was " + frames);
             }
             settings.frames = frames;
         }
@@ -246,7 +195,7 @@ public final class DemoLauncher implements Callable<Integer>
         {
             if (!(seconds > 0) || Double.isInfinite(seconds))
             {
-                throw bad("--seconds must be a finite number > 0, was " + seconds);
+                throw new IllegalArgumentException("--seconds must be a finite number > 0, was " + seconds);
             }
             settings.seconds = seconds;
         }
@@ -258,7 +207,7 @@ public final class DemoLauncher implements Callable<Integer>
         {
             if (warmup < 0)
             {
-                throw bad("--warmup must be >= 0, was " + warmup);
+                throw new IllegalArgumentException("--warmup must be >= 0, was " + warmup);
             }
             settings.warmupFrames = warmup;
         }
@@ -274,7 +223,7 @@ public final class DemoLauncher implements Callable<Integer>
         {
             if (count < 1)
             {
-                throw bad("--count must be >= 1, was " + count);
+                throw new IllegalArgumentException("--count must be >= 1, was " + count);
             }
             settings.count = count;
         }
@@ -282,19 +231,20 @@ public final class DemoLauncher implements Callable<Integer>
         {
             if (!(tickRate > 0 && tickRate <= 10_000))
             {
-                throw bad("--tick-rate must be in (0, 10000] Hz, was " + tickRate);
+                throw new IllegalArgumentException("--tick-rate must be in (0, 10000] Hz, was " + tickRate);
             }
             settings.tickRateHz = tickRate;
         }
         if (vsync && null != targetFps)
         {
-            throw bad("--target-fps and --vsync are mutually exclusive: give one of them");
+            throw new IllegalArgumentException("--target-fps and --vsync are mutually exclusive: give one of them");
         }
         if (null != targetFps)
         {
             if (!(targetFps >= 0 && targetFps <= 1000))
             {
-                throw bad("--target-fps must be 0 (uncapped) or in (0, 1000], was " + targetFps);
+                throw new IllegalArgumentException(
+                    "--target-fps must be 0 (uncapped) or in (0, 1000], was " + targetFps);
             }
             settings.targetFps = targetFps;
         }
@@ -305,7 +255,8 @@ public final class DemoLauncher implements Callable<Integer>
         settings.vsync = vsync;
         if (vsync && settings.headless)
         {
-            throw bad("--vsync needs a window (headless runs have no display to sync to): drop --vsync or use --window");
+            throw new IllegalArgumentException("--vsync needs a window (headless runs have no display to sync to): " +
+                "drop --vsync or use --window");
         }
         if (null != threading)
         {
@@ -319,14 +270,15 @@ public final class DemoLauncher implements Callable<Integer>
             }
             else
             {
-                throw bad("--threading must be one of [single, multi], was '" + threading + "'");
+                throw new IllegalArgumentException(
+                    "--threading must be one of [single, multi], was '" + threading + "'");
             }
         }
         if (null != workers)
         {
             if (workers < 0 || workers > MAX_WORKERS)
             {
-                throw bad("--workers must be in [0, " + MAX_WORKERS + "], was " + workers);
+                throw new IllegalArgumentException("--workers must be in [0, " + MAX_WORKERS + "], was " + workers);
             }
             settings.workers = workers;
         }
@@ -342,14 +294,14 @@ public final class DemoLauncher implements Callable<Integer>
             }
             else
             {
-                throw bad("--renderer must be one of [gl, null], was '" + renderer + "'");
+                throw new IllegalArgumentException("--renderer must be one of [gl, null], was '" + renderer + "'");
             }
         }
         if (null != inputRate)
         {
             if (!(inputRate >= 0 && inputRate <= MAX_INPUT_RATE))
             {
-                throw bad("--input-rate must be in [0, 1000000] events/s, was " + inputRate);
+                throw new IllegalArgumentException("--input-rate must be in [0, 1000000] events/s, was " + inputRate);
             }
             settings.inputRate = inputRate;
         }
@@ -360,11 +312,11 @@ public final class DemoLauncher implements Callable<Integer>
         settings.naive = naive;
         if (null != record && null != replay)
         {
-            throw bad("--record and --replay are mutually exclusive: give one of them");
+            throw new IllegalArgumentException("--record and --replay are mutually exclusive: give one of them");
         }
         if (null != replay && !Files.isRegularFile(replay))
         {
-            throw bad("--replay file " + replay + " does not exist or is not a file");
+            throw new IllegalArgumentException("--replay file " + replay + " does not exist or is not a file");
         }
         settings.replay = replay;
         settings.record = outputFile("--record", record);
@@ -379,32 +331,32 @@ public final class DemoLauncher implements Callable<Integer>
         }
         if (null != settings.screenshot && settings.nullRenderer)
         {
-            throw bad("--screenshot needs --renderer gl (the null renderer draws no pixels)");
+            throw new IllegalArgumentException("--screenshot needs --renderer gl (the null renderer draws no pixels)");
         }
         return settings;
     }
 
-    private SceneName scene(final String option, final String name, final boolean stormAllowed)
+    private static SceneName scene(final String option, final String name, final boolean stormAllowed)
     {
         final SceneName scene = SceneName.byCliName(name);
         if (null == scene || (!stormAllowed && scene == SceneName.STORM))
         {
-            throw bad(option + " must be one of [" +
+            throw new IllegalArgumentException(option + " must be one of [" +
                 (stormAllowed ? SceneName.cliNames() : "sprites, chart, list") + "], was '" + name + "'");
         }
         return scene;
     }
 
-    private int size(final String option, final int value)
+    private static int size(final String option, final int value)
     {
         if (value < 16 || value > MAX_SIZE_PX)
         {
-            throw bad(option + " must be in [16, " + MAX_SIZE_PX + "] pixels, was " + value);
+            throw new IllegalArgumentException(option + " must be in [16, " + MAX_SIZE_PX + "] pixels, was " + value);
         }
         return value;
     }
 
-    private Path outputFile(final String option, final Path path)
+    private static Path outputFile(final String option, final Path path)
     {
         if (null == path)
         {
@@ -413,18 +365,14 @@ public final class DemoLauncher implements Callable<Integer>
         final Path parent = path.toAbsolutePath().getParent();
         if (null != parent && !Files.isDirectory(parent))
         {
-            throw bad(option + " " + path + ": directory " + parent + " does not exist (create it first)");
+            throw new IllegalArgumentException(
+                option + " " + path + ": directory " + parent + " does not exist (create it first)");
         }
         if (Files.isDirectory(path))
         {
-            throw bad(option + " " + path + " is a directory, expected a file name");
+            throw new IllegalArgumentException(option + " " + path + " is a directory, expected a file name");
         }
         return path;
-    }
-
-    private ParameterException bad(final String message)
-    {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     static boolean displayAvailable()
@@ -439,26 +387,21 @@ public final class DemoLauncher implements Callable<Integer>
         return (null != display && !display.isEmpty()) || (null != wayland && !wayland.isEmpty());
     }
 
-    static int onBadCommandLine(final ParameterException ex, final String[] args)
+    /**
+     * Prints a bad command line's one line, {@code isochron-demo: <message> (see --help)}, to {@code err}.
+     *
+     * @return {@link #EXIT_USAGE}.
+     */
+    static int onBadCommandLine(final IllegalArgumentException ex, final PrintWriter err)
     {
-        final PrintWriter err = ex.getCommandLine().getErr();
-        String allowed = "";
-        final String message = oneLine(ex.getMessage());
-        if (null != ex.getArgSpec() && message.startsWith("Invalid value"))
-        {
-            final String[] description = ex.getArgSpec().description();
-            allowed = description.length > 0 ? "; allowed: " + oneLine(description[0]) : "";
-        }
-        err.println("isochron-demo: " + message + allowed + " (see --help)");
+        err.println(DemoArguments.PROGRAM + ": " + oneLine(ex.getMessage()) + " (see --help)");
         err.flush();
         return EXIT_USAGE;
     }
 
-    private static int onRunFailure(
-        final Exception ex, final CommandLine commandLine, final CommandLine.ParseResult parseResult)
+    private static int onRunFailure(final Exception ex, final PrintWriter err)
     {
-        final PrintWriter err = commandLine.getErr();
-        err.println("isochron-demo: " + describe(ex));
+        err.println(DemoArguments.PROGRAM + ": " + describe(ex));
         if (Boolean.getBoolean("isochron.demo.stackTraces"))
         {
             ex.printStackTrace(err);

@@ -9,7 +9,6 @@ import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RuntimeConfig;
 import dev.isochron.render.runtime.Threading;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -114,29 +113,22 @@ class DemoLauncherTest
 
     private static DemoSettings settings(final String... args)
     {
-        final DemoLauncher launcher = new DemoLauncher();
-        new CommandLine(launcher).parseArgs(args);
-        return launcher.settings();
+        return DemoLauncher.parse(args);
     }
 
     /** @return the one line the launcher prints for {@code args}, after checking exit status 2. */
     private static String error(final String... args)
     {
         final StringWriter err = new StringWriter();
-        final DemoLauncher launcher = new DemoLauncher();
-        final CommandLine commandLine = new CommandLine(launcher);
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setParameterExceptionHandler(DemoLauncher::onBadCommandLine);
         final int exit;
         try
         {
-            commandLine.parseArgs(args);
-            launcher.settings();
+            DemoLauncher.parse(args);
             throw new AssertionError("expected a bad command line: " + String.join(" ", args));
         }
-        catch (final CommandLine.ParameterException ex)
+        catch (final IllegalArgumentException ex)
         {
-            exit = DemoLauncher.onBadCommandLine(ex, args);
+            exit = DemoLauncher.onBadCommandLine(ex, new PrintWriter(err, true));
         }
         assertEquals(DemoLauncher.EXIT_USAGE, exit);
         return err.toString().strip();
