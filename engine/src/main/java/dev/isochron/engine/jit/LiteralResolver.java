@@ -18,7 +18,8 @@ import java.lang.reflect.Method;
  * declares them in its manifest). Without them {@link #available()} is false, {@link #unavailableReason()} names the
  * flags, and resolving does nothing: the run is correct, it may allocate those bytes once.
  * <p>
- * Threads: any thread, at start-up. Allocation: yes (the literals themselves, and reflection), once per class.
+ * Threads: any thread; it loads and links classes but never initializes one. Allocation: yes (the literals
+ * themselves, and reflection), once per class.
  */
 public final class LiteralResolver
 {
@@ -102,8 +103,10 @@ public final class LiteralResolver
     }
 
     /**
-     * Initializes {@code type} (so that it is linked, which its constant pool needs) and resolves every String literal
-     * in its constant pool.
+     * Links {@code type} (its constant pool needs it) without initializing it, and resolves every String literal in
+     * its constant pool. Not initializing matters: this runs beside the engine's threads, and initializing a class
+     * here while an engine thread initializes one it depends on deadlocks both (JOML's {@code MemUtil} and its
+     * subclass {@code MemUtil$MemUtilUnsafe} did).
      *
      * @return the literals resolved (already resolved ones included); 0 when {@link #available()} is false.
      * @throws IllegalStateException when the JDK's reader fails on {@code type}.
@@ -116,8 +119,9 @@ public final class LiteralResolver
         }
         try
         {
-            // resolving needs a linked class: initialization links it (an unlinked one crashes the 17 VM)
-            Class.forName(type.getName(), true, type.getClassLoader());
+            // resolving needs a linked class (an unlinked one crashes the 17 VM): asking for its declared
+            // constructors links it without running its static initializer
+            type.getDeclaredConstructors();
             final Object pool = getConstantPool.invoke(javaLangAccess, type);
             final int size = (int)getSize.invoke(pool);
             int resolved = 0;
@@ -131,7 +135,7 @@ public final class LiteralResolver
             }
             return resolved;
         }
-        catch (final ClassNotFoundException | IllegalAccessException ex)
+        catch (final IllegalAccessException | LinkageError | SecurityException ex)
         {
             throw new IllegalStateException("cannot resolve the literals of " + type.getName() + ": " + ex, ex);
         }

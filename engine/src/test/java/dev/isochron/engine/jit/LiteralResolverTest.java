@@ -9,13 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LiteralResolverTest
 {
     private static final int CALLS = 300_000;
+    private static final AtomicBoolean INITIALIZED = new AtomicBoolean();
 
     @Test
     void shouldReachTheConstantPoolWithTheFlagsTheBuildGivesEveryTestJvm()
@@ -40,6 +43,15 @@ class LiteralResolverTest
 
         assertEquals(List.of("before the long", "after the double"), ClassConstants.stringConstants(WithWideConstants.class));
         assertEquals(2, resolved);
+    }
+
+    @Test
+    void shouldResolveWithoutInitializingTheClass() throws IOException
+    {
+        final int resolved = LiteralResolver.probe().resolve(NeverInitialized.class);
+
+        assertEquals(ClassConstants.stringConstants(NeverInitialized.class).size(), resolved);
+        assertFalse(INITIALIZED.get(), "resolving ran NeverInitialized's static initializer");
     }
 
     @Test
@@ -99,6 +111,20 @@ class LiteralResolverTest
         {
             final LiteralResolver resolver = LiteralResolver.probe();
             System.out.println(resolver.available() ? "available" : "unavailable: " + resolver.unavailableReason());
+        }
+    }
+
+    /** Initializing it would set {@link #INITIALIZED}; only resolving touches it. */
+    static final class NeverInitialized
+    {
+        static
+        {
+            INITIALIZED.set(true);
+        }
+
+        static String message()
+        {
+            return "a literal of a class nobody initializes";
         }
     }
 

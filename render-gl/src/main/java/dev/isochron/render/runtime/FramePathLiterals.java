@@ -2,6 +2,7 @@ package dev.isochron.render.runtime;
 
 import dev.isochron.engine.jit.LiteralResolver;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -13,9 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * they need none of this (a test per module reads their class files).
  * <p>
  * Why: see {@link dev.isochron.engine.jit}. When: on a thread of its own ({@value #THREAD_NAME}), once the first
- * frame has ended, so that it costs the time to first frame nothing (resolving ~600 literals, and initializing their
- * classes, took 230-330 ms here). The literals only need to be resolved before the first C2 compile of a per-frame
- * method, thousands of frames later.
+ * frame has ended, so that it costs the time to first frame nothing (resolving ~600 literals, with initializing
+ * their classes, took 230-330 ms here). The literals only need to be resolved before the first C2 compile of a
+ * per-frame method, thousands of frames later. It links classes but never initializes one: initializing beside the
+ * engine's threads can deadlock with them (see {@link LiteralResolver#resolve(Class)}).
  * <p>
  * Threading: {@link #start} and {@link #close()} on the thread that runs the run; {@link #firstFrameEnded()} on the
  * render thread, once (allocation-free); the results after {@link #close()}.
@@ -140,7 +142,7 @@ public final class FramePathLiterals implements Runnable
 
     /**
      * The resolving thread: waits for the first frame, then resolves; says on System.err when the JDK hides its
-     * constant pool (with the flags to add) or its reader fails, and resolves nothing more.
+     * constant pool (with the flags to add), or which class it could not resolve and why (and goes on with the next).
      */
     public void run()
     {
@@ -158,36 +160,39 @@ public final class FramePathLiterals implements Runnable
             System.err.println("isochron: " + resolver.unavailableReason());
             return;
         }
-        try
+        final List<Class<?>> types = new ArrayList<>();
+        types.add(applicationClass);
+        types.addAll(config.frameClasses());
+        final ClassLoader loader = FramePathLiterals.class.getClassLoader();
+        for (int i = 0; i < RUNTIME_CLASSES.size(); i++)
         {
-            int classes = 1;
-            int literals = resolver.resolve(applicationClass);
-            final List<Class<?>> frameClasses = config.frameClasses();
-            for (int i = 0; i < frameClasses.size(); i++)
+            try
             {
-                literals += resolver.resolve(frameClasses.get(i));
+                types.add(Class.forName(RUNTIME_CLASSES.get(i), false, loader));
+            }
+            catch (final ClassNotFoundException ex)
+            {
+                // another version of a library: nothing of its to resolve
+            }
+        }
+        int classes = 0;
+        int literals = 0;
+        for (int i = 0; i < types.size(); i++)
+        {
+            try
+            {
+                literals += resolver.resolve(types.get(i));
                 classes++;
             }
-            final ClassLoader loader = FramePathLiterals.class.getClassLoader();
-            for (int i = 0; i < RUNTIME_CLASSES.size(); i++)
+            catch (final RuntimeException ex)
             {
-                final int resolved = resolver.resolve(RUNTIME_CLASSES.get(i), loader);
-                if (resolved >= 0)
-                {
-                    literals += resolved;
-                    classes++;
-                }
+                System.err.println("isochron: cannot resolve the literals of " + types.get(i).getName() +
+                    " (its first C2 compile may allocate once on an engine thread): " + ex.getMessage());
             }
-            this.classes = classes;
-            this.literals = literals;
-            this.available = true;
         }
-        catch (final RuntimeException | LinkageError ex)
-        {
-            System.err.println("isochron: resolving frame-path literals failed; the run goes on, and a first C2 " +
-                "compile may allocate once on an engine thread:");
-            ex.printStackTrace();
-        }
+        this.classes = classes;
+        this.literals = literals;
+        this.available = true;
     }
 
     /** @return the names of {@link #RUNTIME_CLASSES}: the classes outside Isochron whose literals every run resolves. */
