@@ -850,7 +850,8 @@ public final class ApplicationRunner
         }
     }
 
-    private static void joinUninterruptibly(final Thread thread)
+    /** Joins {@code thread}, waiting on through interrupts, and keeps the caller's interrupt status. */
+    static void joinUninterruptibly(final Thread thread)
     {
         boolean interrupted = false;
         while (thread.isAlive())

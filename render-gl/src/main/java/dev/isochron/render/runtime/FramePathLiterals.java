@@ -121,22 +121,7 @@ public final class FramePathLiterals implements Runnable
         if (null != thread)
         {
             LockSupport.unpark(thread);
-            boolean interrupted = false;
-            while (thread.isAlive())
-            {
-                try
-                {
-                    thread.join();
-                }
-                catch (final InterruptedException ex)
-                {
-                    interrupted = true;
-                }
-            }
-            if (interrupted)
-            {
-                Thread.currentThread().interrupt();
-            }
+            ApplicationRunner.joinUninterruptibly(thread);
         }
     }
 
