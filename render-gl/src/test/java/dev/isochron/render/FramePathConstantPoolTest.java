@@ -12,6 +12,8 @@ import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.EglHeadlessContext;
+import dev.isochron.render.gl.Framebuffer;
+import dev.isochron.render.gl.GlObjectRegistry;
 import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.StreamingVertexBuffer;
 import dev.isochron.render.hud.HudOverlay;
@@ -37,7 +39,9 @@ class FramePathConstantPoolTest
         Camera2D.class,
         EglHeadlessContext.class,
         Font.class,
+        Framebuffer.class,
         GlDrawBackend.class,
+        GlObjectRegistry.class,
         HudOverlay.class,
         NullDrawBackend.class,
         QuadSliceWork.class,

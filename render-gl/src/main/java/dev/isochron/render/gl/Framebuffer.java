@@ -53,11 +53,11 @@ public final class Framebuffer implements AutoCloseable
         framebuffer = glGenFramebuffers();
         registry.register(GlObjectType.FRAMEBUFFER, framebuffer, label);
         colorTexture = glGenTextures();
-        registry.register(GlObjectType.TEXTURE, colorTexture, label + " colour");
+        registry.register(GlObjectType.TEXTURE, colorTexture, Messages.colourLabel(label));
         if (depthStencil)
         {
             depthStencilBuffer = glGenRenderbuffers();
-            registry.register(GlObjectType.RENDERBUFFER, depthStencilBuffer, label + " depth/stencil");
+            registry.register(GlObjectType.RENDERBUFFER, depthStencilBuffer, Messages.depthStencilLabel(label));
         }
         else
         {
@@ -116,13 +116,13 @@ public final class Framebuffer implements AutoCloseable
         checkOpen();
         if (address == 0L)
         {
-            throw new IllegalArgumentException("address must not be NULL when reading back framebuffer '" + label + "'");
+            throw Messages.nullAddress(label);
         }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
         glReadBuffer(GL_COLOR_ATTACHMENT0);
         glPixelStorei(GL_PACK_ALIGNMENT, 4);
         nglReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, address);
-        GlErrors.checkInDebug("glReadPixels");
+        Messages.checkReadPixels();
     }
 
     /**
@@ -200,7 +200,7 @@ public final class Framebuffer implements AutoCloseable
 
     public String toString()
     {
-        return "Framebuffer{'" + label + "' " + width + "x" + height + ", fbo=" + framebuffer + '}';
+        return Messages.describe(label, width, height, framebuffer);
     }
 
     private void allocate(final int width, final int height)
@@ -226,11 +226,10 @@ public final class Framebuffer implements AutoCloseable
         final int status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
         if (status != GL_FRAMEBUFFER_COMPLETE)
         {
-            throw new IllegalStateException("framebuffer '" + label + "' " + width + "x" + height + " is incomplete: " +
-                statusName(status) + " (0x" + Integer.toHexString(status) + ")");
+            throw Messages.incomplete(label, width, height, status);
         }
         glViewport(0, 0, width, height);
-        GlErrors.checkInDebug("Framebuffer allocation (glTexImage2D/glRenderbufferStorage)");
+        Messages.checkAllocation();
 
         if (pixels != null)
         {
@@ -245,7 +244,7 @@ public final class Framebuffer implements AutoCloseable
     {
         if (closed)
         {
-            throw new IllegalStateException("framebuffer '" + label + "' is closed");
+            throw Messages.closed(label);
         }
     }
 
@@ -253,31 +252,94 @@ public final class Framebuffer implements AutoCloseable
     {
         if (width < 1 || width > MAX_SIZE || height < 1 || height > MAX_SIZE)
         {
-            throw new IllegalArgumentException("framebuffer '" + label + "' size must be in [1, " + MAX_SIZE +
-                "] on each side, was " + width + "x" + height);
+            throw Messages.badSize(label, width, height);
         }
     }
 
     static String statusName(final int status)
     {
-        switch (status)
+        return Messages.statusName(status);
+    }
+
+    /**
+     * The messages, labels and status names, in a class of their own so that Framebuffer holds no String constant:
+     * {@link #bind()} runs every frame, and its first C2 compile would otherwise resolve them on the render thread
+     * mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
         {
-            case GL_FRAMEBUFFER_UNDEFINED:
-                return "GL_FRAMEBUFFER_UNDEFINED";
-            case GL_FRAMEBUFFER_INCOMPLETE_ATTACHMENT:
-                return "GL_FRAMEBUFFER_INCOMPLETE_ATTACHMENT";
-            case GL_FRAMEBUFFER_INCOMPLETE_MISSING_ATTACHMENT:
-                return "GL_FRAMEBUFFER_INCOMPLETE_MISSING_ATTACHMENT";
-            case GL_FRAMEBUFFER_INCOMPLETE_DRAW_BUFFER:
-                return "GL_FRAMEBUFFER_INCOMPLETE_DRAW_BUFFER";
-            case GL_FRAMEBUFFER_INCOMPLETE_READ_BUFFER:
-                return "GL_FRAMEBUFFER_INCOMPLETE_READ_BUFFER";
-            case GL_FRAMEBUFFER_UNSUPPORTED:
-                return "GL_FRAMEBUFFER_UNSUPPORTED";
-            case GL_FRAMEBUFFER_INCOMPLETE_MULTISAMPLE:
-                return "GL_FRAMEBUFFER_INCOMPLETE_MULTISAMPLE";
-            default:
-                return "unknown status";
+        }
+
+        static String colourLabel(final String label)
+        {
+            return label + " colour";
+        }
+
+        static String depthStencilLabel(final String label)
+        {
+            return label + " depth/stencil";
+        }
+
+        static IllegalArgumentException nullAddress(final String label)
+        {
+            return new IllegalArgumentException("address must not be NULL when reading back framebuffer '" + label + "'");
+        }
+
+        static void checkReadPixels()
+        {
+            GlErrors.checkInDebug("glReadPixels");
+        }
+
+        static void checkAllocation()
+        {
+            GlErrors.checkInDebug("Framebuffer allocation (glTexImage2D/glRenderbufferStorage)");
+        }
+
+        static String describe(final String label, final int width, final int height, final int framebuffer)
+        {
+            return "Framebuffer{'" + label + "' " + width + "x" + height + ", fbo=" + framebuffer + '}';
+        }
+
+        static IllegalStateException incomplete(final String label, final int width, final int height, final int status)
+        {
+            return new IllegalStateException("framebuffer '" + label + "' " + width + "x" + height + " is incomplete: " +
+                statusName(status) + " (0x" + Integer.toHexString(status) + ")");
+        }
+
+        static IllegalStateException closed(final String label)
+        {
+            return new IllegalStateException("framebuffer '" + label + "' is closed");
+        }
+
+        static IllegalArgumentException badSize(final String label, final int width, final int height)
+        {
+            return new IllegalArgumentException("framebuffer '" + label + "' size must be in [1, " + MAX_SIZE +
+                "] on each side, was " + width + "x" + height);
+        }
+
+        static String statusName(final int status)
+        {
+            switch (status)
+            {
+                case GL_FRAMEBUFFER_UNDEFINED:
+                    return "GL_FRAMEBUFFER_UNDEFINED";
+                case GL_FRAMEBUFFER_INCOMPLETE_ATTACHMENT:
+                    return "GL_FRAMEBUFFER_INCOMPLETE_ATTACHMENT";
+                case GL_FRAMEBUFFER_INCOMPLETE_MISSING_ATTACHMENT:
+                    return "GL_FRAMEBUFFER_INCOMPLETE_MISSING_ATTACHMENT";
+                case GL_FRAMEBUFFER_INCOMPLETE_DRAW_BUFFER:
+                    return "GL_FRAMEBUFFER_INCOMPLETE_DRAW_BUFFER";
+                case GL_FRAMEBUFFER_INCOMPLETE_READ_BUFFER:
+                    return "GL_FRAMEBUFFER_INCOMPLETE_READ_BUFFER";
+                case GL_FRAMEBUFFER_UNSUPPORTED:
+                    return "GL_FRAMEBUFFER_UNSUPPORTED";
+                case GL_FRAMEBUFFER_INCOMPLETE_MULTISAMPLE:
+                    return "GL_FRAMEBUFFER_INCOMPLETE_MULTISAMPLE";
+                default:
+                    return "unknown status";
+            }
         }
     }
 }

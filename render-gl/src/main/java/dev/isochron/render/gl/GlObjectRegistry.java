@@ -56,8 +56,7 @@ public final class GlObjectRegistry
         final GlObjectRegistry registry = CURRENT.get();
         if (registry == null)
         {
-            throw new IllegalStateException("no GL context is current on thread '" + Thread.currentThread().getName() +
-                "': call GlContext.makeCurrent() on the render thread before creating GL objects");
+            throw Messages.noContext();
         }
         return registry;
     }
@@ -73,12 +72,11 @@ public final class GlObjectRegistry
     {
         if (name == 0)
         {
-            throw new IllegalArgumentException("GL " + type + " '" + label + "' has name 0: creation failed");
+            throw Messages.nameZero(type, label);
         }
         if (indexOf(type, name) >= 0)
         {
-            throw new IllegalStateException("GL " + type + " " + name + " ('" + label + "') is already registered in " +
-                contextName);
+            throw Messages.registeredTwice(type, name, label, contextName);
         }
         live.add(new Entry(type, name, label));
         registeredCount++;
@@ -95,8 +93,7 @@ public final class GlObjectRegistry
         final int index = indexOf(type, name);
         if (index < 0)
         {
-            throw new IllegalStateException("GL " + type + " " + name + " is not registered in " + contextName +
-                " (deleted twice, or created by another context)");
+            throw Messages.notRegistered(type, name, contextName);
         }
         live.remove(index);
         removedCount++;
@@ -151,18 +148,7 @@ public final class GlObjectRegistry
      */
     public String leakReport()
     {
-        if (live.isEmpty())
-        {
-            return "";
-        }
-        final StringBuilder report = new StringBuilder();
-        report.append(live.size()).append(" GL object(s) leaked in ").append(contextName)
-            .append(" (not disposed before the context closed):");
-        for (int i = 0, n = live.size(); i < n; i++)
-        {
-            report.append("\n  ").append(live.get(i));
-        }
-        return report.toString();
+        return Messages.leakReport(live, contextName);
     }
 
     /** Forgets every live object; used by a context after it destroyed them with itself. */
@@ -173,7 +159,7 @@ public final class GlObjectRegistry
 
     public String toString()
     {
-        return "GlObjectRegistry{" + contextName + ", live=" + live.size() + '}';
+        return Messages.describe(contextName, live.size());
     }
 
     private int indexOf(final GlObjectType type, final int name)
@@ -205,6 +191,63 @@ public final class GlObjectRegistry
         public String toString()
         {
             return type + " " + name + " '" + label + "'";
+        }
+    }
+
+    /**
+     * The messages, the leak report and the description, in a class of their own so that GlObjectRegistry holds no
+     * String constant: its {@code current()} and {@code liveCount()} run every frame, and their first C2 compile would
+     * otherwise resolve them on the render thread mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalStateException noContext()
+        {
+            return new IllegalStateException("no GL context is current on thread '" + Thread.currentThread().getName() +
+                "': call GlContext.makeCurrent() on the render thread before creating GL objects");
+        }
+
+        static IllegalArgumentException nameZero(final GlObjectType type, final String label)
+        {
+            return new IllegalArgumentException("GL " + type + " '" + label + "' has name 0: creation failed");
+        }
+
+        static IllegalStateException registeredTwice(
+            final GlObjectType type, final int name, final String label, final String contextName)
+        {
+            return new IllegalStateException("GL " + type + " " + name + " ('" + label + "') is already registered in " +
+                contextName);
+        }
+
+        static IllegalStateException notRegistered(final GlObjectType type, final int name, final String contextName)
+        {
+            return new IllegalStateException("GL " + type + " " + name + " is not registered in " + contextName +
+                " (deleted twice, or created by another context)");
+        }
+
+        static String leakReport(final List<?> live, final String contextName)
+        {
+            if (live.isEmpty())
+            {
+                return "";
+            }
+            final StringBuilder report = new StringBuilder();
+            report.append(live.size()).append(" GL object(s) leaked in ").append(contextName)
+                .append(" (not disposed before the context closed):");
+            for (int i = 0, n = live.size(); i < n; i++)
+            {
+                report.append("\n  ").append(live.get(i));
+            }
+            return report.toString();
+        }
+
+        static String describe(final String contextName, final int live)
+        {
+            return "GlObjectRegistry{" + contextName + ", live=" + live + '}';
         }
     }
 }

@@ -48,11 +48,13 @@ public final class FramePathLiterals implements Runnable
         // HdrHistogram: frame times and input latency, recorded every frame
         "org.HdrHistogram.AbstractHistogram",
         "org.HdrHistogram.SingleWriterRecorder",
+        "org.HdrHistogram.WriterReaderPhaser",
         // JOML: the camera's projection, uploaded every frame
         "org.joml.Matrix4f",
         "org.joml.MemUtil$MemUtilUnsafe",
         // LWJGL: off-heap vertex and uniform writes
         "org.lwjgl.system.MemoryUtil",
+        "org.lwjgl.system.MultiReleaseMemCopy",
         // the JDK (most of its classes come with their literals resolved from the CDS archive; these may not)
         "java.lang.Integer",
         "java.lang.Long",
