@@ -290,17 +290,9 @@ public final class FixedStepLoop
 
         static void requireArguments(final TickHandler tickHandler, final NanoClock clock, final LoopObserver observer)
         {
-            requireNonNull(tickHandler, "tickHandler");
-            requireNonNull(clock, "clock");
-            requireNonNull(observer, "observer");
-        }
-
-        private static void requireNonNull(final Object value, final String name)
-        {
-            if (null == value)
-            {
-                throw new NullPointerException(name + " must not be null");
-            }
+            FrameDriver.requireNonNull(tickHandler, "tickHandler");
+            FrameDriver.requireNonNull(clock, "clock");
+            FrameDriver.requireNonNull(observer, "observer");
         }
 
         static String describe(final FixedStepLoop loop)

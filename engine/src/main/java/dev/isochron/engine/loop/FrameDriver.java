@@ -108,6 +108,7 @@ abstract class FrameDriver implements Agent
         return pacer;
     }
 
+    /** Throws {@code <name> must not be null} when {@code value} is null; the loop package's one argument check. */
     static <V> V requireNonNull(final V value, final String name)
     {
         if (null == value)

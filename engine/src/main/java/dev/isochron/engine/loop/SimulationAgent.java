@@ -97,18 +97,10 @@ public final class SimulationAgent<T> implements Agent
             final StateWriter<?> stateWriter,
             final NanoClock clock)
         {
-            requireNonNull(loop, "loop");
-            requireNonNull(buffer, "buffer");
-            requireNonNull(stateWriter, "stateWriter");
-            requireNonNull(clock, "clock");
-        }
-
-        private static void requireNonNull(final Object value, final String name)
-        {
-            if (null == value)
-            {
-                throw new NullPointerException(name + " must not be null");
-            }
+            FrameDriver.requireNonNull(loop, "loop");
+            FrameDriver.requireNonNull(buffer, "buffer");
+            FrameDriver.requireNonNull(stateWriter, "stateWriter");
+            FrameDriver.requireNonNull(clock, "clock");
         }
 
         static String roleName()
