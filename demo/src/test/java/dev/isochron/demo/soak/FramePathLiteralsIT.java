@@ -67,9 +67,7 @@ class FramePathLiteralsIT
     void shouldCompileNoFramePathClassWhoseLiteralsAreLeftToResolve(final SoakScene scene)
         throws IOException, InterruptedException
     {
-        final String soakDir = System.getProperty(SceneSoak.DIR_PROPERTY);
-        final Path root = null != soakDir && !soakDir.isEmpty() ? Path.of(soakDir) : Path.of("target", "soak");
-        final Path out = root.toAbsolutePath().resolve("literals").resolve(scene.cliName());
+        final Path out = SceneSoak.outputRoot().resolve("literals").resolve(scene.cliName());
         Files.createDirectories(out);
         final SoakChild.Result child = SoakChild.run(scene, SECONDS, 2, TICK_RATE_HZ, out, JIT_FLAGS);
         assertEquals(0, child.exitCode, child.output);

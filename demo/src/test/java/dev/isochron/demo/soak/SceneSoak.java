@@ -252,7 +252,8 @@ abstract class SceneSoak
         return record.table() + "outputs: " + dir;
     }
 
-    private static Path outputRoot()
+    /** @return where the soak outputs go: the build directory's {@code soak}, or {@code target/soak}. */
+    static Path outputRoot()
     {
         final String soakDir = System.getProperty(DIR_PROPERTY);
         if (null != soakDir && !soakDir.isEmpty())

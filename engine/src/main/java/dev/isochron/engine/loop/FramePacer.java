@@ -75,10 +75,7 @@ public final class FramePacer
         {
             throw Messages.badPeriodNs(periodNs);
         }
-        if (null == clock)
-        {
-            throw Messages.nullClock();
-        }
+        FrameDriver.requireNonNull(clock, Messages.clockName());
         this.mode = mode;
         this.periodNs = periodNs;
         this.spinMarginNs = LoopConfig.checkSpinMarginNs(spinMarginNs);
@@ -296,9 +293,9 @@ public final class FramePacer
             return new IllegalArgumentException("periodNs must be >= 1, was " + periodNs);
         }
 
-        static NullPointerException nullClock()
+        static String clockName()
         {
-            return new NullPointerException("clock must not be null");
+            return "clock";
         }
 
         static String describe(final FramePacer pacer)

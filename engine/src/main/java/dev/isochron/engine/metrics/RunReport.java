@@ -355,6 +355,20 @@ public final class RunReport
 
     // ---------------------------------------------------------------------------------- read back
 
+    /**
+     * @return the value of the extra {@code key}.
+     * @throws IllegalArgumentException naming the key and the extras there are, when it was never added.
+     */
+    public double extraValue(final String key)
+    {
+        final Double value = extras.get(key);
+        if (null == value)
+        {
+            throw new IllegalArgumentException("the report has no extra '" + key + "'; it has " + extras.keySet());
+        }
+        return value;
+    }
+
     /** @return frames in the window. */
     public long frames()
     {

@@ -175,4 +175,18 @@ class RunReportTest
             assertThrows(IllegalArgumentException.class, () -> new RunReport().extra("frames", 1));
         assertEquals("extra key 'frames' is already in the report; choose another name", ex.getMessage());
     }
+
+    @Test
+    void shouldReadBackAnExtra()
+    {
+        assertEquals(3.0, new RunReport().extra("eventPoolGrowths", 3).extraValue("eventPoolGrowths"));
+    }
+
+    @Test
+    void shouldNameAnExtraThatWasNeverAdded()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new RunReport().extra("eventPoolGrowths", 3).extraValue("workerFrames"));
+        assertEquals("the report has no extra 'workerFrames'; it has [eventPoolGrowths]", ex.getMessage());
+    }
 }
