@@ -3,29 +3,28 @@ package dev.isochron.demo;
 import dev.isochron.render.context.GlContextException;
 import dev.isochron.render.context.GlPlatform;
 import dev.isochron.render.context.HeadlessDisplayHold;
-import org.lwjgl.egl.EGL;
-
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
+import dev.isochron.render.natives.NativeLibrary;
+import dev.isochron.render.natives.NativeLoading;
 
 /**
- * Loads, on a second thread, the classes the first frame needs while the main thread is still parsing the command
- * line and building the scene, so that the JVM's class loading (reading the jars, parsing, defining) overlaps with
- * work instead of sitting on the path to the first frame; it also brings up the GC-notification MXBeans that the
- * runtime's GC pause monitor registers with (the slowest single step of the runtime's set-up).
+ * Does, on a second thread, the start-up work that the first frame waits for while the main thread is still parsing
+ * the command line and building the scene: the run's native-loading phase ({@link #openNatives}) and the loading of
+ * the classes the first frame needs, so that both overlap with the main thread's Java work instead of sitting on the
+ * path to the first frame.
  * <p>
- * Classes are loaded, not initialised ({@code Class.forName(name, false, loader)}): no static initialiser runs here,
- * so no native library is loaded early and a missing EGL or GL still fails where it did, with the runtime's own
- * message. The list is the classes that {@code -Xlog:class+load:file=F:uptime} showed the demo loading from the jar
- * or the JDK's modules (not from the CDS archive) up to its first frame, with the list emptied, for each scene
- * headless and multi-threaded ({@code <scene> --headless --frames 10 --warmup 0}; list, sprites, chart, storm, in
- * that order), less hidden classes (lambdas, generated accessors) and this class; a name missing from the class
- * path is a stale list and is thrown, on this thread, as an {@link IllegalStateException} naming it.
+ * Native work goes through {@link NativeLoading} only: glibc's loader deadlocks when LWJGL's library-path lookup on
+ * one thread meets a {@code dlopen} on another ({@code glfwInit} on the main thread was the one seen), so this thread
+ * and the main thread take turns in native loading and never load at once. Classes are loaded, not initialised
+ * ({@code Class.forName(name, false, loader)}): no static initialiser runs in that step, so it loads no library. The
+ * list is the classes that {@code -Xlog:class+load:file=F:uptime} showed the demo loading from the jar or the JDK's
+ * modules (not from the CDS archive) up to its first frame, with the list emptied, for each scene headless and
+ * multi-threaded ({@code <scene> --headless --frames 10 --warmup 0}; list, sprites, chart, storm, in that order),
+ * less hidden classes (lambdas, generated accessors) and this class; a name missing from the class path is a stale
+ * list and is thrown, on this thread, as an {@link IllegalStateException} naming it.
  * <p>
  * Thread: its own daemon thread ({@link #THREAD_NAME}), started by {@link DemoLauncher#main} before anything else;
- * nothing on the way to the first frame waits for it (it ends before the first frame on any ordinary run), and
- * {@code main} joins it before exiting. On a headless run it also initialises the EGL display first. Start-up
- * only, never on the frame path.
+ * nothing on the way to the first frame waits for it except through the native-loading lock, and {@code main} joins
+ * it before exiting. Start-up only, never on the frame path.
  */
 final class StartupWarmup implements Runnable
 {
@@ -840,59 +839,46 @@ final class StartupWarmup implements Runnable
         }
     }
 
-    /** Loads the listed classes and brings up the garbage collectors' MXBeans. */
+    /** Runs the native-loading phase, then loads the listed classes. */
     @Override
     public void run()
     {
-        if (headless)
-        {
-            openHeadlessDisplay();
-        }
+        openNatives(headless);
         loadClasses(StartupWarmup.class.getClassLoader());
-        ManagementFactory.getRuntimeMXBean().getStartTime();
-        for (final GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans())
-        {
-            bean.getName();
-        }
-        openGlClient();
     }
 
     /**
-     * Initialises the headless EGL display (loads libEGL and the Mesa driver, {@code eglInitialize}), the slowest
-     * native step of the first frame, and keeps a {@link HeadlessDisplayHold} on it for the life of the process so
-     * that the runtime's headless context reuses it. Failures are left to the runtime, as in {@link #openGlClient()}.
-     */
-    static void openHeadlessDisplay()
-    {
-        try
-        {
-            HeadlessDisplayHold.acquire();
-        }
-        catch (final GlContextException | LinkageError ex)
-        {
-            // reported by the runtime when it creates the context: it opens the display again and fails there
-        }
-    }
-
-    /**
-     * Configures LWJGL for EGL (as the runtime does) and initialises LWJGL's EGL and GL classes, which load libEGL
-     * and look up the GL entry points: the native half of making a context, done before the runtime asks for one.
+     * The run's native-loading phase, done early: under {@link NativeLoading}'s lock, loads the JDK's lazily loaded
+     * libraries (the GC and allocation MXBeans' among them), LWJGL's, GLFW's for a window, libEGL and the GL function
+     * provider, and on a headless run initialises the EGL display (Mesa's driver, the slowest native step of the
+     * first frame), keeping a {@link HeadlessDisplayHold} on it for the life of the process so that the runtime's
+     * headless context reuses it. The main thread's own native work (the runtime's phase, {@code glfwInit}, window
+     * and context creation) takes the same lock, so the two never load libraries at once.
      * <p>
-     * A machine without EGL or GL fails here too; that failure is left to the runtime to report, where it already is
-     * reported as a {@link dev.isochron.render.context.GlContextException} naming what to install (its cause then
-     * says the class failed to initialise on this thread), so it is not reported twice.
+     * A machine without EGL or GL fails here too; that failure is left to the runtime, which meets it again and
+     * reports it as a {@link GlContextException} naming what to install, so it is not reported twice.
+     *
+     * @param headless whether the run will probably be headless.
      */
-    static void openGlClient()
+    static void openNatives(final boolean headless)
     {
-        GlPlatform.configureOnce();
         try
         {
-            EGL.getCapabilities();
-            Class.forName("org.lwjgl.opengl.GL", true, StartupWarmup.class.getClassLoader());
+            GlPlatform.configureOnce();
+            NativeLoading.preload(NativeLibrary.JDK, NativeLibrary.LWJGL, NativeLibrary.STB);
+            if (!headless)
+            {
+                NativeLoading.preload(NativeLibrary.GLFW_LIBRARY);
+            }
+            NativeLoading.preload(NativeLibrary.EGL_LIBRARY, NativeLibrary.OPENGL);
+            if (headless)
+            {
+                HeadlessDisplayHold.acquire();
+            }
         }
-        catch (final LinkageError | ClassNotFoundException | RuntimeException ex)
+        catch (final LinkageError | RuntimeException ex)
         {
-            // reported by the runtime when it creates the context (see above)
+            // reported by the runtime when it loads the same library or creates the context (see above)
         }
     }
 

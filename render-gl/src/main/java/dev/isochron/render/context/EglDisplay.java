@@ -1,5 +1,7 @@
 package dev.isochron.render.context;
 
+import dev.isochron.render.natives.NativeLibrary;
+import dev.isochron.render.natives.NativeLoading;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EGLCapabilities;
 import org.lwjgl.system.JNI;
@@ -29,8 +31,13 @@ final class EglDisplay
     {
     }
 
-    /** @return the initialised display, adding one reference. */
-    static synchronized long acquire()
+    /** @return the initialised display, adding one reference; under the native-loading lock (Mesa loads its driver). */
+    static long acquire()
+    {
+        return NativeLoading.call(EglDisplay::acquireLocked);
+    }
+
+    private static synchronized long acquireLocked()
     {
         if (references == 0)
         {
@@ -40,8 +47,13 @@ final class EglDisplay
         return display;
     }
 
-    /** Drops one reference; terminates the display with the last. */
-    static synchronized void release()
+    /** Drops one reference; terminates the display with the last, under the native-loading lock (Mesa unloads). */
+    static void release()
+    {
+        NativeLoading.run(EglDisplay::releaseLocked);
+    }
+
+    private static synchronized void releaseLocked()
     {
         if (references <= 0)
         {
@@ -66,6 +78,7 @@ final class EglDisplay
         final EGLCapabilities client;
         try
         {
+            NativeLoading.preload(NativeLibrary.EGL_LIBRARY);
             client = EGL.getCapabilities();
         }
         catch (final Throwable ex)

@@ -2,6 +2,7 @@ package dev.isochron.render.context;
 
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlObjectRegistry;
+import dev.isochron.render.natives.NativeLoading;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.MemoryStack;
 
@@ -57,11 +58,12 @@ public final class EglHeadlessContext implements GlContext
         this.height = options.height();
         this.session = new GlSession(Messages.sessionName(options.title(), width, height),
             options.debug(), options.failOnLeak());
-        display = EglDisplay.acquire();
+        final long acquired = EglDisplay.acquire();
+        display = acquired;
         long created = EGL_NO_CONTEXT;
         try
         {
-            created = createContext(display, options);
+            created = NativeLoading.call(() -> createContext(acquired, options));
         }
         finally
         {

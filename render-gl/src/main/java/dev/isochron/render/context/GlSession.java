@@ -3,6 +3,7 @@ package dev.isochron.render.context;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
 import dev.isochron.render.gl.GlObjectType;
+import dev.isochron.render.natives.NativeLoading;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLCapabilities;
 
@@ -55,7 +56,7 @@ final class GlSession
         GlObjectRegistry.makeCurrent(registry);
         if (capabilities == null)
         {
-            capabilities = GL.createCapabilities();
+            capabilities = NativeLoading.call(GL::createCapabilities);
             renderer = glGetString(GL_RENDERER);
             version = glGetString(GL_VERSION);
             if (!capabilities.OpenGL33)

@@ -1,6 +1,8 @@
 package dev.isochron.render.context;
 
 import dev.isochron.render.gl.GlObjectRegistry;
+import dev.isochron.render.natives.NativeLibrary;
+import dev.isochron.render.natives.NativeLoading;
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.glfw.GLFWErrorCallbackI;
 import org.lwjgl.glfw.GLFWFramebufferSizeCallback;
@@ -53,6 +55,26 @@ public final class GlfwWindowContext implements GlContext
         GlPlatform.configureOnce();
         this.options = options;
         this.session = new GlSession("GLFW window '" + options.title() + "'", options.debug(), options.failOnLeak());
+        window = NativeLoading.call(() -> openWindow(options));
+        sizeCallback = GLFWFramebufferSizeCallback.create(new SizeListener());
+        glfwSetFramebufferSizeCallback(window, sizeCallback);
+        try (MemoryStack stack = MemoryStack.stackPush())
+        {
+            final IntBuffer width = stack.mallocInt(1);
+            final IntBuffer height = stack.mallocInt(1);
+            glfwGetFramebufferSize(window, width, height);
+            framebufferWidth = width.get(0);
+            framebufferHeight = height.get(0);
+        }
+    }
+
+    /**
+     * Initialises GLFW for the first window and opens one, under the native-loading lock: {@code glfwInit} opens
+     * the X11 libraries and window creation the GL platform library and the driver.
+     */
+    private static long openWindow(final ContextOptions options)
+    {
+        NativeLoading.preload(NativeLibrary.GLFW_LIBRARY);
         synchronized (GLFW_LOCK)
         {
             if (openWindows == 0)
@@ -71,18 +93,8 @@ public final class GlfwWindowContext implements GlContext
                     terminateGlfw();
                 }
             }
-            window = created;
             openWindows++;
-        }
-        sizeCallback = GLFWFramebufferSizeCallback.create(new SizeListener());
-        glfwSetFramebufferSizeCallback(window, sizeCallback);
-        try (MemoryStack stack = MemoryStack.stackPush())
-        {
-            final IntBuffer width = stack.mallocInt(1);
-            final IntBuffer height = stack.mallocInt(1);
-            glfwGetFramebufferSize(window, width, height);
-            framebufferWidth = width.get(0);
-            framebufferHeight = height.get(0);
+            return created;
         }
     }
 
@@ -274,6 +286,13 @@ public final class GlfwWindowContext implements GlContext
         }
         glfwSetFramebufferSizeCallback(window, null);
         sizeCallback.free();
+        NativeLoading.run(this::destroyWindow);
+        session.reportLeaks();
+    }
+
+    /** Destroys the window and, with the last one, terminates GLFW (which unloads libraries); native-loading lock held. */
+    private void destroyWindow()
+    {
         glfwDestroyWindow(window);
         synchronized (GLFW_LOCK)
         {
@@ -283,7 +302,6 @@ public final class GlfwWindowContext implements GlContext
                 terminateGlfw();
             }
         }
-        session.reportLeaks();
     }
 
     public String toString()

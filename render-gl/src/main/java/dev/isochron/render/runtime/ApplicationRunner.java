@@ -37,6 +37,8 @@ import dev.isochron.render.context.GlContext;
 import dev.isochron.render.context.GlContextException;
 import dev.isochron.render.context.GlPlatform;
 import dev.isochron.render.context.GlfwWindowContext;
+import dev.isochron.render.natives.NativeLibrary;
+import dev.isochron.render.natives.NativeLoading;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.lwjgl.glfw.GLFW;
@@ -205,6 +207,8 @@ public final class ApplicationRunner
 
         private void setUp()
         {
+            // the native-loading phase, before any thread of the run exists: later loads find these libraries loaded
+            NativeLoading.preload(NativeLibrary.JDK, NativeLibrary.LWJGL, NativeLibrary.STB);
             stats = new RuntimeStats(stallThresholdNs());
             gcPauses = new GcPauseMonitor(clock);
             allocation = new ThreadAllocationMeter();
