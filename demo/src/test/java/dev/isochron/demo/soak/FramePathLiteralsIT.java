@@ -18,6 +18,7 @@ import dev.isochron.demo.DemoSettings;
 import dev.isochron.engine.testing.ClassConstants;
 import dev.isochron.render.runtime.FramePathLiterals;
 import dev.isochron.render.runtime.RuntimeConfig;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -43,9 +44,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * with their literals already resolved from the CDS archive; those seen on the frame path are in
  * {@link FramePathLiterals#runtimeClasses()}, and the harness's 0 bytes per frame is the end-to-end check. Outputs,
  * with every compiled class: {@code <build dir>/soak/literals/<scene>/frame-path-classes.txt}.
+ * <p>
+ * Not part of {@code mvn verify}: which classes C2 compiles while frames run depends on the JIT's timing and the
+ * machine's load, so a verdict here is a finding to act on, not a build's. Run it with
+ * {@code mvn -B verify -pl demo -am -DskipTests -Pjit-literals} (docs/perf.md, "Zero bytes per frame and the JIT").
  */
+@Tag(FramePathLiteralsIT.TAG)
 class FramePathLiteralsIT
 {
+    /** The JUnit tag that keeps this check out of the default build; the {@code jit-literals} profile runs it. */
+    static final String TAG = "jit-literals";
     static final double SECONDS = 8;
     static final double TICK_RATE_HZ = 1000;
     static final List<String> JIT_FLAGS = List.of(

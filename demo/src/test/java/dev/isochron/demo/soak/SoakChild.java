@@ -39,7 +39,7 @@ final class SoakChild
     }
 
     /**
-     * Runs the child to its end; fails the test when it runs past twice its seconds plus 90 s.
+     * Runs the child to its end; fails the test when it runs past twice its seconds, the warm-up's grace and 90 s.
      *
      * @param jvmFlags the caller's flags (JIT choice, diagnostics), after the common ones.
      */
@@ -78,7 +78,7 @@ final class SoakChild
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
         final Process child = builder.start();
-        final long timeoutSeconds = (long)(2 * seconds) + 90;
+        final long timeoutSeconds = (long)(2 * seconds + SoakMain.WARMUP_GRACE_SECONDS) + 90;
         if (!child.waitFor(timeoutSeconds, TimeUnit.SECONDS))
         {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -44,7 +44,8 @@ final class SoakController implements Runnable
     private final long jvmStartNs;
     private final long warmupEndNs;
     private final long minWarmupFrames;
-    private final long windowsEndNs;
+    private final long warmupDeadlineNs;
+    private final long measureNs;
     private final Path nativeListing;
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final ThreadAllocationMeter meter = new ThreadAllocationMeter();
@@ -54,11 +55,13 @@ final class SoakController implements Runnable
      * @param record          where the figures go.
      * @param probe           takes the snapshots.
      * @param jvmStartNs      the JVM's start on the {@link System#nanoTime()} time base.
-     * @param warmupEndNs     no window opens before this time ...
-     * @param minWarmupFrames ... nor before this many frames have been rendered.
-     * @param windowsEndNs    the last snapshot should have been taken by this time; the windows share the time
-     *                        left after the warm-up.
-     * @param nativeListing   where LWJGL's live allocations at the first and last snapshot are listed.
+     * @param warmupEndNs      no window opens before this time ...
+     * @param minWarmupFrames  ... nor before this many frames have been rendered.
+     * @param warmupDeadlineNs the warm-up fails when it has not ended by this time (a start-up that slow is stuck,
+     *                         not slow: the soak's measurement starts from the warm-up's end, whenever that is).
+     * @param measureNs        how long the snapshots and windows take together, from the warm-up's end; the
+     *                         windows share it.
+     * @param nativeListing    where LWJGL's live allocations at the first and last snapshot are listed.
      */
     SoakController(
         final SoakApplication<?> app,
@@ -67,7 +70,8 @@ final class SoakController implements Runnable
         final long jvmStartNs,
         final long warmupEndNs,
         final long minWarmupFrames,
-        final long windowsEndNs,
+        final long warmupDeadlineNs,
+        final long measureNs,
         final Path nativeListing)
     {
         this.app = app;
@@ -76,7 +80,8 @@ final class SoakController implements Runnable
         this.jvmStartNs = jvmStartNs;
         this.warmupEndNs = warmupEndNs;
         this.minWarmupFrames = minWarmupFrames;
-        this.windowsEndNs = windowsEndNs;
+        this.warmupDeadlineNs = warmupDeadlineNs;
+        this.measureNs = measureNs;
         this.nativeListing = nativeListing;
     }
 
@@ -107,13 +112,15 @@ final class SoakController implements Runnable
     {
         while (System.nanoTime() < warmupEndNs || app.framesFinished() < minWarmupFrames)
         {
-            if (System.nanoTime() > windowsEndNs)
+            if (System.nanoTime() > warmupDeadlineNs)
             {
-                throw new IllegalStateException("warm-up did not reach " + minWarmupFrames + " frames in time: " +
-                    app.framesFinished() + " frames rendered; give the soak more seconds");
+                throw new IllegalStateException("warm-up did not reach " + minWarmupFrames + " frames in " +
+                    TimeUnit.NANOSECONDS.toSeconds(warmupDeadlineNs - jvmStartNs) + " s from the JVM's start: " +
+                    app.framesFinished() + " frames rendered; the run is stuck (see the watchdog's report above)");
             }
             TimeUnit.MILLISECONDS.sleep(POLL_MS);
         }
+        final long windowsEndNs = System.nanoTime() + measureNs;
         registerEngineThreads();
         // a practice round through the same code, so that what this thread and the JVM set up lazily the first time
         // (JMX, the allocation meter, /proc reads) is in place before the first real snapshot

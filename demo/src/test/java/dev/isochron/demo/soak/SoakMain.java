@@ -19,7 +19,9 @@ import dev.isochron.render.runtime.RuntimeConfig;
  * The child JVM of one soak: {@code SoakMain <scene> <seconds> <windows> <tickRateHz> <targetFps> <outDir>} runs a demo scene
  * headless (EGL), multi-threaded, in engine mode, with frames capped at {@code targetFps} (0 = uncapped), configured as the demo launcher configures
  * {@code <scene> --headless --width 320 --height 240 --workers 1 --input-rate <rate>}, for about {@code seconds}
- * counted from the JVM's start, while a {@link SoakController} measures {@code windows} windows after the warm-up.
+ * counted from the JVM's start, while a {@link SoakController} measures {@code windows} windows after the warm-up. On a
+ * slow or loaded machine the warm-up may run up to {@link #WARMUP_GRACE_SECONDS} longer, and the measurement keeps its
+ * planned length after it: the soak's verdict never depends on how fast the machine started the scene.
  * <p>
  * It writes into {@code outDir}: {@value #RECORD_FILE} (the {@link SoakRecord}) and {@value #REPORT_FILE} (the run
  * report, REPORT.md JSON, written by the runtime through {@link RuntimeConfig#reportPath} and rewritten here with the
@@ -46,6 +48,11 @@ public final class SoakMain
     static final String WARMUP_SECONDS_PROPERTY = "isochron.soak.warmupSeconds";
     /** The share of a short soak spent warming up. */
     static final double WARMUP_SHARE = 0.4;
+    /**
+     * How long past its planned end the warm-up may take to reach {@link #WARMUP_FRAMES} frames on a slow or loaded
+     * machine before the soak calls it stuck; the measurement that follows keeps its full length either way.
+     */
+    static final double WARMUP_GRACE_SECONDS = 120.0;
     /** Frames the run report's window skips, and the fewest frames before the first window opens. */
     static final int WARMUP_FRAMES = 100;
     /**
@@ -94,11 +101,13 @@ public final class SoakMain
         final double warmupSeconds = Double.parseDouble(System.getProperty(WARMUP_SECONDS_PROPERTY,
             Double.toString(Math.min(MAX_WARMUP_SECONDS, WARMUP_SHARE * seconds))));
         final long warmupEndNs = jvmStartNs + seconds(warmupSeconds);
-        final long windowsEndNs = jvmStartNs + seconds(seconds - END_RESERVE_SECONDS);
+        final long warmupDeadlineNs = jvmStartNs + seconds(warmupSeconds + WARMUP_GRACE_SECONDS);
+        final long measureNs = seconds(Math.max(0, seconds - warmupSeconds - END_RESERVE_SECONDS));
 
         final MemoryProbe probe = new MemoryProbe();
         final SoakController controller = new SoakController(
-            app, record, probe, jvmStartNs, warmupEndNs, WARMUP_FRAMES, windowsEndNs, outDir.resolve(NATIVE_FILE));
+            app, record, probe, jvmStartNs, warmupEndNs, WARMUP_FRAMES, warmupDeadlineNs, measureNs,
+            outDir.resolve(NATIVE_FILE));
         Files.deleteIfExists(outDir.resolve(NATIVE_FILE));
         final Thread controllerThread = new Thread(controller, SoakController.THREAD_NAME);
         controllerThread.setDaemon(true);
@@ -155,7 +164,7 @@ public final class SoakMain
             .warmupFrames(WARMUP_FRAMES)
             .reportCapacityFrames((int)Math.min(2_000_000, Math.max(100_000, seconds * 2_000)))
             // a bound in case the controller cannot end the run; it ends it well before
-            .seconds(2 * seconds + 30);
+            .seconds(2 * seconds + WARMUP_GRACE_SECONDS + 30);
     }
 
     private static <S> SoakApplication<S> wrap(final Application<S> scene)

@@ -209,6 +209,7 @@ public final class ApplicationRunner
         {
             // the native-loading phase, before any thread of the run exists: later loads find these libraries loaded
             NativeLoading.preload(NativeLibrary.JDK, NativeLibrary.LWJGL, NativeLibrary.STB);
+            FramePathInitialisers.initialise();
             stats = new RuntimeStats(stallThresholdNs());
             gcPauses = new GcPauseMonitor(clock);
             allocation = new ThreadAllocationMeter();

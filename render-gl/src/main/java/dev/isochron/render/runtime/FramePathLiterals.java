@@ -53,6 +53,7 @@ public final class FramePathLiterals implements Runnable
         "org.joml.Matrix4f",
         "org.joml.MemUtil$MemUtilUnsafe",
         // LWJGL: off-heap vertex and uniform writes
+        "org.lwjgl.system.Configuration",
         "org.lwjgl.system.MemoryUtil",
         "org.lwjgl.system.MultiReleaseMemCopy",
         // the JDK (most of its classes come with their literals resolved from the CDS archive; these may not)
