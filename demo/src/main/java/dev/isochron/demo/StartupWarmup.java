@@ -849,8 +849,8 @@ final class StartupWarmup implements Runnable
 
     /**
      * The run's native-loading phase, done early: under {@link NativeLoading}'s lock, loads the JDK's lazily loaded
-     * libraries (the GC and allocation MXBeans' among them), LWJGL's, GLFW's for a window, libEGL and the GL function
-     * provider, and on a headless run initialises the EGL display (Mesa's driver, the slowest native step of the
+     * libraries (the GC and allocation MXBeans' among them), LWJGL's and its GL bindings with the GL function
+     * provider, GLFW's for a window, and on a headless run libEGL and the EGL display (Mesa's driver, the slowest native step of the
      * first frame), keeping a {@link HeadlessDisplayHold} on it for the life of the process so that the runtime's
      * headless context reuses it. The main thread's own native work (the runtime's phase, {@code glfwInit}, window
      * and context creation) takes the same lock, so the two never load libraries at once.
@@ -864,16 +864,15 @@ final class StartupWarmup implements Runnable
     {
         try
         {
-            GlPlatform.configureOnce();
             NativeLoading.preload(NativeLibrary.JDK, NativeLibrary.LWJGL, NativeLibrary.STB);
-            if (!headless)
-            {
-                NativeLoading.preload(NativeLibrary.GLFW_LIBRARY);
-            }
-            NativeLoading.preload(NativeLibrary.EGL_LIBRARY, NativeLibrary.OPENGL);
+            GlPlatform.configureOnce();
             if (headless)
             {
                 HeadlessDisplayHold.acquire();
+            }
+            else
+            {
+                NativeLoading.preload(NativeLibrary.GLFW_LIBRARY);
             }
         }
         catch (final LinkageError | RuntimeException ex)

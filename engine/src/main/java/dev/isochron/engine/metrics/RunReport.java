@@ -38,6 +38,7 @@ public final class RunReport
     private boolean headless;
     private String glRenderer = "";
     private String glVersion = "";
+    private String contextApi = "";
     private String java = System.getProperty("java.version");
     private String gcName = "";
     private long heapMaxMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
@@ -283,6 +284,17 @@ public final class RunReport
         return this;
     }
 
+    /**
+     * @param contextApi the API the GL context was created through ({@code egl}, {@code glx}, {@code wgl},
+     *                   {@code nsgl}), empty without GL.
+     * @return this.
+     */
+    public RunReport contextApi(final String contextApi)
+    {
+        this.contextApi = contextApi;
+        return this;
+    }
+
     /** @param gcName the collector's family (set by {@link #collect} from the GC monitor). @return this. */
     public RunReport gcName(final String gcName)
     {
@@ -419,6 +431,7 @@ public final class RunReport
             .member("headless", headless)
             .member("glRenderer", glRenderer)
             .member("glVersion", glVersion)
+            .member("contextApi", contextApi)
             .member("java", java)
             .member("gcName", gcName)
             .member("heapMaxMb", heapMaxMb);

@@ -30,6 +30,7 @@ public final class ContextOptions
     private boolean failOnLeak;
     private boolean visible = true;
     private ContextKind kind = ContextKind.AUTO;
+    private WindowApi windowApi = WindowApi.AUTO;
 
     /** Size of the window (in screen coordinates) or of the headless framebuffer (in pixels). */
     public ContextOptions size(final int width, final int height)
@@ -121,6 +122,18 @@ public final class ContextOptions
         return this;
     }
 
+    /** Which API a window's context is created through; headless contexts use EGL whatever this says. */
+    public ContextOptions windowApi(final WindowApi windowApi)
+    {
+        if (windowApi == null)
+        {
+            throw new IllegalArgumentException("windowApi must be one of " +
+                java.util.Arrays.toString(WindowApi.values()) + ", was null");
+        }
+        this.windowApi = windowApi;
+        return this;
+    }
+
     public int width()
     {
         return width;
@@ -176,10 +189,15 @@ public final class ContextOptions
         return kind;
     }
 
+    public WindowApi windowApi()
+    {
+        return windowApi;
+    }
+
     public String toString()
     {
         return "ContextOptions{" + width + "x" + height + ", title='" + title + "', gl=" + glMajorVersion + "." +
             glMinorVersion + ", swapInterval=" + swapInterval + ", depthStencil=" + depthStencil + ", debug=" + debug +
-            ", failOnLeak=" + failOnLeak + ", kind=" + kind + '}';
+            ", failOnLeak=" + failOnLeak + ", kind=" + kind + ", windowApi=" + windowApi + '}';
     }
 }

@@ -57,7 +57,7 @@ public final class EglHeadlessContext implements GlContext
         this.width = options.width();
         this.height = options.height();
         this.session = new GlSession(Messages.sessionName(options.title(), width, height),
-            options.debug(), options.failOnLeak());
+            options.debug(), options.failOnLeak(), GlFunctions.Source.EGL);
         final long acquired = EglDisplay.acquire();
         display = acquired;
         long created = EGL_NO_CONTEXT;
@@ -211,6 +211,11 @@ public final class EglHeadlessContext implements GlContext
     public boolean isHeadless()
     {
         return true;
+    }
+
+    public ContextApi api()
+    {
+        return ContextApi.EGL;
     }
 
     public String glRenderer()

@@ -55,6 +55,9 @@ public interface GlContext extends AutoCloseable
     /** @return true for a context without a window. */
     boolean isHeadless();
 
+    /** @return the API the context was created through (the run report's {@code contextApi}). */
+    ContextApi api();
+
     /** @return {@code GL_RENDERER}, e.g. {@code "llvmpipe (LLVM 15.0.6, 256 bits)"}. */
     String glRenderer();
 

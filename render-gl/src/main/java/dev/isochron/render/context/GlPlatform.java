@@ -1,21 +1,22 @@
 package dev.isochron.render.context;
 
+import dev.isochron.render.natives.NativeLibrary;
+import dev.isochron.render.natives.NativeLoading;
+import org.lwjgl.opengl.GL;
 import org.lwjgl.system.Configuration;
 
 /**
- * The one place that sets JVM-wide LWJGL configuration for GL: {@code OPENGL_CONTEXT_API = "EGL"}, so GL
- * functions resolve through {@code eglGetProcAddress}. Headless contexts and windows (GLFW with
- * {@code GLFW_EGL_CONTEXT_API}) then use the same function provider, and only libEGL and the Mesa DRI
- * driver are needed, not libGL/GLX.
+ * The one place that sets JVM-wide LWJGL configuration for GL: explicit initialisation
+ * ({@code OPENGL_EXPLICIT_INIT}) with one function provider, {@link GlFunctions}, which looks each context's functions
+ * up through that context's own API (GLFW for windows, whatever their API; EGL for headless contexts). Windows can then
+ * use the platform's native API where it presents faster and headless runs EGL, in one process, with valid
+ * pointers for each.
  * <p>
- * Must run before any {@code org.lwjgl.opengl.GL} class is initialised; every context constructor in this
- * package calls it first. Thread-safe; idempotent.
+ * Must run before any {@code org.lwjgl.opengl.GL} class is initialised; every context constructor in this package
+ * calls it first. Loads LWJGL's OpenGL bindings under {@link NativeLoading}'s lock. Thread-safe; idempotent.
  */
 public final class GlPlatform
 {
-    /** The value given to {@link Configuration#OPENGL_CONTEXT_API}. */
-    public static final String OPENGL_CONTEXT_API = "EGL";
-
     /** What to install for headless GL on Debian/Ubuntu. */
     public static final String INSTALL_HINT = "apt-get install libegl1 libegl-mesa0 libgl1-mesa-dri";
     /** What to install to open windows without a real display (CI). */
@@ -28,30 +29,37 @@ public final class GlPlatform
     }
 
     /**
-     * Sets the JVM-wide LWJGL configuration the first time it is called; later calls do nothing.
+     * Sets the JVM-wide LWJGL configuration and creates LWJGL's GL function provider the first time it is called;
+     * later calls do nothing.
      *
-     * @throws GlContextException when another value was set for {@code OPENGL_CONTEXT_API} elsewhere.
+     * @throws GlContextException when LWJGL's GL was initialised elsewhere first, with another function provider.
      */
-    public static synchronized void configureOnce()
+    public static void configureOnce()
+    {
+        NativeLoading.run(GlPlatform::configureLocked);
+    }
+
+    private static void configureLocked()
     {
         if (configured)
         {
             return;
         }
-        final Object existing = Configuration.OPENGL_CONTEXT_API.get();
-        if (existing != null && !OPENGL_CONTEXT_API.equals(existing))
+        Configuration.OPENGL_EXPLICIT_INIT.set(true);
+        NativeLoading.preload(NativeLibrary.OPENGL);
+        if (null != GL.getFunctionProvider())
         {
-            throw new GlContextException("LWJGL Configuration.OPENGL_CONTEXT_API was set to '" + existing +
-                "' elsewhere; Isochron needs '" + OPENGL_CONTEXT_API + "' (remove the other setting or the " +
-                "-Dorg.lwjgl.opengl.contextAPI system property)");
+            throw new GlContextException("LWJGL's GL was initialised elsewhere before Isochron's first context " +
+                "(GL.create() or a GL class touched with org.lwjgl.opengl.explicitInit off); let Isochron create its " +
+                "contexts first, or call GlPlatform.configureOnce() before any other LWJGL GL use");
         }
-        Configuration.OPENGL_CONTEXT_API.set(OPENGL_CONTEXT_API);
+        GL.create(GlFunctions.PROVIDER);
         configured = true;
     }
 
     /** @return whether {@link #configureOnce()} has run. */
-    public static synchronized boolean isConfigured()
+    public static boolean isConfigured()
     {
-        return configured;
+        return NativeLoading.call(() -> configured);
     }
 }

@@ -3,7 +3,6 @@ package dev.isochron.render.context;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
 import dev.isochron.render.gl.GlObjectType;
-import dev.isochron.render.natives.NativeLoading;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLCapabilities;
 
@@ -21,6 +20,7 @@ final class GlSession
     private final boolean debug;
     private final boolean failOnLeak;
     private final GlObjectRegistry registry;
+    private final GlFunctions.Source functions;
     private GLCapabilities capabilities;
     private int vertexArray;
     private String renderer;
@@ -30,9 +30,10 @@ final class GlSession
     private boolean closed;
     private String leakReport = "";
 
-    GlSession(final String name, final boolean debug, final boolean failOnLeak)
+    GlSession(final String name, final boolean debug, final boolean failOnLeak, final GlFunctions.Source functions)
     {
         this.name = name;
+        this.functions = functions;
         this.debug = debug;
         this.failOnLeak = failOnLeak;
         this.registry = new GlObjectRegistry(name);
@@ -56,7 +57,7 @@ final class GlSession
         GlObjectRegistry.makeCurrent(registry);
         if (capabilities == null)
         {
-            capabilities = NativeLoading.call(GL::createCapabilities);
+            capabilities = GlFunctions.createCapabilities(functions);
             renderer = glGetString(GL_RENDERER);
             version = glGetString(GL_VERSION);
             if (!capabilities.OpenGL33)

@@ -18,8 +18,10 @@ import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
 import static org.lwjgl.opengl.GL11C.glViewport;
 
 /**
- * A GLFW window with a core-profile GL context created through EGL ({@code GLFW_EGL_CONTEXT_API}, so the one
- * JVM-wide LWJGL setting of {@link GlPlatform} serves windows and headless runs alike), forward compatible.
+ * A GLFW window with a forward-compatible core-profile GL context, created through the API
+ * {@link ContextOptions#windowApi()} chooses (by default the platform's native one, GLX on X11, which presents faster
+ * than EGL there; {@link #api()} says which it got); its GL functions are looked up through GLFW
+ * ({@link GlFunctions}).
  * <p>
  * Threads: the constructor, {@link #pollEvents()}, {@link #shouldClose()} and {@link #close()} run on the main
  * (platform) thread; {@link #makeCurrent()}, drawing, {@link #swapBuffers()} and {@link #disposeAndRelease()} run
@@ -40,6 +42,7 @@ public final class GlfwWindowContext implements GlContext
     private final ContextOptions options;
     private final GlSession session;
     private final long window;
+    private final ContextApi api;
     private final GLFWFramebufferSizeCallback sizeCallback;
     private volatile int framebufferWidth;
     private volatile int framebufferHeight;
@@ -54,8 +57,10 @@ public final class GlfwWindowContext implements GlContext
     {
         GlPlatform.configureOnce();
         this.options = options;
-        this.session = new GlSession("GLFW window '" + options.title() + "'", options.debug(), options.failOnLeak());
+        this.session = new GlSession("GLFW window '" + options.title() + "'", options.debug(), options.failOnLeak(),
+            GlFunctions.Source.GLFW);
         window = NativeLoading.call(() -> openWindow(options));
+        api = apiOf(window);
         sizeCallback = GLFWFramebufferSizeCallback.create(new SizeListener());
         glfwSetFramebufferSizeCallback(window, sizeCallback);
         try (MemoryStack stack = MemoryStack.stackPush())
@@ -125,11 +130,36 @@ public final class GlfwWindowContext implements GlContext
         glfwSetErrorCallback(null);
     }
 
+    /**
+     * Opens the window with a context through the API {@link ContextOptions#windowApi()} asks for: for
+     * {@link WindowApi#AUTO}, the platform's native API first (EGL first on Wayland), then the other.
+     */
     private static long createWindow(final ContextOptions options)
+    {
+        final boolean eglFirst = WindowApi.EGL == options.windowApi() ||
+            (WindowApi.AUTO == options.windowApi() && GLFW_PLATFORM_WAYLAND == glfwGetPlatform());
+        final StringBuilder errors = new StringBuilder();
+        long window = createWindow(options, eglFirst ? GLFW_EGL_CONTEXT_API : GLFW_NATIVE_CONTEXT_API, errors);
+        if (window == 0L && WindowApi.AUTO == options.windowApi())
+        {
+            window = createWindow(options, eglFirst ? GLFW_NATIVE_CONTEXT_API : GLFW_EGL_CONTEXT_API, errors);
+        }
+        if (window == 0L)
+        {
+            throw new GlContextException("GLFW could not open a " + options.width() + "x" + options.height() +
+                " window with an OpenGL " + options.glMajorVersion() + "." + options.glMinorVersion() +
+                " core context (window API " + options.windowApi() + "):" + errors + "; install " +
+                GlPlatform.INSTALL_HINT);
+        }
+        return window;
+    }
+
+    /** @return the window, or 0 with GLFW's error appended to {@code errors}. */
+    private static long createWindow(final ContextOptions options, final int creationApi, final StringBuilder errors)
     {
         glfwDefaultWindowHints();
         glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_API);
-        glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+        glfwWindowHint(GLFW_CONTEXT_CREATION_API, creationApi);
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, options.glMajorVersion());
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, options.glMinorVersion());
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -151,12 +181,28 @@ public final class GlfwWindowContext implements GlContext
         }
         if (window == 0L)
         {
-            throw new GlContextException("GLFW could not open a " + options.width() + "x" + options.height() +
-                " window with an OpenGL " + options.glMajorVersion() + "." + options.glMinorVersion() +
-                " core context through EGL: " + (lastError.isEmpty() ? "no error reported" : lastError) + "; install " +
-                GlPlatform.INSTALL_HINT);
+            errors.append("\n  through ").append(creationApi == GLFW_EGL_CONTEXT_API ? "EGL" : "the native API")
+                .append(": ").append(lastError.isEmpty() ? "no error reported" : lastError);
         }
         return window;
+    }
+
+    /** @return the API the window's context was created through, as GLFW reports it. */
+    private static ContextApi apiOf(final long window)
+    {
+        if (GLFW_EGL_CONTEXT_API == glfwGetWindowAttrib(window, GLFW_CONTEXT_CREATION_API))
+        {
+            return ContextApi.EGL;
+        }
+        switch (Platform.get())
+        {
+            case WINDOWS:
+                return ContextApi.WGL;
+            case MACOSX:
+                return ContextApi.NSGL;
+            default:
+                return GLFW_PLATFORM_X11 == glfwGetPlatform() ? ContextApi.GLX : ContextApi.NATIVE;
+        }
     }
 
     /** Processes pending window events, running GLFW callbacks; main thread. */
@@ -249,6 +295,11 @@ public final class GlfwWindowContext implements GlContext
     public boolean isHeadless()
     {
         return false;
+    }
+
+    public ContextApi api()
+    {
+        return api;
     }
 
     public String glRenderer()

@@ -2,7 +2,6 @@ package dev.isochron.render.natives;
 
 import org.lwjgl.egl.EGL;
 import org.lwjgl.glfw.GLFW;
-import org.lwjgl.opengl.GL;
 import org.lwjgl.system.Configuration;
 import org.lwjgl.system.Library;
 
@@ -99,20 +98,21 @@ public enum NativeLibrary
     },
 
     /**
-     * LWJGL's OpenGL bindings ({@code liblwjgl_opengl}) and the GL function provider of LWJGL's
-     * {@code OPENGL_CONTEXT_API}, which must be set first ({@code GlPlatform.configureOnce()}).
+     * LWJGL's OpenGL bindings ({@code liblwjgl_opengl}), with LWJGL's explicit GL initialisation already on
+     * ({@code GlPlatform.configureOnce()} sets it and then creates the one function provider), so that no system GL
+     * library is looked up here.
      */
     OPENGL
     {
         @Override
         void load()
         {
-            if (null == Configuration.OPENGL_CONTEXT_API.get())
+            if (!Configuration.OPENGL_EXPLICIT_INIT.get(false))
             {
-                throw new IllegalStateException("NativeLibrary.OPENGL preloaded before LWJGL's OPENGL_CONTEXT_API " +
-                    "was set: call GlPlatform.configureOnce() first");
+                throw new IllegalStateException("NativeLibrary.OPENGL preloaded before LWJGL's explicit GL " +
+                    "initialisation was set: call GlPlatform.configureOnce(), which preloads it");
             }
-            GL.getFunctionProvider();
+            initialise("org.lwjgl.opengl.GL", NativeLibrary.class.getClassLoader());
         }
     };
 

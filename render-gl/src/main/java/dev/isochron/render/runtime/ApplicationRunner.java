@@ -777,6 +777,7 @@ public final class ApplicationRunner
                 .headless(null == window)
                 .glRenderer(pipeline.glRenderer())
                 .glVersion(pipeline.glVersion())
+                .contextApi(pipeline.contextApi())
                 .gcName(gcPauses.gcName())
                 .inputEvents(queue.events())
                 .inputDrops(queue.drops())

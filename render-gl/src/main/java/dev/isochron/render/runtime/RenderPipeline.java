@@ -108,6 +108,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     private volatile String glRenderer = Constants.NONE;
     private volatile String glVersion = Constants.NONE;
+    private volatile String contextApi = Constants.NONE;
     private ResetStatusSource resetStatus = ResetStatusSource.NONE;
     private DrawBackend backend;
     private BatchRenderer renderer;
@@ -221,6 +222,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             context.makeCurrent();
             glRenderer = context.glRenderer();
             glVersion = context.glVersion();
+            contextApi = context.api().reportName();
             final ResetStatusSource injected = config.faults().resetStatus();
             resetStatus = null != injected ? injected : ResetStatusSource.forCurrentContext();
             backend = new GlDrawBackend(quads);
@@ -507,6 +509,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
     String glVersion()
     {
         return glVersion;
+    }
+
+    /** @return the context's API as the report names it, once the render thread has made the context current. */
+    String contextApi()
+    {
+        return contextApi;
     }
 
     /** @return frames rendered so far (skipped frames included). */

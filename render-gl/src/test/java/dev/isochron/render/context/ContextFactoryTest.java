@@ -144,6 +144,11 @@ class ContextFactoryTest
             return false;
         }
 
+        public ContextApi api()
+        {
+            return ContextApi.EGL;
+        }
+
         public String glRenderer()
         {
             return "";

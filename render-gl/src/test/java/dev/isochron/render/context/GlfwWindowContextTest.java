@@ -1,7 +1,8 @@
 package dev.isochron.render.context;
 
 import dev.isochron.render.testing.XvfbChildJvm;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -13,8 +14,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The windowed path, end to end, in a child JVM under {@code xvfb-run} (so this JVM's GLFW state and the
- * headless tests are untouched): window on the main thread, context current on a render thread, clear, read
- * back, screenshot, release, close. Skipped only where xvfb-run is not installed; CI ({@code .ci/run})
+ * headless tests are untouched), through each window API: window on the main thread, context current on a render
+ * thread, clear, read back, screenshot, a headless EGL context drawing beside it, release, close. On X11 the
+ * default (AUTO) is GLX. Skipped only where xvfb-run is not installed; CI ({@code .ci/run})
  * installs it.
  */
 class GlfwWindowContextTest
@@ -24,20 +26,23 @@ class GlfwWindowContextTest
     @TempDir
     Path directory;
 
-    @Test
-    void shouldOpenWindowClearReadBackAndCloseCleanlyUnderXvfb() throws Exception
+    @ParameterizedTest
+    @CsvSource({"AUTO, glx", "NATIVE, glx", "EGL, egl"})
+    void shouldOpenWindowClearReadBackAndCloseCleanlyUnderXvfb(final WindowApi api, final String reported)
+        throws Exception
     {
         assumeTrue(XvfbChildJvm.xvfbRun() != null,
             "xvfb-run is not installed (apt-get install xvfb xauth): windowed test skipped");
 
         final Path screenshot = directory.resolve("window.png");
         final XvfbChildJvm.Result child = XvfbChildJvm.run(
-            directory, TIMEOUT_SECONDS, WindowSmokeMain.class, List.of(screenshot.toString()));
+            directory, TIMEOUT_SECONDS, WindowSmokeMain.class, List.of(screenshot.toString(), api.name()));
         final String log = child.output();
 
         assertTrue(child.finished(), "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + log);
         assertEquals(0, child.exitCode(), "child JVM exit code, output:\n" + log);
-        assertTrue(log.contains("OK pixel=#00FF00FF size=64x48 headless=false"), log);
+        assertTrue(log.contains("OK pixel=#00FF00FF size=64x48 headless=false api=" + reported +
+            " headlessPixel=#0000FFFF"), log);
         assertTrue(Files.size(screenshot) > 0, "screenshot written");
     }
 }
