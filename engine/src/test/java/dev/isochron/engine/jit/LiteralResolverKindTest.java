@@ -64,7 +64,8 @@ class LiteralResolverKindTest
 
         assertEquals(0, run.exitStatus, run.output);
         assertLinkedWhileResolving(run, FrameMarker.class);
-        assertTrue(run.output.contains(RESOLVED + ClassConstants.stringConstants(FrameMarker.class).size()), run.output);
+        assertTrue(run.output.contains(RESOLVED + ClassConstants.stringConstants(FrameMarker.class).size()),
+            run.output);
     }
 
     /** Its pool is never read: when linking throws, the class is not linked. */
