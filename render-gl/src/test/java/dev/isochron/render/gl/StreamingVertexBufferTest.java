@@ -103,6 +103,37 @@ class StreamingVertexBufferTest
         }
     }
 
+    /** Closed mid-frame: ending the frame would have uploaded from the freed staging memory. */
+    @Test
+    void shouldRefuseEndFrameAfterClose()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final StreamingVertexBuffer vertices = new StreamingVertexBuffer("closed", 64, 3, true);
+            vertices.beginFrame();
+            vertices.close();
+
+            final IllegalStateException failure =
+                assertThrows(IllegalStateException.class, () -> vertices.endFrame(64));
+            assertEquals("StreamingVertexBuffer 'closed' used after close(): its buffer is deleted and its mapped " +
+                "or staging memory released", failure.getMessage());
+        }
+    }
+
+    @Test
+    void shouldCloseTwiceWithoutError()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final int before = gl.context().objects().liveCount(GlObjectType.BUFFER);
+            final StreamingVertexBuffer vertices = new StreamingVertexBuffer("twice", 64, 3, false);
+            vertices.close();
+            vertices.close();
+
+            assertEquals(before, gl.context().objects().liveCount(GlObjectType.BUFFER));
+        }
+    }
+
     @ParameterizedTest(name = "forceFallback={0}")
     @ValueSource(booleans = {false, true})
     void shouldStreamFramesWithoutAllocating(final boolean forceFallback) throws Exception

@@ -1,5 +1,6 @@
 package dev.isochron.render.screenshot;
 
+import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.testing.HeadlessGl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,5 +131,22 @@ class ScreenshotTest
         final int offset = (y * width + x) * 4;
         return rgba(image.get(offset) & 0xFF, image.get(offset + 1) & 0xFF, image.get(offset + 2) & 0xFF,
             image.get(offset + 3) & 0xFF);
+    }
+
+    /** Reading a deleted framebuffer's name would bind whatever GL gave that name next. */
+    @Test
+    void shouldRefuseAClosedFramebuffer()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(WIDTH, HEIGHT))
+        {
+            final Framebuffer offscreen = new Framebuffer("shot", 4, 4, false);
+            offscreen.close();
+
+            final IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> Screenshot.write(offscreen, directory.resolve("never.png")));
+            assertEquals("Framebuffer 'shot' used after close(): its GL objects are deleted and its read-back " +
+                "memory freed", failure.getMessage());
+            assertFalse(Files.exists(directory.resolve("never.png")));
+        }
     }
 }
