@@ -235,6 +235,12 @@ public final class StreamingVertexBuffer implements AutoCloseable
         return fenceWaits;
     }
 
+    /** For tests: the fence that guards {@code segment} until its frame's draws are done, or 0 when none is set. */
+    long fence(final int segment)
+    {
+        return fences[segment];
+    }
+
     /** Waits for outstanding fences, unmaps and deletes the buffer, frees staging memory; later calls do nothing. */
     public void close()
     {

@@ -34,4 +34,26 @@ class NullDrawBackendTest
 
         assertEquals(1, backend.frames());
     }
+
+    /** The bound on every backend's reservations (QuadVertexLayout.reservationAddress): the frame's vertex memory. */
+    @Test
+    void shouldRefuseAReservationPastTheFramesVertexMemory()
+    {
+        final NullDrawBackend backend = new NullDrawBackend(CAPACITY_QUADS);
+        try
+        {
+            backend.beginFrame(new Matrix4f());
+            backend.reserveQuads(CAPACITY_QUADS - 1);
+
+            final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> backend.reserveQuads(2));
+            assertEquals("NullDrawBackend capacity of 16 quads per frame exceeded (15 reserved, 2 more): construct " +
+                "it with a larger capacity", ex.getMessage());
+            assertEquals(backend.baseAddress() + (CAPACITY_QUADS - 1L) * QuadVertexLayout.BYTES_PER_QUAD,
+                backend.reserveQuads(1));
+        }
+        finally
+        {
+            backend.close();
+        }
+    }
 }

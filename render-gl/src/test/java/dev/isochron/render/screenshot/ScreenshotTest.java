@@ -149,4 +149,21 @@ class ScreenshotTest
             assertFalse(Files.exists(directory.resolve("never.png")));
         }
     }
+
+    /** The bound on the flip's reads: the pixels must hold the whole frame. */
+    @Test
+    void shouldRefusePixelsShorterThanTheSize()
+    {
+        final ByteBuffer pixels = MemoryUtil.memAlloc(4 * 4 * 4 - 1);
+        try
+        {
+            final IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> Screenshot.writePng(directory.resolve("short.png"), 4, 4, pixels));
+            assertEquals("screenshot pixels must hold 64 bytes for 4x4 RGBA, had 63", failure.getMessage());
+        }
+        finally
+        {
+            MemoryUtil.memFree(pixels);
+        }
+    }
 }
