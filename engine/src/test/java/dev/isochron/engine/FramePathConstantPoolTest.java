@@ -9,6 +9,7 @@ import dev.isochron.engine.metrics.FanOutLoopObserver;
 import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.engine.metrics.GcPauseMonitor;
 import dev.isochron.engine.metrics.LatencyHistogram;
+import dev.isochron.engine.memory.FrameArena;
 import dev.isochron.engine.memory.ObjectPool;
 import dev.isochron.engine.testing.ClassConstants;
 import dev.isochron.engine.thread.AgentThread;
@@ -32,6 +33,7 @@ class FramePathConstantPoolTest
         FanOutLoopObserver.class,
         FixedStepLoop.class,
         FrameMetrics.class,
+        FrameArena.class,
         FramePacer.class,
         GcPauseMonitor.class,
         Heartbeat.class,

@@ -1,6 +1,7 @@
 package dev.isochron.input;
 
 import dev.isochron.engine.testing.ClassConstants;
+import dev.isochron.input.glfw.GlfwInputAdapter;
 import dev.isochron.input.queue.InputProducer;
 import dev.isochron.input.queue.InputQueue;
 import dev.isochron.input.state.InputState;
@@ -19,6 +20,7 @@ class FramePathConstantPoolTest
 {
     @ParameterizedTest
     @ValueSource(classes = {
+        GlfwInputAdapter.class,
         InputProducer.class,
         InputQueue.class,
         InputState.class,

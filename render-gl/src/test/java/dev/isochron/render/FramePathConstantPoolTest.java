@@ -62,6 +62,7 @@ class FramePathConstantPoolTest
     /** The package-private classes of the runtime, by name. */
     @ParameterizedTest
     @ValueSource(strings = {
+        "dev.isochron.render.context.GlSession",
         "dev.isochron.render.runtime.ApplicationRunner$Run",
         "dev.isochron.render.runtime.RenderPipeline",
         "dev.isochron.render.runtime.RuntimeWatchdog",

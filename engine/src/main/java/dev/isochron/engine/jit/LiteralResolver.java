@@ -18,8 +18,9 @@ import java.lang.reflect.Method;
  * declares them in its manifest). Without them {@link #available()} is false, {@link #unavailableReason()} names the
  * flags, and resolving does nothing: the run is correct, it may allocate those bytes once.
  * <p>
- * Threads: any thread; it loads and links classes but never initializes one. Allocation: yes (the literals
- * themselves, and reflection), once per class.
+ * Threads: any thread; it loads and links classes but never initializes one. Kinds: every class and interface,
+ * hidden classes included; array classes and primitive types are refused (see {@link #resolve(Class)}).
+ * Allocation: yes (the literals themselves, and reflection), once per class.
  */
 public final class LiteralResolver
 {
@@ -107,21 +108,34 @@ public final class LiteralResolver
      * its constant pool. Not initializing matters: this runs beside the engine's threads, and initializing a class
      * here while an engine thread initializes one it depends on deadlocks both (JOML's {@code MemUtil} and its
      * subclass {@code MemUtil$MemUtilUnsafe} did).
+     * <p>
+     * What each kind of class gets:
+     * <ul>
+     * <li>a class of any kind (top-level, nested, inner, local, anonymous, abstract, enum, record, from any class
+     *     loader) and an interface (annotation types included): linked, then resolved;</li>
+     * <li>a hidden class (a lambda proxy among them): the JVM links it when it is defined; resolved like a class. A
+     *     lambda proxy holds none of its lambda's literals (they are in the class that declares the lambda), so it
+     *     resolves few or none;</li>
+     * <li>an array class or a primitive type: refused with an {@link IllegalArgumentException} that says what to
+     *     resolve instead, available or not. Neither has a constant pool of its own, and the JDK's reader returns no
+     *     pool for them.</li>
+     * </ul>
      *
      * @return the literals resolved (already resolved ones included); 0 when {@link #available()} is false.
-     * @throws IllegalStateException when the JDK's reader fails on {@code type}.
+     * @throws IllegalArgumentException when {@code type} is an array class or a primitive type.
+     * @throws IllegalStateException when {@code type} cannot be linked (the {@link LinkageError} is the cause; its
+     *                               pool is then not read) or the JDK's reader fails on it.
      */
     public int resolve(final Class<?> type)
     {
+        requireConstantPool(type);
         if (!available())
         {
             return 0;
         }
         try
         {
-            // resolving needs a linked class (an unlinked one crashes the 17 VM): asking for its declared
-            // constructors links it without running its static initializer
-            type.getDeclaredConstructors();
+            link(type);
             final Object pool = getConstantPool.invoke(javaLangAccess, type);
             final int size = (int)getSize.invoke(pool);
             int resolved = 0;
@@ -147,10 +161,59 @@ public final class LiteralResolver
     }
 
     /**
+     * Links {@code type} without initializing it, or throws the {@link LinkageError} that stops it. Reading a String
+     * of an unlinked class's pool crashes the JDK 17 VM (SIGSEGV in {@code ConstantPool::cp_to_object_index}: the
+     * pool's cache, whose map it reads, is made when the class is linked).
+     * <p>
+     * How: the VM's {@code JVM_GetClassDeclaredConstructors} and {@code JVM_GetClassDeclaredMethods} call
+     * {@code link_class} before they build a reflective object, and link, never initialize. But
+     * {@link Class#getDeclaredConstructors()} answers an interface itself (it has none) without asking the VM, which
+     * left interfaces unlinked and crashed; an interface is linked through its declared methods, which the JDK
+     * always asks the VM for. A class keeps the constructors, which load fewer of the classes its signatures name.
+     * A result the JDK cached was made by the same VM call, so the class was linked then. When the call throws,
+     * the class may not be linked, so its pool is not read.
+     */
+    private static void link(final Class<?> type)
+    {
+        if (type.isInterface())
+        {
+            type.getDeclaredMethods();
+        }
+        else
+        {
+            type.getDeclaredConstructors();
+        }
+    }
+
+    /** Refuses the kinds of class that have no constant pool, saying what to resolve instead. */
+    private static void requireConstantPool(final Class<?> type)
+    {
+        if (type.isArray())
+        {
+            Class<?> element = type.getComponentType();
+            while (element.isArray())
+            {
+                element = element.getComponentType();
+            }
+            throw new IllegalArgumentException("cannot resolve the literals of " + type.getTypeName() + ": " +
+                (element.isPrimitive() ?
+                "an array class has no constant pool, nor has its element type " + element.getName() +
+                    "; resolve the classes whose methods use it instead" :
+                "an array class has no constant pool; resolve its element class " + element.getName() + " instead"));
+        }
+        if (type.isPrimitive())
+        {
+            throw new IllegalArgumentException("cannot resolve the literals of " + type.getName() +
+                ": a primitive type has no constant pool; resolve the classes whose methods use it instead");
+        }
+    }
+
+    /**
      * {@link #resolve(Class)} for a class named {@code className} in {@code loader}, skipped when it is not there
      * (an optional dependency).
      *
      * @return the literals resolved, or -1 when no such class is on the class path.
+     * @throws IllegalArgumentException when {@code className} names an array class.
      */
     public int resolve(final String className, final ClassLoader loader)
     {

@@ -17,7 +17,10 @@ import java.nio.ByteBuffer;
  * throws, naming the arena and the sizes; {@link #highWaterMarkBytes()} tells how large the arena must be.
  * <p>
  * Threading: one owner thread. Allocation: {@code allocate}, {@code reset} and the typed helpers are
- * allocation-free. Lifetime: the memory is held until {@link #close()}, which frees it deterministically.
+ * allocation-free. Lifetime: the memory is held until {@link #close()}, which frees it deterministically; after it
+ * {@link #buffer()}, {@link #address(int)} and the {@code allocate} calls throw {@link IllegalStateException} ("used
+ * after close()"). Its messages live in a nested class, so that the first C2 compile of a per-frame method resolves
+ * no String literal on the owner thread.
  */
 public final class FrameArena implements AutoCloseable
 {
@@ -49,13 +52,11 @@ public final class FrameArena implements AutoCloseable
     {
         if (null == name || name.isEmpty())
         {
-            throw new IllegalArgumentException("arena name must be a non-empty string, was " +
-                (null == name ? "null" : "\"\""));
+            throw Messages.badName(name);
         }
         if (capacityBytes < 1 || capacityBytes > MAX_CAPACITY_BYTES)
         {
-            throw new IllegalArgumentException("frame arena '" + name + "': capacityBytes must be in [1, " +
-                MAX_CAPACITY_BYTES + "], was " + capacityBytes);
+            throw Messages.badCapacity(name, capacityBytes);
         }
         this.name = name;
         this.capacityBytes = capacityBytes;
@@ -83,9 +84,14 @@ public final class FrameArena implements AutoCloseable
      * The arena's memory; blocks from {@link #allocate(int, int)} are offsets into it. Valid until {@link #close()}.
      *
      * @return the buffer over the whole arena.
+     * @throws IllegalStateException after {@link #close()}.
      */
     public UnsafeBuffer buffer()
     {
+        if (null == byteBuffer)
+        {
+            throw Messages.usedAfterClose(name);
+        }
         return buffer;
     }
 
@@ -104,24 +110,21 @@ public final class FrameArena implements AutoCloseable
     {
         if (null == byteBuffer)
         {
-            throw closedException();
+            throw Messages.usedAfterClose(name);
         }
         if (bytes < 0)
         {
-            throw new IllegalArgumentException("frame arena '" + name + "': bytes must be >= 0, was " + bytes);
+            throw Messages.negativeBytes(name, bytes);
         }
         if (alignment < 1 || alignment > MAX_ALIGNMENT || (alignment & (alignment - 1)) != 0)
         {
-            throw new IllegalArgumentException("frame arena '" + name + "': alignment must be a power of two in [1, " +
-                MAX_ALIGNMENT + "], was " + alignment);
+            throw Messages.badAlignment(name, alignment);
         }
         final long offset = ((long)position + alignment - 1) & -alignment;
         final long end = offset + bytes;
         if (end > capacityBytes)
         {
-            throw new IllegalStateException("frame arena '" + name + "' overflow: requested " + bytes +
-                " bytes (alignment " + alignment + "), remaining " + remainingBytes() + " of " + capacityBytes +
-                " bytes; make the arena larger (high-water mark so far " + highWaterMarkBytes + " bytes)");
+            throw Messages.overflow(name, bytes, alignment, remainingBytes(), capacityBytes, highWaterMarkBytes);
         }
         position = (int)end;
         if (position > highWaterMarkBytes)
@@ -186,7 +189,7 @@ public final class FrameArena implements AutoCloseable
     {
         if (null == byteBuffer)
         {
-            throw closedException();
+            throw Messages.usedAfterClose(name);
         }
         return buffer.addressOffset() + offset;
     }
@@ -243,22 +246,76 @@ public final class FrameArena implements AutoCloseable
     /** For humans; not for the frame path. */
     public String toString()
     {
-        return "FrameArena{name='" + name + "', capacityBytes=" + capacityBytes + ", usedBytes=" + position +
-            ", highWaterMarkBytes=" + highWaterMarkBytes + '}';
-    }
-
-    private IllegalStateException closedException()
-    {
-        return new IllegalStateException("frame arena '" + name + "' is closed; its memory was freed");
+        return Messages.describe(name, capacityBytes, position, highWaterMarkBytes);
     }
 
     private int checkedBytes(final int count, final int elementBytes)
     {
         if (count < 0)
         {
-            throw new IllegalArgumentException("frame arena '" + name + "': count must be >= 0, was " + count);
+            throw Messages.negativeCount(name, count);
         }
         final long bytes = (long)count * elementBytes;
         return bytes > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int)bytes;
+    }
+
+    /**
+     * The messages and the description, in a class of their own so that FrameArena holds no String constant: the
+     * first C2 compile of {@link #allocate(int, int)}, called every frame, would otherwise resolve them on the owner
+     * thread mid-run (see {@code ClassConstants} in the test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException badName(final String name)
+        {
+            return new IllegalArgumentException("arena name must be a non-empty string, was " +
+                (null == name ? "null" : "\"\""));
+        }
+
+        static IllegalArgumentException badCapacity(final String name, final int capacityBytes)
+        {
+            return new IllegalArgumentException("frame arena '" + name + "': capacityBytes must be in [1, " +
+                MAX_CAPACITY_BYTES + "], was " + capacityBytes);
+        }
+
+        static IllegalArgumentException negativeBytes(final String name, final int bytes)
+        {
+            return new IllegalArgumentException("frame arena '" + name + "': bytes must be >= 0, was " + bytes);
+        }
+
+        static IllegalArgumentException badAlignment(final String name, final int alignment)
+        {
+            return new IllegalArgumentException("frame arena '" + name + "': alignment must be a power of two in " +
+                "[1, " + MAX_ALIGNMENT + "], was " + alignment);
+        }
+
+        static IllegalStateException overflow(final String name, final int bytes, final int alignment,
+            final int remainingBytes, final int capacityBytes, final int highWaterMarkBytes)
+        {
+            return new IllegalStateException("frame arena '" + name + "' overflow: requested " + bytes +
+                " bytes (alignment " + alignment + "), remaining " + remainingBytes + " of " + capacityBytes +
+                " bytes; make the arena larger (high-water mark so far " + highWaterMarkBytes + " bytes)");
+        }
+
+        static IllegalArgumentException negativeCount(final String name, final int count)
+        {
+            return new IllegalArgumentException("frame arena '" + name + "': count must be >= 0, was " + count);
+        }
+
+        static IllegalStateException usedAfterClose(final String name)
+        {
+            return new IllegalStateException("FrameArena '" + name + "' used after close(): its memory was freed");
+        }
+
+        static String describe(final String name, final int capacityBytes, final int usedBytes,
+            final int highWaterMarkBytes)
+        {
+            return "FrameArena{name='" + name + "', capacityBytes=" + capacityBytes + ", usedBytes=" + usedBytes +
+                ", highWaterMarkBytes=" + highWaterMarkBytes + '}';
+        }
     }
 }

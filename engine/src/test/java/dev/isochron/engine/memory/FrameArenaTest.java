@@ -114,11 +114,29 @@ class FrameArenaTest
     {
         arena.close();
         assertTrue(arena.isClosed());
-        assertEquals(0, arena.buffer().capacity());
         final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> arena.allocate(8));
-        assertEquals("frame arena 'scratch' is closed; its memory was freed", ex.getMessage());
+        assertEquals("FrameArena 'scratch' used after close(): its memory was freed", ex.getMessage());
         assertThrows(IllegalStateException.class, () -> arena.address(0));
         assertEquals(0, arena.usedBytes());
+    }
+
+    /** It handed out an empty buffer, whose writes failed with an index error that did not say why. */
+    @Test
+    void shouldRefuseTheBufferAfterClose()
+    {
+        arena.close();
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, arena::buffer);
+        assertEquals("FrameArena 'scratch' used after close(): its memory was freed", ex.getMessage());
+    }
+
+    @Test
+    void shouldCloseTwiceWithoutError()
+    {
+        arena.close();
+        arena.close();
+
+        assertTrue(arena.isClosed());
     }
 
     @Test

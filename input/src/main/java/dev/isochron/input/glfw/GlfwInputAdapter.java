@@ -32,7 +32,11 @@ import static dev.isochron.input.event.InputRecordLayout.MAX_JOYSTICKS;
  * <p>
  * Lifetime: made once (it creates every callback object and its small native scratch memory then),
  * {@link #install(long)} on each window it serves, {@link #uninstall(long)} before the window is
- * destroyed, {@link #close()} at shutdown (frees the callbacks and the scratch memory).
+ * destroyed, {@link #close()} at shutdown (frees the callbacks and the scratch memory). After {@code close()},
+ * {@link #install}, the per-frame polling and the callback getters throw {@link IllegalStateException} ("used after
+ * close()"): a freed callback installed on a window, or the freed scratch memory written by the polling, would be
+ * a use after free. {@link #uninstall} still works (it installs nothing). GLFW itself cannot be stopped from
+ * calling a freed callback still installed on a window: uninstall before closing.
  * <p>
  * Thread: the main thread only (GLFW's rule for callbacks and joystick polling). Every callback but the
  * file drop one, and the polling, are allocation-free and never block; a full ring drops and counts.
@@ -75,7 +79,7 @@ public final class GlfwInputAdapter implements AutoCloseable
     {
         if (producer == null || dropInbox == null)
         {
-            throw new IllegalArgumentException("producer and dropInbox must not be null");
+            throw Messages.nullArgument();
         }
         this.producer = producer;
         this.dropInbox = dropInbox;
@@ -216,6 +220,7 @@ public final class GlfwInputAdapter implements AutoCloseable
      */
     public void afterPollEvents()
     {
+        requireOpen();
         producer.flushMotion();
         pollJoysticks();
     }
@@ -286,72 +291,84 @@ public final class GlfwInputAdapter implements AutoCloseable
     /** @return the key callback (main thread; invoke directly to inject a key). */
     public GLFWKeyCallback keyCallback()
     {
+        requireOpen();
         return keyCallback;
     }
 
     /** @return the char callback. */
     public GLFWCharCallback charCallback()
     {
+        requireOpen();
         return charCallback;
     }
 
     /** @return the cursor position callback. */
     public GLFWCursorPosCallback cursorPosCallback()
     {
+        requireOpen();
         return cursorPosCallback;
     }
 
     /** @return the mouse button callback. */
     public GLFWMouseButtonCallback mouseButtonCallback()
     {
+        requireOpen();
         return mouseButtonCallback;
     }
 
     /** @return the scroll callback. */
     public GLFWScrollCallback scrollCallback()
     {
+        requireOpen();
         return scrollCallback;
     }
 
     /** @return the cursor enter callback. */
     public GLFWCursorEnterCallback cursorEnterCallback()
     {
+        requireOpen();
         return cursorEnterCallback;
     }
 
     /** @return the window size callback. */
     public GLFWWindowSizeCallback windowSizeCallback()
     {
+        requireOpen();
         return windowSizeCallback;
     }
 
     /** @return the framebuffer size callback. */
     public GLFWFramebufferSizeCallback framebufferSizeCallback()
     {
+        requireOpen();
         return framebufferSizeCallback;
     }
 
     /** @return the window focus callback. */
     public GLFWWindowFocusCallback windowFocusCallback()
     {
+        requireOpen();
         return windowFocusCallback;
     }
 
     /** @return the window iconify callback. */
     public GLFWWindowIconifyCallback windowIconifyCallback()
     {
+        requireOpen();
         return windowIconifyCallback;
     }
 
     /** @return the window close callback. */
     public GLFWWindowCloseCallback windowCloseCallback()
     {
+        requireOpen();
         return windowCloseCallback;
     }
 
     /** @return the file drop callback. */
     public GLFWDropCallback dropCallback()
     {
+        requireOpen();
         return dropCallback;
     }
 
@@ -432,7 +449,30 @@ public final class GlfwInputAdapter implements AutoCloseable
     {
         if (closed)
         {
-            throw new IllegalStateException("GLFW input adapter is closed");
+            throw Messages.usedAfterClose();
+        }
+    }
+
+    /**
+     * The messages, in a class of their own so that GlfwInputAdapter holds no String constant: the first C2 compile
+     * of {@link #pollJoysticks()}, which runs every frame, would otherwise resolve them on the main thread mid-run
+     * (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException nullArgument()
+        {
+            return new IllegalArgumentException("producer and dropInbox must not be null");
+        }
+
+        static IllegalStateException usedAfterClose()
+        {
+            return new IllegalStateException("GlfwInputAdapter used after close(): its callbacks and joystick " +
+                "scratch memory are freed");
         }
     }
 }

@@ -21,8 +21,10 @@ import org.lwjgl.system.MemoryUtil;
 import java.nio.ByteBuffer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The callback objects are invoked directly, as GLFW would from glfwPollEvents (no window needed). */
@@ -169,5 +171,26 @@ class GlfwInputAdapterTest
         };
         AllocationGate.assertSteadyZero("GLFW callbacks and drain", 100_000, 1_000_000, body);
         assertEquals(0, queue.drops());
+    }
+
+    /** The polling writes the joystick count into the scratch memory that close() frees. */
+    @Test
+    void shouldRefusePollingAfterClose()
+    {
+        final GlfwInputAdapter closed = new GlfwInputAdapter(producer, inbox);
+        closed.close();
+
+        final IllegalStateException failure = assertThrows(IllegalStateException.class, closed::pollJoysticks);
+        assertEquals("GlfwInputAdapter used after close(): its callbacks and joystick scratch memory are freed",
+            failure.getMessage());
+    }
+
+    @Test
+    void shouldCloseTwiceWithoutError()
+    {
+        final GlfwInputAdapter closed = new GlfwInputAdapter(producer, inbox);
+        closed.close();
+
+        assertDoesNotThrow(closed::close);
     }
 }

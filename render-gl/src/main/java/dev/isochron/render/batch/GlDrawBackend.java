@@ -61,7 +61,11 @@ import static org.lwjgl.opengl.GL32.glDrawElementsBaseVertex;
  * <p>
  * Thread: construct, draw and close on the thread that owns the GL context (the render thread);
  * per-frame methods are allocation-free. Its GL objects are registered in the context's
- * {@link GlObjectRegistry}, so a backend not closed shows up in the context's leak report.
+ * {@link GlObjectRegistry}, so a backend not closed shows up in the context's leak report. After
+ * {@link #close()}, every per-frame method, {@link #bindTexture} and {@link #whiteTexture()} throw
+ * {@link IllegalStateException} ("used after close()"), checked first: {@link #reserveQuads} would otherwise hand
+ * out addresses in the unmapped or freed vertex memory of a frame begun before the close. The counters still
+ * answer.
  */
 public final class GlDrawBackend implements DrawBackend
 {
@@ -177,6 +181,7 @@ public final class GlDrawBackend implements DrawBackend
      */
     public void bindTexture(final int textureKey, final int glTextureName)
     {
+        checkOpen();
         if (textureKey < 1 || textureKey > SpriteBatch.MAX_TEXTURE_KEY)
         {
             throw Constants.badTextureKey(textureKey);
@@ -191,6 +196,7 @@ public final class GlDrawBackend implements DrawBackend
     /** @return the GL name of the backend's 1x1 white texture. */
     public int whiteTexture()
     {
+        checkOpen();
         return whiteTexture.textureName();
     }
 
@@ -214,10 +220,7 @@ public final class GlDrawBackend implements DrawBackend
 
     public void beginFrame(final Matrix4fc projection)
     {
-        if (closed)
-        {
-            throw Constants.closed();
-        }
+        checkOpen();
         if (inFrame)
         {
             throw Constants.beginTwice();
@@ -259,6 +262,7 @@ public final class GlDrawBackend implements DrawBackend
 
     public void drawQuads(final long address, final int textureKey, final int firstQuad, final int quadCount)
     {
+        checkOpen();
         final int texture = textures[textureKey];
         if (texture == 0)
         {
@@ -326,8 +330,18 @@ public final class GlDrawBackend implements DrawBackend
         program.close();
     }
 
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw Constants.closed();
+        }
+    }
+
+    /** Closed first: a frame begun before {@link #close()} is still marked in progress. */
     private void checkInFrame()
     {
+        checkOpen();
         if (!inFrame)
         {
             throw Constants.notInFrame();
@@ -400,7 +414,8 @@ public final class GlDrawBackend implements DrawBackend
 
         static IllegalStateException closed()
         {
-            return new IllegalStateException("GlDrawBackend is closed");
+            return new IllegalStateException("GlDrawBackend used after close(): its program, buffers and vertex " +
+                "memory are released");
         }
 
         static IllegalStateException beginTwice()

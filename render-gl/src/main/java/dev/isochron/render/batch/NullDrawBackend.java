@@ -10,7 +10,8 @@ import org.lwjgl.system.MemoryUtil;
  * context or rasterisation cost.
  * <p>
  * Render thread only (vertex writes from workers into reservations excepted). Allocation-free
- * after construction; {@link #close()} frees the staging memory.
+ * after construction; {@link #close()} frees the staging memory, after which every per-frame method and
+ * {@link #baseAddress()} throw {@link IllegalStateException} ("used after close()"); the counters still answer.
  */
 public final class NullDrawBackend implements DrawBackend
 {
@@ -44,10 +45,7 @@ public final class NullDrawBackend implements DrawBackend
 
     public void beginFrame(final Matrix4fc projection)
     {
-        if (closed)
-        {
-            throw Messages.closed();
-        }
+        checkOpen();
         reservedQuads = 0;
         inFrame = true;
         frames++;
@@ -55,11 +53,13 @@ public final class NullDrawBackend implements DrawBackend
 
     public void projection(final Matrix4fc projection)
     {
+        checkOpen();
         projectionChanges++;
     }
 
     public long reserveQuads(final int quadCount)
     {
+        checkOpen();
         if (!inFrame)
         {
             throw Messages.notInFrame();
@@ -72,17 +72,20 @@ public final class NullDrawBackend implements DrawBackend
 
     public void commitQuads(final long address, final int quadCount)
     {
+        checkOpen();
         quadsCommitted += quadCount;
     }
 
     public void drawQuads(final long address, final int textureKey, final int firstQuad, final int quadCount)
     {
+        checkOpen();
         drawCalls++;
         quadsDrawn += quadCount;
     }
 
     public void endFrame()
     {
+        checkOpen();
         inFrame = false;
     }
 
@@ -95,6 +98,14 @@ public final class NullDrawBackend implements DrawBackend
         }
     }
 
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw Messages.closed();
+        }
+    }
+
     /** @return quads of vertex memory per frame. */
     public int capacityQuads()
     {
@@ -104,6 +115,7 @@ public final class NullDrawBackend implements DrawBackend
     /** @return the start of the staging memory (the first reservation of every frame). */
     public long baseAddress()
     {
+        checkOpen();
         return base;
     }
 
@@ -160,7 +172,7 @@ public final class NullDrawBackend implements DrawBackend
 
         static IllegalStateException closed()
         {
-            return new IllegalStateException("NullDrawBackend is closed");
+            return new IllegalStateException("NullDrawBackend used after close(): its staging memory is freed");
         }
 
         static IllegalStateException notInFrame()

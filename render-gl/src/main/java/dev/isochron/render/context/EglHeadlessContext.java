@@ -24,6 +24,10 @@ import static org.lwjgl.opengl.GL11C.glFlush;
  * <p>
  * Needs {@code libegl1 libegl-mesa0 libgl1-mesa-dri} (Debian/Ubuntu). The constructor creates the EGL context
  * on any thread without making it current; the render thread then calls {@link #makeCurrent()}.
+ * <p>
+ * After {@link #close()}, {@link #makeCurrent()}, {@link #bindDrawTarget()}, {@link #swapBuffers()},
+ * {@link #drawFramebufferName()}, {@link #framebuffer()} and {@link #resize} throw {@link IllegalStateException}
+ * ("used after close()"); the per-frame ones check a field, allocation-free.
  */
 public final class EglHeadlessContext implements GlContext
 {
@@ -164,6 +168,7 @@ public final class EglHeadlessContext implements GlContext
 
     public void bindDrawTarget()
     {
+        checkMadeCurrent();
         framebuffer.bind();
     }
 
@@ -176,6 +181,7 @@ public final class EglHeadlessContext implements GlContext
     /** Flushes: a headless frame stays in {@link #framebuffer()}. Allocation-free. */
     public void swapBuffers()
     {
+        session.checkOpen();
         glFlush();
     }
 

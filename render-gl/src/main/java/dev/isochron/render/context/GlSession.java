@@ -13,6 +13,8 @@ import static org.lwjgl.opengl.GL30C.*;
  * object registry made current, renderer/version strings, debug output, and the leak check at close; and the
  * lifecycle every context shares (open, disposed, closed) with its checks and the dispose-before-close step.
  * Render thread only, except the lifecycle checks, which run on whichever thread the context's javadoc allows.
+ * {@link #checkOpen()} runs every frame (the contexts' per-frame methods refuse use after close through it), so the
+ * class holds no String constant: its messages are in {@link Messages}.
  */
 final class GlSession
 {
@@ -28,7 +30,7 @@ final class GlSession
     private volatile Thread owner;
     private boolean disposed;
     private boolean closed;
-    private String leakReport = "";
+    private String leakReport = Messages.noLeaks();
 
     GlSession(final String name, final boolean debug, final boolean failOnLeak, final GlFunctions.Source functions)
     {
@@ -45,8 +47,7 @@ final class GlSession
         final Thread current = owner;
         if (current != null && current != Thread.currentThread())
         {
-            throw new IllegalStateException(name + " is current on thread '" + current.getName() +
-                "'; release it there before making it current on '" + Thread.currentThread().getName() + "'");
+            throw Messages.currentElsewhere(name, current);
         }
     }
 
@@ -62,15 +63,14 @@ final class GlSession
             version = glGetString(GL_VERSION);
             if (!capabilities.OpenGL33)
             {
-                throw new GlContextException(name + ": OpenGL 3.3 core is required, the driver gives " + version +
-                    " (" + renderer + ")");
+                throw Messages.noOpenGl33(name, version, renderer);
             }
             if (debug)
             {
                 GlErrors.enableDebugOutput(capabilities);
             }
             vertexArray = glGenVertexArrays();
-            registry.register(GlObjectType.VERTEX_ARRAY, vertexArray, name + " default VAO");
+            registry.register(GlObjectType.VERTEX_ARRAY, vertexArray, Messages.vertexArrayLabel(name));
             glBindVertexArray(vertexArray);
             return true;
         }
@@ -101,12 +101,12 @@ final class GlSession
         return capabilities != null;
     }
 
-    /** @throws IllegalStateException when the context is closed. */
+    /** @throws IllegalStateException when the context is closed ("used after close()"). Allocation-free. */
     void checkOpen()
     {
         if (closed)
         {
-            throw new IllegalStateException(name + " is closed");
+            throw Messages.usedAfterClose(name);
         }
     }
 
@@ -116,8 +116,7 @@ final class GlSession
         checkOpen();
         if (!isCurrentOnCallingThread())
         {
-            throw new IllegalStateException(name + " is not current on thread '" + Thread.currentThread().getName() +
-                "'");
+            throw Messages.notCurrentHere(name);
         }
     }
 
@@ -126,8 +125,7 @@ final class GlSession
     {
         if (disposed)
         {
-            throw new IllegalStateException(name + " was disposed (disposeAndRelease); it cannot be made " +
-                "current again");
+            throw Messages.disposed(name);
         }
     }
 
@@ -162,7 +160,7 @@ final class GlSession
             }
             else if (!isCurrentOnCallingThread())
             {
-                throw new IllegalStateException(name + currentElsewhere);
+                throw Messages.closeElsewhere(name, currentElsewhere);
             }
             context.disposeAndRelease();
         }
@@ -204,7 +202,7 @@ final class GlSession
         {
             throw new IllegalStateException(report);
         }
-        System.err.println("[isochron] " + report);
+        Messages.printLeaks(report);
     }
 
     GlObjectRegistry registry()
@@ -221,7 +219,7 @@ final class GlSession
     {
         if (renderer == null)
         {
-            throw new IllegalStateException(name + " has never been made current: GL_RENDERER is not known yet");
+            throw Messages.neverCurrent(name, Messages.rendererName());
         }
         return renderer;
     }
@@ -230,7 +228,7 @@ final class GlSession
     {
         if (version == null)
         {
-            throw new IllegalStateException(name + " has never been made current: GL_VERSION is not known yet");
+            throw Messages.neverCurrent(name, Messages.versionName());
         }
         return version;
     }
@@ -238,5 +236,81 @@ final class GlSession
     String name()
     {
         return name;
+    }
+
+    /**
+     * The messages and labels, in a class of their own so that GlSession holds no String constant: the first C2
+     * compile of {@link #checkOpen()}, called every frame, would otherwise resolve them on the render thread mid-run
+     * (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static String noLeaks()
+        {
+            return "";
+        }
+
+        static String vertexArrayLabel(final String name)
+        {
+            return name + " default VAO";
+        }
+
+        static String rendererName()
+        {
+            return "GL_RENDERER";
+        }
+
+        static String versionName()
+        {
+            return "GL_VERSION";
+        }
+
+        static IllegalStateException currentElsewhere(final String name, final Thread current)
+        {
+            return new IllegalStateException(name + " is current on thread '" + current.getName() +
+                "'; release it there before making it current on '" + Thread.currentThread().getName() + "'");
+        }
+
+        static GlContextException noOpenGl33(final String name, final String version, final String renderer)
+        {
+            return new GlContextException(name + ": OpenGL 3.3 core is required, the driver gives " + version +
+                " (" + renderer + ")");
+        }
+
+        static IllegalStateException closeElsewhere(final String name, final String currentElsewhere)
+        {
+            return new IllegalStateException(name + currentElsewhere);
+        }
+
+        static IllegalStateException usedAfterClose(final String name)
+        {
+            return new IllegalStateException(name + " used after close(): the context is destroyed");
+        }
+
+        static IllegalStateException notCurrentHere(final String name)
+        {
+            return new IllegalStateException(name + " is not current on thread '" +
+                Thread.currentThread().getName() + "'");
+        }
+
+        static IllegalStateException disposed(final String name)
+        {
+            return new IllegalStateException(name + " was disposed (disposeAndRelease); it cannot be made " +
+                "current again");
+        }
+
+        static IllegalStateException neverCurrent(final String name, final String what)
+        {
+            return new IllegalStateException(name + " has never been made current: " + what + " is not known yet");
+        }
+
+        static void printLeaks(final String report)
+        {
+            System.err.println("[isochron] " + report);
+        }
     }
 }

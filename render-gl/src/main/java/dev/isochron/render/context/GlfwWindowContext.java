@@ -31,6 +31,12 @@ import static org.lwjgl.opengl.GL11C.glViewport;
  * allocation.
  * <p>
  * On Linux GLFW is asked for X11 ({@code GLFW_PLATFORM_X11}); under CI, run inside {@code xvfb-run -a}.
+ * <p>
+ * After {@link #close()} the window is destroyed, and every method that would pass its handle to GLFW, or hand it
+ * out, throws {@link IllegalStateException} ("used after close()") instead of reading freed GLFW memory: the event
+ * calls, {@link #shouldClose()}, {@link #requestClose()}, {@link #windowHandle()}, {@link #makeCurrent()},
+ * {@link #bindDrawTarget()}, {@link #drawFramebufferName()} and {@link #swapBuffers()}. The check reads a plain
+ * field: it sees the close on the thread that closed, or after that thread was joined (the runtime's order).
  */
 public final class GlfwWindowContext implements GlContext
 {
@@ -208,30 +214,35 @@ public final class GlfwWindowContext implements GlContext
     /** Processes pending window events, running GLFW callbacks; main thread. */
     public void pollEvents()
     {
+        session.checkOpen();
         glfwPollEvents();
     }
 
     /** Waits up to {@code timeoutSeconds} for window events and processes them; main thread. */
     public void waitEvents(final double timeoutSeconds)
     {
+        session.checkOpen();
         glfwWaitEventsTimeout(timeoutSeconds);
     }
 
     /** @return whether the user (or {@link #requestClose()}) asked the window to close. */
     public boolean shouldClose()
     {
+        session.checkOpen();
         return glfwWindowShouldClose(window);
     }
 
     /** Marks the window as asked to close. */
     public void requestClose()
     {
+        session.checkOpen();
         glfwSetWindowShouldClose(window, true);
     }
 
     /** @return the GLFW window handle, for input callbacks; valid until {@link #close()}. */
     public long windowHandle()
     {
+        session.checkOpen();
         return window;
     }
 
@@ -265,18 +276,21 @@ public final class GlfwWindowContext implements GlContext
     /** Binds the window's default framebuffer and sets the viewport to the framebuffer size. Allocation-free. */
     public void bindDrawTarget()
     {
+        session.checkOpen();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, framebufferWidth, framebufferHeight);
     }
 
     public int drawFramebufferName()
     {
+        session.checkOpen();
         return 0;
     }
 
     /** Swaps the window's buffers. Allocation-free. */
     public void swapBuffers()
     {
+        session.checkOpen();
         glfwSwapBuffers(window);
     }
 

@@ -15,7 +15,10 @@ import static org.lwjgl.opengl.GL30C.*;
  * back every frame allocates nothing. Rows in that memory are in GL order: row 0 is the bottom row.
  * <p>
  * Threads: render thread only, with a context current. Lifetime: until {@link #close()}, which deletes
- * the GL objects and frees the memory; the objects are tracked by the context's {@link GlObjectRegistry}.
+ * the GL objects and frees the memory; the objects are tracked by the context's {@link GlObjectRegistry}. After
+ * it, every method that binds, reads, resizes or hands out a GL name or the memory throws
+ * {@link IllegalStateException} ("used after close()"); the size getters, {@link #label()} and
+ * {@link #isClosed()} still answer.
  */
 public final class Framebuffer implements AutoCloseable
 {
@@ -103,6 +106,7 @@ public final class Framebuffer implements AutoCloseable
      */
     public ByteBuffer readPixels()
     {
+        checkOpen();
         readPixels(MemoryUtil.memAddress(pixels));
         return pixels;
     }
@@ -138,12 +142,14 @@ public final class Framebuffer implements AutoCloseable
     /** @return the GL name of the framebuffer object. */
     public int framebufferName()
     {
+        checkOpen();
         return framebuffer;
     }
 
     /** @return the GL name of the colour texture (RGBA8), usable as a sampler source. */
     public int colorTexture()
     {
+        checkOpen();
         return colorTexture;
     }
 
@@ -310,7 +316,8 @@ public final class Framebuffer implements AutoCloseable
 
         static IllegalStateException closed(final String label)
         {
-            return new IllegalStateException("framebuffer '" + label + "' is closed");
+            return new IllegalStateException("Framebuffer '" + label + "' used after close(): its GL objects are " +
+                "deleted and its read-back memory freed");
         }
 
         static IllegalArgumentException badSize(final String label, final int width, final int height)

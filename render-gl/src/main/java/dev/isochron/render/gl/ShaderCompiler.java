@@ -113,6 +113,13 @@ final class ShaderCompiler
     }
 
     /** @return the program's description for {@code toString}. */
+    /** The error of a {@link ShaderProgram} method called after its {@code close()}. */
+    static IllegalStateException usedAfterClose(final String name)
+    {
+        return new IllegalStateException("ShaderProgram '" + name + "' used after close(): the program is deleted " +
+            "and its uniform memory freed");
+    }
+
     static String describe(final String name, final int program)
     {
         return "ShaderProgram{'" + name + "', program=" + program + '}';

@@ -20,6 +20,9 @@ import static org.lwjgl.opengl.GL20C.*;
  * owns, so they allocate nothing. Setters act on the program in use ({@link #use()}).
  * <p>
  * Threads: render thread. Lifetime: until {@link #close()}; tracked by the context's {@link GlObjectRegistry}.
+ * After {@code close()} every method but {@link #name()}, {@code toString()} and {@code close()} throws
+ * {@link IllegalStateException} ("used after close()"): the program is deleted and the matrix memory the setters
+ * write is freed. The check is a field read, so the setters stay allocation-free.
  */
 public final class ShaderProgram implements AutoCloseable
 {
@@ -82,6 +85,7 @@ public final class ShaderProgram implements AutoCloseable
     /** Makes this the program in use. Allocation-free. */
     public void use()
     {
+        checkOpen();
         glUseProgram(program);
     }
 
@@ -93,6 +97,7 @@ public final class ShaderProgram implements AutoCloseable
      */
     public int uniformLocation(final String uniform)
     {
+        checkOpen();
         final int location = glGetUniformLocation(program, uniform);
         if (location < 0)
         {
@@ -104,48 +109,56 @@ public final class ShaderProgram implements AutoCloseable
     /** @return the uniform's location, or -1 when it is not active (setters ignore -1). */
     public int optionalUniformLocation(final String uniform)
     {
+        checkOpen();
         return glGetUniformLocation(program, uniform);
     }
 
     /** @return the location of a vertex attribute, or -1 when it is not active. */
     public int attributeLocation(final String attribute)
     {
+        checkOpen();
         return glGetAttribLocation(program, attribute);
     }
 
     /** Sets an int or sampler uniform of the program in use. Allocation-free. */
     public void setInt(final int location, final int value)
     {
+        checkOpen();
         glUniform1i(location, value);
     }
 
     /** Sets a float uniform of the program in use. Allocation-free. */
     public void setFloat(final int location, final float value)
     {
+        checkOpen();
         glUniform1f(location, value);
     }
 
     /** Sets a vec2 uniform of the program in use. Allocation-free. */
     public void setVec2(final int location, final float x, final float y)
     {
+        checkOpen();
         glUniform2f(location, x, y);
     }
 
     /** Sets a vec3 uniform of the program in use. Allocation-free. */
     public void setVec3(final int location, final float x, final float y, final float z)
     {
+        checkOpen();
         glUniform3f(location, x, y, z);
     }
 
     /** Sets a vec4 uniform of the program in use. Allocation-free. */
     public void setVec4(final int location, final float x, final float y, final float z, final float w)
     {
+        checkOpen();
         glUniform4f(location, x, y, z, w);
     }
 
     /** Sets a mat4 uniform of the program in use from a JOML matrix (column-major). Allocation-free. */
     public void setMatrix4(final int location, final Matrix4fc value)
     {
+        checkOpen();
         value.get(0, matrix);
         nglUniformMatrix4fv(location, 1, false, MemoryUtil.memAddress(matrix));
         GlErrors.checkInDebug(ShaderCompiler.UNIFORM_MATRIX4FV);
@@ -154,6 +167,7 @@ public final class ShaderProgram implements AutoCloseable
     /** @return the GL program name. */
     public int programName()
     {
+        checkOpen();
         return program;
     }
 
@@ -163,7 +177,7 @@ public final class ShaderProgram implements AutoCloseable
         return name;
     }
 
-    /** Deletes the program; later calls do nothing. */
+    /** Deletes the program and frees the matrix memory; later calls do nothing. */
     public void close()
     {
         if (closed)
@@ -178,5 +192,13 @@ public final class ShaderProgram implements AutoCloseable
     public String toString()
     {
         return ShaderCompiler.describe(name, program);
+    }
+
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw ShaderCompiler.usedAfterClose(name);
+        }
     }
 }

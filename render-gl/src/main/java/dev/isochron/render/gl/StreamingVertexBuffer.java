@@ -28,7 +28,11 @@ import static org.lwjgl.opengl.GL44C.nglBufferStorage;
  * Allocation: {@link #beginFrame()}, {@link #endFrame(int)} and {@link #bind()} are allocation-free (LWJGL's
  * address variants, no Buffer wrappers). Threads: beginFrame/endFrame/bind on the render thread; the memory
  * between them may be written by any thread that the render thread hands it to and joins before endFrame.
- * Lifetime: until {@link #close()}, which unmaps and deletes the buffer and frees the staging memory.
+ * Lifetime: until {@link #close()}, which unmaps and deletes the buffer and frees the staging memory. After it,
+ * {@link #beginFrame()}, {@link #endFrame(int)}, {@link #bind()} and {@link #bufferName()} throw
+ * {@link IllegalStateException} ("used after close()"), checked before anything else (endFrame would upload from
+ * freed staging memory). An address handed out before {@code close()} is dangling after it: close only once
+ * nothing writes the frame's segment.
  */
 public final class StreamingVertexBuffer implements AutoCloseable
 {
@@ -126,11 +130,11 @@ public final class StreamingVertexBuffer implements AutoCloseable
      */
     public long beginFrame()
     {
+        checkOpen();
         if (inFrame)
         {
             throw Constants.beginTwice(label);
         }
-        checkOpen();
         inFrame = true;
         if (!persistent)
         {
@@ -161,6 +165,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
      */
     public long endFrame(final int bytesWritten)
     {
+        checkOpen();
         if (!inFrame)
         {
             throw Constants.endWithoutBegin(label);
@@ -189,6 +194,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
     /** Binds the buffer to {@code GL_ARRAY_BUFFER}. Allocation-free. */
     public void bind()
     {
+        checkOpen();
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
     }
 
@@ -213,6 +219,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
     /** @return the GL buffer name. */
     public int bufferName()
     {
+        checkOpen();
         return buffer;
     }
 
@@ -226,6 +233,12 @@ public final class StreamingVertexBuffer implements AutoCloseable
     public long fenceWaits()
     {
         return fenceWaits;
+    }
+
+    /** For tests: the fence that guards {@code segment} until its frame's draws are done, or 0 when none is set. */
+    long fence(final int segment)
+    {
+        return fences[segment];
     }
 
     /** Waits for outstanding fences, unmaps and deletes the buffer, frees staging memory; later calls do nothing. */
@@ -369,7 +382,8 @@ public final class StreamingVertexBuffer implements AutoCloseable
 
         static IllegalStateException closed(final String label)
         {
-            return new IllegalStateException("StreamingVertexBuffer '" + label + "' is closed");
+            return new IllegalStateException("StreamingVertexBuffer '" + label + "' used after close(): its buffer is " +
+                "deleted and its mapped or staging memory released");
         }
     }
 }

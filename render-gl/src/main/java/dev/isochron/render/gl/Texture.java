@@ -14,7 +14,9 @@ import static org.lwjgl.opengl.GL30C.*;
  * that is the top of the sprite.
  * <p>
  * Threads: render thread. Lifetime: until {@link #close()}; tracked by the context's {@link GlObjectRegistry}.
- * {@link #bind(int)} and {@link #update} are allocation-free.
+ * {@link #bind(int)} and {@link #update} are allocation-free. After {@code close()}, {@code bind}, {@code update},
+ * {@code setSampling} and {@code textureName} throw {@link IllegalStateException} ("used after close()"): the GL
+ * texture is deleted, and its name may already belong to another object.
  */
 public final class Texture implements AutoCloseable
 {
@@ -89,6 +91,7 @@ public final class Texture implements AutoCloseable
     /** Binds it to texture unit {@code unit} (0-based). Allocation-free. */
     public void bind(final int unit)
     {
+        checkOpen();
         glActiveTexture(GL_TEXTURE0 + unit);
         glBindTexture(GL_TEXTURE_2D, texture);
     }
@@ -99,6 +102,7 @@ public final class Texture implements AutoCloseable
      */
     public void update(final int x, final int y, final int w, final int h, final long rgbaAddress)
     {
+        checkOpen();
         if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height)
         {
             throw new IllegalArgumentException("texture '" + label + "' update rectangle (" + x + ", " + y + ", " +
@@ -118,6 +122,7 @@ public final class Texture implements AutoCloseable
     /** Changes filtering and wrapping. Leaves the texture bound to the active unit. */
     public void setSampling(final TextureFilter filter, final TextureWrap wrap)
     {
+        checkOpen();
         if (filter == null || wrap == null)
         {
             throw new IllegalArgumentException("texture '" + label + "' filter and wrap must not be null, was " +
@@ -130,6 +135,7 @@ public final class Texture implements AutoCloseable
     /** @return the GL texture name. */
     public int textureName()
     {
+        checkOpen();
         return texture;
     }
 
@@ -180,6 +186,14 @@ public final class Texture implements AutoCloseable
         return "Texture{'" + label + "' " + width + "x" + height + ", " + filter + ", " + wrap + '}';
     }
 
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw Messages.usedAfterClose(label);
+        }
+    }
+
     private void applyParameters(final TextureFilter filter, final TextureWrap wrap)
     {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter.minFilter);
@@ -192,5 +206,21 @@ public final class Texture implements AutoCloseable
         }
         this.filter = filter;
         this.wrap = wrap;
+    }
+
+    /**
+     * The use-after-close message, in a class of its own so that the check in {@link #bind(int)} adds no String
+     * constant to Texture (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalStateException usedAfterClose(final String label)
+        {
+            return new IllegalStateException("Texture '" + label + "' used after close(): the GL texture is deleted");
+        }
     }
 }

@@ -69,6 +69,8 @@ public final class RuntimeConfig
     public static final Duration MIN_STALL_THRESHOLD = Duration.ofMillis(1);
     /** Longest stall watchdog threshold accepted. */
     public static final Duration MAX_STALL_THRESHOLD = Duration.ofHours(1);
+    /** What the JDK's lambda proxies' names hold after the name of the class that declares the lambda. */
+    private static final String LAMBDA_PROXY_MARK = "$$Lambda";
 
     private ContextKind context = ContextKind.AUTO;
     private int width = DEFAULT_WIDTH;
@@ -518,23 +520,59 @@ public final class RuntimeConfig
     /**
      * @param types more of the application's classes whose methods run every tick or frame (its scene graph, its
      *              systems), whose String literals the runtime resolves before the first frame along with the
-     *              application's own class; each must be non-null. Adds to those given before.
+     *              application's own class; each must be non-null. Any class or interface is taken: nested, inner,
+     *              local or anonymous, abstract, enum, record, annotation type, from any class loader, and hidden
+     *              classes. Refused, because they have no literals of their own to resolve: an array class (pass
+     *              its element class), a primitive type, and a lambda proxy (pass the class that declares the
+     *              lambda, whose synthetic method holds the lambda's code and literals). Adds to those given before.
      * @return this.
+     * @throws IllegalArgumentException naming the index, the class and what to pass instead, for a null or a
+     *                                  refused class; none of {@code types} is added then.
      */
     public RuntimeConfig frameClasses(final Class<?>... types)
     {
         for (int i = 0; i < types.length; i++)
         {
-            if (null == types[i])
-            {
-                throw new IllegalArgumentException("frameClasses[" + i + "] is null: pass the classes themselves");
-            }
+            checkFrameClass(i, types[i]);
         }
         for (final Class<?> type : types)
         {
             frameClasses.add(type);
         }
         return this;
+    }
+
+    private static void checkFrameClass(final int index, final Class<?> type)
+    {
+        final String name = "frameClasses[" + index + "]";
+        if (null == type)
+        {
+            throw new IllegalArgumentException(name + " is null: pass the classes themselves");
+        }
+        if (type.isArray())
+        {
+            Class<?> element = type.getComponentType();
+            while (element.isArray())
+            {
+                element = element.getComponentType();
+            }
+            throw new IllegalArgumentException(name + " is the array class " + type.getTypeName() +
+                ", which has no constant pool: " + (element.isPrimitive() ?
+                "pass the classes whose methods use it instead" :
+                "pass its element class " + element.getName() + " instead"));
+        }
+        if (type.isPrimitive())
+        {
+            throw new IllegalArgumentException(name + " is the primitive type " + type.getName() +
+                ", which has no constant pool: pass the classes whose methods use it instead");
+        }
+        final int lambda = type.getName().indexOf(LAMBDA_PROXY_MARK);
+        if (type.isHidden() && type.isSynthetic() && lambda > 0)
+        {
+            throw new IllegalArgumentException(name + " is the lambda proxy " + type.getName() +
+                ", which holds none of its lambda's literals: pass the class that declares the lambda (" +
+                type.getName().substring(0, lambda) + ") instead");
+        }
     }
 
     /**

@@ -16,7 +16,9 @@ import org.lwjgl.system.MemoryUtil;
  * <p>
  * Lifetime: made at start-up by {@link BitmapFont#create()} or {@link TrueTypeFont#bake}; its
  * atlas is uploaded once as a texture whose key is given to {@link #textureKey(int)}; its
- * off-heap atlas pixels are freed by {@link #close()} (after the upload, or at shutdown).
+ * off-heap atlas pixels are freed by {@link #close()} (after the upload, or at shutdown). After it the atlas
+ * methods ({@link #atlasRgba()}, {@link #atlasAlpha}, {@link #uploadAtlas}) throw {@link IllegalStateException}
+ * ("used after close()"); drawing, measuring and the metrics stay usable, as they read only heap arrays.
  * Drawing and measuring are allocation-free and may run on any one thread at a time.
  */
 public final class Font implements AutoCloseable
@@ -335,7 +337,8 @@ public final class Font implements AutoCloseable
 
         static IllegalStateException closed(final String name)
         {
-            return new IllegalStateException("font " + name + " is closed: its atlas pixels were freed");
+            return new IllegalStateException("Font '" + name + "' used after close(): its atlas pixels were freed " +
+                "(drawing and measuring stay usable)");
         }
 
         static IllegalArgumentException badTextureKey(final int textureKey)

@@ -311,6 +311,29 @@ class GlBatchRendererTest
         }
     }
 
+    /** Closed mid-frame: the reservation would have pointed into the unmapped vertex memory. */
+    @Test
+    void shouldRefuseReserveQuadsAfterClose()
+    {
+        final GlDrawBackend closed = new GlDrawBackend(16);
+        closed.beginFrame(camera.projection(projection));
+        closed.close();
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> closed.reserveQuads(1));
+        assertEquals("GlDrawBackend used after close(): its program, buffers and vertex memory are released",
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldCloseTheBackendTwiceWithoutError()
+    {
+        final GlDrawBackend closed = new GlDrawBackend(16);
+        closed.close();
+        closed.close();
+
+        assertEquals(0, closed.drawCalls());
+    }
+
     @Test
     void shouldRefuseToDrawAnUnboundTextureKey()
     {

@@ -226,4 +226,29 @@ class EglHeadlessContextTest
             });
         }
     }
+
+    @Test
+    void shouldRefuseSwapBuffersAfterClose()
+    {
+        final EglHeadlessContext context =
+            new EglHeadlessContext(new ContextOptions().title("closed").size(16, 16).failOnLeak(true));
+        context.makeCurrent();
+        context.close();
+
+        final IllegalStateException failure = assertThrows(IllegalStateException.class, context::swapBuffers);
+        assertEquals("EGL headless context 'closed' 16x16 used after close(): the context is destroyed",
+            failure.getMessage());
+    }
+
+    @Test
+    void shouldCloseTwiceWithoutError()
+    {
+        final EglHeadlessContext context =
+            new EglHeadlessContext(new ContextOptions().title("twice").size(16, 16).failOnLeak(true));
+        context.makeCurrent();
+        context.close();
+        context.close();
+
+        assertFalse(context.isCurrent());
+    }
 }

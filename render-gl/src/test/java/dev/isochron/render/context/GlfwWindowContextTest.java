@@ -45,4 +45,21 @@ class GlfwWindowContextTest
             " headlessPixel=#0000FFFF"), log);
         assertTrue(Files.size(screenshot) > 0, "screenshot written");
     }
+
+    /** A destroyed window's handle reaches GLFW no more: closed twice, then swapped and polled in the child. */
+    @Test
+    void shouldRefuseSwapBuffersAfterCloseAndCloseTwiceUnderXvfb() throws Exception
+    {
+        assumeTrue(XvfbChildJvm.xvfbRun() != null,
+            "xvfb-run is not installed (apt-get install xvfb xauth): windowed test skipped");
+
+        final XvfbChildJvm.Result child =
+            XvfbChildJvm.run(directory, TIMEOUT_SECONDS, WindowUseAfterCloseMain.class, List.of());
+        final String log = child.output();
+
+        assertTrue(child.finished(), "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + log);
+        assertEquals(0, child.exitCode(), "child JVM exit code, output:\n" + log);
+        assertTrue(log.contains("swapBuffers: GLFW window 'closed' used after close(): the context is destroyed"),
+            log);
+    }
 }

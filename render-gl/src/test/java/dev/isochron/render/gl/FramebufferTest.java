@@ -68,7 +68,38 @@ class FramebufferTest
             final Framebuffer offscreen = new Framebuffer("temp", 2, 2, true);
             offscreen.close();
             final IllegalStateException failure = assertThrows(IllegalStateException.class, offscreen::bind);
-            assertEquals("framebuffer 'temp' is closed", failure.getMessage());
+            assertEquals("Framebuffer 'temp' used after close(): its GL objects are deleted and its read-back " +
+                "memory freed", failure.getMessage());
+        }
+    }
+
+    /** It read the freed memory's address before checking (a NullPointerException). */
+    @Test
+    void shouldRefuseReadPixelsAfterClose()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final Framebuffer offscreen = new Framebuffer("temp", 2, 2, false);
+            offscreen.close();
+
+            final IllegalStateException failure = assertThrows(IllegalStateException.class, offscreen::readPixels);
+            assertEquals("Framebuffer 'temp' used after close(): its GL objects are deleted and its read-back " +
+                "memory freed", failure.getMessage());
+        }
+    }
+
+    @Test
+    void shouldCloseTwiceWithoutError()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final int before = gl.context().objects().liveCount(GlObjectType.FRAMEBUFFER);
+            final Framebuffer offscreen = new Framebuffer("temp", 2, 2, true);
+            offscreen.close();
+            offscreen.close();
+
+            assertTrue(offscreen.isClosed());
+            assertEquals(before, gl.context().objects().liveCount(GlObjectType.FRAMEBUFFER));
         }
     }
 

@@ -166,4 +166,34 @@ class ShaderProgramTest
             });
         }
     }
+
+    /** The latent use-after-free: setMatrix4 wrote 64 bytes into the freed matrix memory. */
+    @Test
+    void shouldRefuseSetMatrix4AfterClose()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final ShaderProgram program = ShaderProgram.fromSources("fill", VERTEX, FRAGMENT);
+            final int transform = program.uniformLocation("u_transform");
+            program.close();
+
+            final IllegalStateException failure =
+                assertThrows(IllegalStateException.class, () -> program.setMatrix4(transform, new Matrix4f()));
+            assertEquals("ShaderProgram 'fill' used after close(): the program is deleted and its uniform memory " +
+                "freed", failure.getMessage());
+        }
+    }
+
+    @Test
+    void shouldCloseTwiceWithoutError()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final ShaderProgram program = ShaderProgram.fromSources("fill", VERTEX, FRAGMENT);
+            program.close();
+            program.close();
+
+            assertEquals(0, gl.context().objects().liveCount(GlObjectType.PROGRAM));
+        }
+    }
 }

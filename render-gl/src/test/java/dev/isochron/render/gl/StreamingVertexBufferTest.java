@@ -78,6 +78,32 @@ class StreamingVertexBufferTest
         }
     }
 
+    /**
+     * The bound on the CPU's writes into the persistent ring: a segment is handed out again only after the fence
+     * placed when the next frame began was waited on (and deleted), so the GPU has read its vertices.
+     */
+    @Test
+    void shouldFenceEachSegmentUntilItIsHandedOutAgain()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8);
+            StreamingVertexBuffer vertices = new StreamingVertexBuffer("fenced", 64, 3, false))
+        {
+            vertices.beginFrame();
+            vertices.endFrame(0);
+            vertices.beginFrame();
+            vertices.endFrame(0);
+            assertNotEquals(0L, vertices.fence(0), "segment 0 fenced when frame 1 began");
+            vertices.beginFrame();
+            vertices.endFrame(0);
+            vertices.beginFrame();
+
+            assertEquals(0L, vertices.fence(0), "segment 0 handed out again: its fence waited on and deleted");
+            assertNotEquals(0L, vertices.fence(1));
+            assertNotEquals(0L, vertices.fence(2));
+            vertices.endFrame(0);
+        }
+    }
+
     @Test
     void shouldRejectMoreBytesThanTheSegmentHolds()
     {
@@ -100,6 +126,37 @@ class StreamingVertexBufferTest
             vertices.beginFrame();
             final IllegalStateException failure = assertThrows(IllegalStateException.class, vertices::beginFrame);
             assertEquals("beginFrame() called twice on 'twice' without endFrame()", failure.getMessage());
+        }
+    }
+
+    /** Closed mid-frame: ending the frame would have uploaded from the freed staging memory. */
+    @Test
+    void shouldRefuseEndFrameAfterClose()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final StreamingVertexBuffer vertices = new StreamingVertexBuffer("closed", 64, 3, true);
+            vertices.beginFrame();
+            vertices.close();
+
+            final IllegalStateException failure =
+                assertThrows(IllegalStateException.class, () -> vertices.endFrame(64));
+            assertEquals("StreamingVertexBuffer 'closed' used after close(): its buffer is deleted and its mapped " +
+                "or staging memory released", failure.getMessage());
+        }
+    }
+
+    @Test
+    void shouldCloseTwiceWithoutError()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final int before = gl.context().objects().liveCount(GlObjectType.BUFFER);
+            final StreamingVertexBuffer vertices = new StreamingVertexBuffer("twice", 64, 3, false);
+            vertices.close();
+            vertices.close();
+
+            assertEquals(before, gl.context().objects().liveCount(GlObjectType.BUFFER));
         }
     }
 

@@ -161,6 +161,19 @@ class TextureLoaderTest
         }
     }
 
+    @Test
+    void shouldRefuseBindAfterClose()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final Texture texture = Texture.fromRgba("temp", 2, 2, 0L, TextureFilter.LINEAR, TextureWrap.REPEAT);
+            texture.close();
+
+            final IllegalStateException failure = assertThrows(IllegalStateException.class, () -> texture.bind(0));
+            assertEquals("Texture 'temp' used after close(): the GL texture is deleted", failure.getMessage());
+        }
+    }
+
     private static void writePng(final Path path)
     {
         // rows top-down: red, green / blue, white

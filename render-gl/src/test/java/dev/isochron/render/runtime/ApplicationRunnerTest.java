@@ -297,6 +297,6 @@ class ApplicationRunnerTest
         Isochron.run(scene, headless(Threading.MULTI).frames(3));
 
         final IllegalStateException closed = assertThrows(IllegalStateException.class, () -> font[0].atlasRgba());
-        assertTrue(closed.getMessage().contains("is closed: its atlas pixels were freed"), closed.getMessage());
+        assertTrue(closed.getMessage().contains("used after close(): its atlas pixels were freed"), closed.getMessage());
     }
 }

@@ -25,6 +25,22 @@ class FramePathLiteralsTest
         assertTrue(literals.literals() >= 2, () -> "resolved " + literals.literals());
     }
 
+    /**
+     * The path that crashed the JVM: an interface given as a frame class, read unlinked. The crash itself is
+     * tested in a child JVM (the engine's LiteralResolverKindTest); this is the runtime counting it as resolved.
+     */
+    @Test
+    void shouldResolveAnInterfaceGivenAsAFrameClass()
+    {
+        final FramePathLiterals literals =
+            FramePathLiterals.start(new RuntimeConfig().frameClasses(SceneryStep.class), new Game());
+
+        literals.firstFrameEnded();
+        literals.close();
+
+        assertEquals(2 + FramePathLiterals.RUNTIME_CLASSES.size(), literals.classes());
+    }
+
     @Test
     void shouldReportTheResolvedClassesOfARunAndLeaveNoThreadBehind()
     {
@@ -93,6 +109,17 @@ class FramePathLiteralsTest
         public String toString()
         {
             return "some scenery";
+        }
+    }
+
+    /** Never used but here, so nothing links it before the resolver does. */
+    interface SceneryStep
+    {
+        String NAME = "a step of the scenery";
+
+        default String describe()
+        {
+            return NAME + " described";
         }
     }
 }

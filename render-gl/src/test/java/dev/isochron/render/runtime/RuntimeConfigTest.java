@@ -3,7 +3,10 @@ package dev.isochron.render.runtime;
 import dev.isochron.render.context.ContextKind;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -24,6 +27,72 @@ class RuntimeConfigTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> new RuntimeConfig().frameClasses(String.class, null));
         assertEquals("frameClasses[1] is null: pass the classes themselves", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAnArrayFrameClassNamingItsElementClass()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new RuntimeConfig().frameClasses(String.class, Scenery[][].class));
+        assertEquals("frameClasses[1] is the array class " + Scenery.class.getName() + "[][], which has no " +
+            "constant pool: pass its element class " + Scenery.class.getName() + " instead", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAnArrayOfAPrimitiveTypeAsAFrameClass()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new RuntimeConfig().frameClasses(float[].class));
+        assertEquals("frameClasses[0] is the array class float[], which has no constant pool: pass the classes " +
+            "whose methods use it instead", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAPrimitiveTypeAsAFrameClass()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new RuntimeConfig().frameClasses(int.class));
+        assertEquals("frameClasses[0] is the primitive type int, which has no constant pool: pass the classes " +
+            "whose methods use it instead", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseALambdaProxyNamingTheClassThatDeclaresTheLambda()
+    {
+        final Runnable lambda = () -> System.out.println("a lambda's literal");
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new RuntimeConfig().frameClasses(lambda.getClass()));
+        assertEquals("frameClasses[0] is the lambda proxy " + lambda.getClass().getName() + ", which holds none of " +
+            "its lambda's literals: pass the class that declares the lambda (" + RuntimeConfigTest.class.getName() +
+            ") instead", ex.getMessage());
+    }
+
+    @Test
+    void shouldAddNoFrameClassWhenOneIsRefused()
+    {
+        final RuntimeConfig config = new RuntimeConfig();
+        assertThrows(IllegalArgumentException.class, () -> config.frameClasses(Scenery.class, int.class));
+        assertEquals(List.of(), config.frameClasses());
+    }
+
+    /** The kind that once crashed the resolving thread's JVM: see LiteralResolverKindTest in the engine. */
+    @Test
+    void shouldTakeAnInterfaceAsAFrameClass()
+    {
+        assertEquals(List.of(SceneStep.class), new RuntimeConfig().frameClasses(SceneStep.class).frameClasses());
+    }
+
+    @Test
+    void shouldTakeAHiddenClassThatIsNotALambdaProxyAsAFrameClass() throws Exception
+    {
+        final byte[] bytes;
+        final String resource = "/" + Scenery.class.getName().replace('.', '/') + ".class";
+        try (InputStream in = Scenery.class.getResourceAsStream(resource))
+        {
+            bytes = in.readAllBytes();
+        }
+        final Class<?> hidden = MethodHandles.lookup().defineHiddenClass(bytes, false).lookupClass();
+        assertEquals(List.of(hidden), new RuntimeConfig().frameClasses(hidden).frameClasses());
     }
 
     @Test
@@ -74,5 +143,21 @@ class RuntimeConfigTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
         assertTrue(ex.getMessage().startsWith("spriteCapacity + shapeCapacity + 2 x hudCapacity must be <= 4194304"),
             ex.getMessage());
+    }
+
+    static final class Scenery
+    {
+        String describe()
+        {
+            return "some scenery";
+        }
+    }
+
+    interface SceneStep
+    {
+        default String describe()
+        {
+            return "a step of the scene";
+        }
     }
 }

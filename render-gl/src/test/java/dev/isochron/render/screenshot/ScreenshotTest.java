@@ -1,5 +1,6 @@
 package dev.isochron.render.screenshot;
 
+import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.testing.HeadlessGl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,5 +131,39 @@ class ScreenshotTest
         final int offset = (y * width + x) * 4;
         return rgba(image.get(offset) & 0xFF, image.get(offset + 1) & 0xFF, image.get(offset + 2) & 0xFF,
             image.get(offset + 3) & 0xFF);
+    }
+
+    /** Reading a deleted framebuffer's name would bind whatever GL gave that name next. */
+    @Test
+    void shouldRefuseAClosedFramebuffer()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(WIDTH, HEIGHT))
+        {
+            final Framebuffer offscreen = new Framebuffer("shot", 4, 4, false);
+            offscreen.close();
+
+            final IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> Screenshot.write(offscreen, directory.resolve("never.png")));
+            assertEquals("Framebuffer 'shot' used after close(): its GL objects are deleted and its read-back " +
+                "memory freed", failure.getMessage());
+            assertFalse(Files.exists(directory.resolve("never.png")));
+        }
+    }
+
+    /** The bound on the flip's reads: the pixels must hold the whole frame. */
+    @Test
+    void shouldRefusePixelsShorterThanTheSize()
+    {
+        final ByteBuffer pixels = MemoryUtil.memAlloc(4 * 4 * 4 - 1);
+        try
+        {
+            final IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> Screenshot.writePng(directory.resolve("short.png"), 4, 4, pixels));
+            assertEquals("screenshot pixels must hold 64 bytes for 4x4 RGBA, had 63", failure.getMessage());
+        }
+        finally
+        {
+            MemoryUtil.memFree(pixels);
+        }
     }
 }

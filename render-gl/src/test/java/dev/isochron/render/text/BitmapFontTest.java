@@ -156,4 +156,28 @@ class BitmapFontTest
             fresh.close();
         }
     }
+
+    @Test
+    void shouldRefuseTheAtlasAfterClose()
+    {
+        final Font closed = BitmapFont.create();
+        closed.close();
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class, closed::atlasRgba);
+        assertEquals("Font 'built-in 5x8' used after close(): its atlas pixels were freed (drawing and measuring " +
+            "stay usable)", ex.getMessage());
+    }
+
+    /** Drawing reads only the glyph metrics, which close() keeps. */
+    @Test
+    void shouldCloseTwiceAndStillDraw()
+    {
+        final Font closed = BitmapFont.create().textureKey(FONT_KEY);
+        closed.close();
+        closed.close();
+
+        final SpriteBatch batch = new SpriteBatch(4);
+        closed.draw(batch, "ab", 0f, 0f, 1f, Rgba.WHITE);
+        assertEquals(2, batch.size());
+    }
 }
