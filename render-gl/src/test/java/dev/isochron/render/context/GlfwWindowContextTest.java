@@ -1,6 +1,7 @@
 package dev.isochron.render.context;
 
 import dev.isochron.render.testing.XvfbChildJvm;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
