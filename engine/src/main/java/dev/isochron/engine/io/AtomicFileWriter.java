@@ -74,11 +74,6 @@ public final class AtomicFileWriter implements AutoCloseable
     private static final int STREAM_BUFFER_BYTES = 64 * 1024;
     private static final int MAX_NAME_CHARS = 100;
     private static final int CREATE_ATTEMPTS = 8;
-    private static final int TYPE_MASK = 0170000;
-    private static final int TYPE_FIFO = 0010000;
-    private static final int TYPE_CHARACTER_DEVICE = 0020000;
-    private static final int TYPE_BLOCK_DEVICE = 0060000;
-    private static final int TYPE_SOCKET = 0140000;
 
     private final String what;
     private final Path target;
@@ -244,7 +239,9 @@ public final class AtomicFileWriter implements AutoCloseable
             }
             if (!attributes.isRegularFile())
             {
-                return "it is " + specialKind(destination) + ", not a regular file; give the path of a regular file";
+                final String kind = FileKind.of(destination);
+                return "it is " + (null == kind ? "a special file" : kind) +
+                    ", not a regular file; give the path of a regular file";
             }
             if (!Files.isWritable(destination))
             {
@@ -522,32 +519,6 @@ public final class AtomicFileWriter implements AutoCloseable
         catch (final IOException ex)
         {
             return null;
-        }
-    }
-
-    private static String specialKind(final Path path)
-    {
-        final int mode;
-        try
-        {
-            mode = (Integer)Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-        }
-        catch (final IOException | UnsupportedOperationException | IllegalArgumentException ex)
-        {
-            return "a special file";
-        }
-        switch (mode & TYPE_MASK)
-        {
-            case TYPE_CHARACTER_DEVICE:
-                return "a character device";
-            case TYPE_BLOCK_DEVICE:
-                return "a block device";
-            case TYPE_FIFO:
-                return "a FIFO (named pipe)";
-            case TYPE_SOCKET:
-                return "a socket";
-            default:
-                return "a special file";
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.isochron.engine.io;
 
+import dev.isochron.engine.testing.SpecialFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -71,7 +71,7 @@ class AtomicFileWriterTest
     @Test
     void shouldRefuseAFifoWithoutOpeningIt() throws Exception
     {
-        final Path fifo = mkfifo(dir.resolve("pipe"));
+        final Path fifo = SpecialFiles.mkfifo(dir.resolve("pipe"));
 
         final IOException ex = assertThrows(IOException.class, () -> AtomicFileWriter.writeString(WHAT, fifo, "{}"));
 
@@ -239,36 +239,6 @@ class AtomicFileWriterTest
         AtomicFileWriter.writeString("summary", target, "p99 \u2264 16.7 ms");
 
         assertArrayEquals("p99 \u2264 16.7 ms".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(target));
-    }
-
-    /** @return {@code fifo}, made with mkfifo(1); the test is skipped where there is none. */
-    static Path mkfifo(final Path fifo) throws IOException, InterruptedException
-    {
-        final Process process;
-        try
-        {
-            process = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-        }
-        catch (final IOException ex)
-        {
-            assumeTrue(false, "mkfifo is not available: " + ex.getMessage());
-            throw ex;
-        }
-        assertTrue(process.waitFor(10, TimeUnit.SECONDS), "mkfifo did not end");
-        assertEquals(0, process.exitValue(), () -> "mkfifo failed: " + new String(readAll(process)));
-        return fifo;
-    }
-
-    private static byte[] readAll(final Process process)
-    {
-        try
-        {
-            return process.getInputStream().readAllBytes();
-        }
-        catch (final IOException ex)
-        {
-            return ex.toString().getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     private static byte[] pattern(final int length)
