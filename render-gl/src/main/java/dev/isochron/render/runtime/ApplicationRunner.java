@@ -938,9 +938,10 @@ public final class ApplicationRunner
             return new UncheckedIOException("cannot read replay " + replayPath + ": " + ex, ex);
         }
 
+        /** {@code ex} names the recording, its path and the reason (AtomicFileWriter): its message is the message. */
         static UncheckedIOException cannotRecord(final Path recordPath, final IOException ex)
         {
-            return new UncheckedIOException("cannot record input to " + recordPath + ": " + ex, ex);
+            return new UncheckedIOException(ex.getMessage(), ex);
         }
 
         static IllegalArgumentException nullAgent(final int index)
@@ -953,9 +954,10 @@ public final class ApplicationRunner
             return new IllegalStateException("Application.newRenderState() returned null");
         }
 
+        /** {@code ex} names the report, its path and the reason (AtomicFileWriter): its message is the message. */
         static UncheckedIOException cannotWriteReport(final Path reportPath, final IOException ex)
         {
-            return new UncheckedIOException("cannot write the run report to " + reportPath + ": " + ex, ex);
+            return new UncheckedIOException(ex.getMessage(), ex);
         }
     }
 }

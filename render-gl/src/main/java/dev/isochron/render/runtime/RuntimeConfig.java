@@ -1,5 +1,7 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.io.AtomicFileWriter;
+import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.engine.watchdog.StallReporter;
@@ -287,7 +289,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param reportPath where to write the run report's JSON at the end, or null for none.
+     * @param reportPath where to write the run report's JSON at the end, or null for none; written whole or not at
+     *                   all, so it must be a regular file or a new name in an existing directory ({@link #conclude()}
+     *                   refuses a directory, a device such as {@code /dev/full}, a FIFO, a missing directory).
      * @return this.
      */
     public RuntimeConfig reportPath(final Path reportPath)
@@ -297,7 +301,8 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param screenshotPath where to write a PNG of the last frame, or null for none (GL renderer only).
+     * @param screenshotPath where to write a PNG of the last frame, or null for none (GL renderer only); like
+     *                       {@link #reportPath}, a regular file or a new name in an existing directory.
      * @return this.
      */
     public RuntimeConfig screenshotPath(final Path screenshotPath)
@@ -307,7 +312,8 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param recordPath where to record every input record consumed, tick by tick, or null for none.
+     * @param recordPath where to record every input record consumed, tick by tick, or null for none; like
+     *                   {@link #reportPath}, a regular file or a new name in an existing directory.
      * @return this.
      */
     public RuntimeConfig recordPath(final Path recordPath)
@@ -317,7 +323,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param replayPath a recording whose records feed the ticks instead of the live input queue, or null.
+     * @param replayPath a recording whose records feed the ticks instead of the live input queue, or null; an existing
+     *                   regular file ({@link #conclude()} refuses a missing path, a directory, a device or a FIFO,
+     *                   which opening would block on).
      * @return this.
      */
     public RuntimeConfig replayPath(final Path replayPath)
@@ -580,7 +588,45 @@ public final class RuntimeConfig
             throw new IllegalArgumentException(
                 "context WINDOW needs renderer GL, was renderer NULL; the null renderer never opens a window");
         }
+        checkReplayPath();
+        checkOutputPath("reportPath", reportPath);
+        checkOutputPath("screenshotPath", screenshotPath);
+        checkOutputPath("recordPath", recordPath);
         return this;
+    }
+
+    /** Refuses a replay the run could not open, or would block on (a FIFO), before anything is started. */
+    private void checkReplayPath()
+    {
+        if (null == replayPath)
+        {
+            return;
+        }
+        final String kind = FileKind.of(replayPath);
+        if (null == kind)
+        {
+            throw new IllegalArgumentException("replayPath " + replayPath + " does not exist; give a recording made " +
+                "with recordPath");
+        }
+        if (!FileKind.REGULAR_FILE.equals(kind))
+        {
+            throw new IllegalArgumentException("replayPath " + replayPath + " is " + kind + ", not a regular file; " +
+                "give a recording made with recordPath");
+        }
+    }
+
+    /** Refuses an output the run could not write whole at its end (see {@link AtomicFileWriter}), before it starts. */
+    private static void checkOutputPath(final String name, final Path path)
+    {
+        if (null == path)
+        {
+            return;
+        }
+        final String reason = AtomicFileWriter.unwritableReason(path);
+        if (null != reason)
+        {
+            throw new IllegalArgumentException(name + " " + path + ": " + reason);
+        }
     }
 
     /** @return the context kind. */
