@@ -1,10 +1,12 @@
 package dev.isochron.demo;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.isochron.demo.DemoArguments.Option;
+import dev.isochron.engine.io.AtomicFileWriter;
+import dev.isochron.engine.io.FileKind;
+import dev.isochron.engine.metrics.FrameMetrics;
 
 /**
  * Starts a demo scene: {@code java -jar demo/target/isochron-demo.jar [<scene>] [options]} ({@code --help} lists
@@ -12,9 +14,11 @@ import dev.isochron.demo.DemoArguments.Option;
  * <p>
  * With no display and no options it runs the sprites scene headless for a few seconds, writes a
  * screenshot (its file name is printed) and prints a short frame report. Bad options end the
- * program with one line naming the option and the allowed values, and exit status 2; a failing
- * run (a corrupt replay file, an unwritable screenshot) with one line and exit status 1. No stack
- * trace is printed unless {@code -Disochron.demo.stackTraces=true}.
+ * program with one line naming the option and the allowed values, and exit status 2 (an option out of its range,
+ * or a value whose derived sizes exceed the runtime's limits, or an output path that cannot be written whole: a
+ * directory, a device such as {@code /dev/full}, a FIFO); a failing run (a corrupt replay file, a full disk, the
+ * heap or native memory running out) with one line and exit status 1. No stack trace is printed unless
+ * {@code -Disochron.demo.stackTraces=true}.
  * <p>
  * Thread: the JVM's main thread, which becomes the runtime's platform thread.
  */
@@ -28,6 +32,10 @@ public final class DemoLauncher
     private static final int MAX_SIZE_PX = 16384;
     private static final int MAX_WORKERS = 64;
     private static final double MAX_INPUT_RATE = 1_000_000;
+    /** The most measured frames: the report's window holds them all (it is preallocated, 40 bytes a frame). */
+    static final long MAX_FRAMES = FrameMetrics.Context.MAX_WINDOW_CAPACITY_FRAMES;
+    /** The most warm-up frames the report's metrics accept. */
+    static final int MAX_WARMUP_FRAMES = FrameMetrics.Context.MAX_WARMUP_FRAMES;
 
     private DemoLauncher()
     {
@@ -185,9 +193,10 @@ public final class DemoLauncher
         }
         if (null != frames)
         {
-            if (frames < 1)
+            if (frames < 1 || frames > MAX_FRAMES)
             {
-                throw new IllegalArgumentException("--frames must be >= 1, was " + frames);
+                throw new IllegalArgumentException("--frames must be in [1, " + MAX_FRAMES + "], was " + frames +
+                    (frames > MAX_FRAMES ? "; for longer runs give --seconds" : ""));
             }
             settings.frames = frames;
         }
@@ -205,9 +214,9 @@ public final class DemoLauncher
         }
         if (null != warmup)
         {
-            if (warmup < 0)
+            if (warmup < 0 || warmup > MAX_WARMUP_FRAMES)
             {
-                throw new IllegalArgumentException("--warmup must be >= 0, was " + warmup);
+                throw new IllegalArgumentException("--warmup must be in [0, " + MAX_WARMUP_FRAMES + "], was " + warmup);
             }
             settings.warmupFrames = warmup;
         }
@@ -221,9 +230,11 @@ public final class DemoLauncher
         }
         if (null != count)
         {
-            if (count < 1)
+            final SceneName drawn = settings.drawnScene();
+            if (count < 1 || count > drawn.maxCount())
             {
-                throw new IllegalArgumentException("--count must be >= 1, was " + count);
+                throw new IllegalArgumentException("--count must be in [1, " + drawn.maxCount() + "] for the " +
+                    drawn.cliName() + " scene (" + drawn.countUnit() + "), was " + count);
             }
             settings.count = count;
         }
@@ -314,9 +325,19 @@ public final class DemoLauncher
         {
             throw new IllegalArgumentException("--record and --replay are mutually exclusive: give one of them");
         }
-        if (null != replay && !Files.isRegularFile(replay))
+        if (null != replay)
         {
-            throw new IllegalArgumentException("--replay file " + replay + " does not exist or is not a file");
+            final String kind = FileKind.of(replay);
+            if (null == kind)
+            {
+                throw new IllegalArgumentException("--replay " + replay + " does not exist; give a file made with " +
+                    "--record");
+            }
+            if (!FileKind.REGULAR_FILE.equals(kind))
+            {
+                throw new IllegalArgumentException("--replay " + replay + " is " + kind + ", not a regular file; " +
+                    "give a file made with --record");
+            }
         }
         settings.replay = replay;
         settings.record = outputFile("--record", record);
@@ -356,21 +377,21 @@ public final class DemoLauncher
         return value;
     }
 
+    /**
+     * Refuses an output path the run could not write whole at its end ({@link AtomicFileWriter}): a missing or
+     * unwritable directory, a directory, a device such as {@code /dev/full}, a FIFO. Checked before the run, so a bad
+     * path costs no run.
+     */
     private static Path outputFile(final String option, final Path path)
     {
         if (null == path)
         {
             return null;
         }
-        final Path parent = path.toAbsolutePath().getParent();
-        if (null != parent && !Files.isDirectory(parent))
+        final String reason = AtomicFileWriter.unwritableReason(path);
+        if (null != reason)
         {
-            throw new IllegalArgumentException(
-                option + " " + path + ": directory " + parent + " does not exist (create it first)");
-        }
-        if (Files.isDirectory(path))
-        {
-            throw new IllegalArgumentException(option + " " + path + " is a directory, expected a file name");
+            throw new IllegalArgumentException(option + " " + path + ": " + reason);
         }
         return path;
     }
