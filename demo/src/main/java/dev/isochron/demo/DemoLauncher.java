@@ -121,7 +121,12 @@ public final class DemoLauncher
         }
         catch (final Exception ex)
         {
-            return onRunFailure(ex, err);
+            final OutOfMemoryError outOfMemory = OutOfMemoryAdvice.find(ex);
+            return null == outOfMemory ? onRunFailure(ex, err) : onOutOfMemory(outOfMemory, ex, settings, err);
+        }
+        catch (final OutOfMemoryError ex)
+        {
+            return onOutOfMemory(ex, ex, settings, err);
         }
     }
 
@@ -418,6 +423,24 @@ public final class DemoLauncher
         err.println(DemoArguments.PROGRAM + ": " + oneLine(ex.getMessage()) + " (see --help)");
         err.flush();
         return EXIT_USAGE;
+    }
+
+    /**
+     * Prints what ran out and how to size it ({@link OutOfMemoryAdvice}), one line, instead of the error's stack.
+     *
+     * @return {@link #EXIT_FAILED}.
+     */
+    static int onOutOfMemory(
+        final OutOfMemoryError error, final Throwable thrown, final DemoSettings settings, final PrintWriter err)
+    {
+        err.println(DemoArguments.PROGRAM + ": " +
+            OutOfMemoryAdvice.line(error, settings, Runtime.getRuntime().maxMemory()));
+        if (Boolean.getBoolean("isochron.demo.stackTraces"))
+        {
+            thrown.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILED;
     }
 
     private static int onRunFailure(final Exception ex, final PrintWriter err)
