@@ -20,7 +20,6 @@ import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.engine.thread.AgentThread;
 import dev.isochron.engine.thread.WorkerGroup;
 import dev.isochron.engine.watchdog.Heartbeat;
-import dev.isochron.engine.watchdog.StallReporter;
 import dev.isochron.input.glfw.GlfwInputAdapter;
 import dev.isochron.input.queue.FileDropInbox;
 import dev.isochron.input.queue.InputQueue;
@@ -312,9 +311,7 @@ public final class ApplicationRunner
             Heartbeat renderHeartbeat = null;
             if (!config.stallWatchdog().isZero())
             {
-                final StallReporter reporter = null != config.stallReporter() ? config.stallReporter() :
-                    StallReporter.printingTo(System.err);
-                watchdog = new RuntimeWatchdog(config.stallWatchdog().toNanos(), reporter);
+                watchdog = RuntimeWatchdog.of(config);
                 if (Threading.SINGLE == config.threading())
                 {
                     simulationHeartbeat = watchdog.register(Thread.currentThread().getName(), Thread.currentThread());
