@@ -97,6 +97,8 @@ final class DemoArguments
             "For storm: the scene under the storm (default list)."),
         NAIVE("--naive", null, Kind.FLAG, null,
             "Naive mode: the same picture, written the way the stalls arise."),
+        STALL_STACKS("--stall-stacks", null, Kind.FLAG, null,
+            "Print each watchdog stall's whole stack (default: one line: thread, work, duration, top frame)."),
         SCREENSHOT("--screenshot", null, Kind.FILE, "FILE.png",
             "Write the last frame as PNG."),
         REPORT("--report", null, Kind.FILE, "FILE.json",

@@ -167,6 +167,7 @@ public final class DemoLauncher
         final String renderer = arguments.word(Option.RENDERER);
         final Double inputRate = arguments.number(Option.INPUT_RATE);
         final boolean naive = arguments.flag(Option.NAIVE);
+        final boolean stallStacks = arguments.flag(Option.STALL_STACKS);
         final Path screenshot = arguments.file(Option.SCREENSHOT);
         final Path report = arguments.file(Option.REPORT);
         final Path frameCsv = arguments.file(Option.FRAME_CSV);
@@ -326,6 +327,7 @@ public final class DemoLauncher
             settings.inputRate = 10_000;
         }
         settings.naive = naive;
+        settings.stallStacks = stallStacks;
         if (null != record && null != replay)
         {
             throw new IllegalArgumentException("--record and --replay are mutually exclusive: give one of them");

@@ -120,6 +120,7 @@ public final class DemoRun
             .screenshotPath(settings.screenshot())
             .recordPath(settings.record())
             .replayPath(settings.replay())
+            .stallStacks(settings.stallStacks())
             .hudCapacity(HUD_CAPACITY);
         final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :
             settings.frames() > 0 ? RuntimeConfig.DEFAULT_WARMUP_FRAMES : TIMED_RUN_WARMUP_FRAMES;
