@@ -1,12 +1,16 @@
 package dev.isochron.demo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import dev.isochron.demo.DemoArguments.Option;
 import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.render.runtime.ApplicationFailure;
+import dev.isochron.render.runtime.Phase;
 
 /**
  * Starts a demo scene: {@code java -jar demo/target/isochron-demo.jar [<scene>] [options]} ({@code --help} lists
@@ -447,13 +451,33 @@ public final class DemoLauncher
 
     private static int onRunFailure(final Exception ex, final PrintWriter err)
     {
-        err.println(DemoArguments.PROGRAM + ": " + describe(ex));
+        err.println(DemoArguments.PROGRAM + ": " + describe(fileFailure(ex)));
         if (Boolean.getBoolean("isochron.demo.stackTraces"))
         {
             ex.printStackTrace(err);
         }
         err.flush();
         return EXIT_FAILED;
+    }
+
+    /**
+     * @return the file error behind a runtime failure, or {@code failure} itself. The runtime reports a file it could
+     * not write at the end of the run (the screenshot, the recording) as an {@link ApplicationFailure} of
+     * {@link Phase#RUNTIME}; the file error's message already names the output, the path and the reason
+     * ({@code cannot write screenshot /data/shot.png: No space left on device}), which is the one line to show.
+     * Failures of the application's own code keep their phase and thread.
+     */
+    static Throwable fileFailure(final Throwable failure)
+    {
+        if (failure instanceof ApplicationFailure && Phase.RUNTIME == ((ApplicationFailure)failure).phase())
+        {
+            final Throwable cause = failure.getCause();
+            if (cause instanceof IOException || cause instanceof UncheckedIOException)
+            {
+                return cause;
+            }
+        }
+        return failure;
     }
 
     /** One line naming the failure and, through the causes, where it came from. */

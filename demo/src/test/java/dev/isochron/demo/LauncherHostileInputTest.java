@@ -1,12 +1,16 @@
 package dev.isochron.demo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.isochron.demo.sprites.SpritesScene;
 import dev.isochron.engine.testing.SpecialFiles;
+import dev.isochron.render.runtime.ApplicationFailure;
+import dev.isochron.render.runtime.Phase;
 import dev.isochron.render.runtime.RuntimeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +169,29 @@ class LauncherHostileInputTest
 
         assertEquals("isochron-demo: --replay " + missing + " does not exist; give a file made with --record " +
             "(see --help)", error("--replay", missing.toString()));
+    }
+
+    @Test
+    void shouldShowTheFileErrorBehindTheRuntimesFailureAsTheOneLine()
+    {
+        final UncheckedIOException full = new UncheckedIOException(
+            "cannot write screenshot /data/shot.png: No space left on device",
+            new IOException("cannot write screenshot /data/shot.png: No space left on device"));
+        final ApplicationFailure failure = new ApplicationFailure(
+            Phase.RUNTIME, "isochron-render", full);
+
+        assertEquals("cannot write screenshot /data/shot.png: No space left on device",
+            DemoLauncher.describe(DemoLauncher.fileFailure(failure)));
+    }
+
+    @Test
+    void shouldKeepThePhaseAndThreadOfTheApplicationsOwnFailure()
+    {
+        final ApplicationFailure failure = new ApplicationFailure(
+            Phase.RENDER, "isochron-render", new UncheckedIOException(
+                "asset missing", new IOException("asset missing")));
+
+        assertEquals(failure, DemoLauncher.fileFailure(failure));
     }
 
     /** @return the one line the launcher prints for {@code args}, after checking exit status 2. */
