@@ -3,6 +3,8 @@ package dev.isochron.demo;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
+import dev.isochron.demo.chart.SeriesHistory;
+
 /**
  * The demo's command line read against one table of options ({@link Option}): which options were given and their
  * values, converted to their types, before the launcher checks ranges and combinations ({@link DemoLauncher}).
@@ -64,17 +66,19 @@ final class DemoArguments
         HEADLESS("--headless", null, Kind.FLAG, null,
             "Render off-screen (EGL), no window (default without a display)."),
         FRAMES("--frames", null, Kind.LONG, "N",
-            "Stop after N measured frames (>= 1)."),
+            "Stop after N measured frames, 1.." + DemoLauncher.MAX_FRAMES + "."),
         SECONDS("--seconds", null, Kind.NUMBER, "S",
             "Stop after S seconds (> 0). Headless default: " + DemoSettings.DEFAULT_HEADLESS_SECONDS + "."),
         WARMUP("--warmup", null, Kind.INT, "N",
-            "Frames before the measured window (>= 0; default 300 with --frames, else 5)."),
+            "Frames before the measured window, 0.." + DemoLauncher.MAX_WARMUP_FRAMES +
+                " (default 300 with --frames, else 5)."),
         WIDTH("--width", null, Kind.INT, "W",
             "Framebuffer width in pixels, 16..16384 (default 1280)."),
         HEIGHT("--height", null, Kind.INT, "H",
             "Framebuffer height in pixels, 16..16384 (default 720)."),
         COUNT("--count", null, Kind.INT, "N",
-            "Scene size (>= 1): sprites (100000), points of history per chart series (1000000), list rows (100000)."),
+            "Scene size: sprites, 1.." + DemoRun.MAX_SPRITES + " (default 100000); points of history per chart " +
+                "series, 1.." + SeriesHistory.MAX_CAPACITY + " (1000000); list rows, >= 1 (100000)."),
         TICK_RATE("--tick-rate", null, Kind.NUMBER, "HZ",
             "Fixed simulation rate, (0, 10000] Hz (default 120)."),
         TARGET_FPS("--target-fps", null, Kind.NUMBER, "N",
@@ -93,6 +97,8 @@ final class DemoArguments
             "For storm: the scene under the storm (default list)."),
         NAIVE("--naive", null, Kind.FLAG, null,
             "Naive mode: the same picture, written the way the stalls arise."),
+        STALL_STACKS("--stall-stacks", null, Kind.FLAG, null,
+            "Print each watchdog stall's whole stack (default: one line: thread, work, duration, top frame)."),
         SCREENSHOT("--screenshot", null, Kind.FILE, "FILE.png",
             "Write the last frame as PNG."),
         REPORT("--report", null, Kind.FILE, "FILE.json",

@@ -1,10 +1,16 @@
 package dev.isochron.demo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import dev.isochron.demo.DemoArguments.Option;
+import dev.isochron.engine.io.AtomicFileWriter;
+import dev.isochron.engine.io.FileKind;
+import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.render.runtime.ApplicationFailure;
+import dev.isochron.render.runtime.Phase;
 
 /**
  * Starts a demo scene: {@code java -jar demo/target/isochron-demo.jar [<scene>] [options]} ({@code --help} lists
@@ -12,9 +18,11 @@ import dev.isochron.demo.DemoArguments.Option;
  * <p>
  * With no display and no options it runs the sprites scene headless for a few seconds, writes a
  * screenshot (its file name is printed) and prints a short frame report. Bad options end the
- * program with one line naming the option and the allowed values, and exit status 2; a failing
- * run (a corrupt replay file, an unwritable screenshot) with one line and exit status 1. No stack
- * trace is printed unless {@code -Disochron.demo.stackTraces=true}.
+ * program with one line naming the option and the allowed values, and exit status 2 (an option out of its range,
+ * or a value whose derived sizes exceed the runtime's limits, or an output path that cannot be written whole: a
+ * directory, a device such as {@code /dev/full}, a FIFO); a failing run (a corrupt replay file, a full disk, the
+ * heap or native memory running out) with one line and exit status 1. No stack trace is printed unless
+ * {@code -Disochron.demo.stackTraces=true}.
  * <p>
  * Thread: the JVM's main thread, which becomes the runtime's platform thread.
  */
@@ -28,6 +36,10 @@ public final class DemoLauncher
     private static final int MAX_SIZE_PX = 16384;
     private static final int MAX_WORKERS = 64;
     private static final double MAX_INPUT_RATE = 1_000_000;
+    /** The most measured frames: the report's window holds them all (it is preallocated, 40 bytes a frame). */
+    static final long MAX_FRAMES = FrameMetrics.Context.MAX_WINDOW_CAPACITY_FRAMES;
+    /** The most warm-up frames the report's metrics accept. */
+    static final int MAX_WARMUP_FRAMES = FrameMetrics.Context.MAX_WARMUP_FRAMES;
 
     private DemoLauncher()
     {
@@ -113,7 +125,12 @@ public final class DemoLauncher
         }
         catch (final Exception ex)
         {
-            return onRunFailure(ex, err);
+            final OutOfMemoryError outOfMemory = OutOfMemoryAdvice.find(ex);
+            return null == outOfMemory ? onRunFailure(ex, err) : onOutOfMemory(outOfMemory, ex, settings, err);
+        }
+        catch (final OutOfMemoryError ex)
+        {
+            return onOutOfMemory(ex, ex, settings, err);
         }
     }
 
@@ -154,6 +171,7 @@ public final class DemoLauncher
         final String renderer = arguments.word(Option.RENDERER);
         final Double inputRate = arguments.number(Option.INPUT_RATE);
         final boolean naive = arguments.flag(Option.NAIVE);
+        final boolean stallStacks = arguments.flag(Option.STALL_STACKS);
         final Path screenshot = arguments.file(Option.SCREENSHOT);
         final Path report = arguments.file(Option.REPORT);
         final Path frameCsv = arguments.file(Option.FRAME_CSV);
@@ -185,9 +203,10 @@ public final class DemoLauncher
         }
         if (null != frames)
         {
-            if (frames < 1)
+            if (frames < 1 || frames > MAX_FRAMES)
             {
-                throw new IllegalArgumentException("--frames must be >= 1, was " + frames);
+                throw new IllegalArgumentException("--frames must be in [1, " + MAX_FRAMES + "], was " + frames +
+                    (frames > MAX_FRAMES ? "; for longer runs give --seconds" : ""));
             }
             settings.frames = frames;
         }
@@ -205,9 +224,9 @@ public final class DemoLauncher
         }
         if (null != warmup)
         {
-            if (warmup < 0)
+            if (warmup < 0 || warmup > MAX_WARMUP_FRAMES)
             {
-                throw new IllegalArgumentException("--warmup must be >= 0, was " + warmup);
+                throw new IllegalArgumentException("--warmup must be in [0, " + MAX_WARMUP_FRAMES + "], was " + warmup);
             }
             settings.warmupFrames = warmup;
         }
@@ -221,9 +240,11 @@ public final class DemoLauncher
         }
         if (null != count)
         {
-            if (count < 1)
+            final SceneName drawn = settings.drawnScene();
+            if (count < 1 || count > drawn.maxCount())
             {
-                throw new IllegalArgumentException("--count must be >= 1, was " + count);
+                throw new IllegalArgumentException("--count must be in [1, " + drawn.maxCount() + "] for the " +
+                    drawn.cliName() + " scene (" + drawn.countUnit() + "), was " + count);
             }
             settings.count = count;
         }
@@ -310,13 +331,24 @@ public final class DemoLauncher
             settings.inputRate = 10_000;
         }
         settings.naive = naive;
+        settings.stallStacks = stallStacks;
         if (null != record && null != replay)
         {
             throw new IllegalArgumentException("--record and --replay are mutually exclusive: give one of them");
         }
-        if (null != replay && !Files.isRegularFile(replay))
+        if (null != replay)
         {
-            throw new IllegalArgumentException("--replay file " + replay + " does not exist or is not a file");
+            final String kind = FileKind.of(replay);
+            if (null == kind)
+            {
+                throw new IllegalArgumentException("--replay " + replay + " does not exist; give a file made with " +
+                    "--record");
+            }
+            if (!FileKind.REGULAR_FILE.equals(kind))
+            {
+                throw new IllegalArgumentException("--replay " + replay + " is " + kind + ", not a regular file; " +
+                    "give a file made with --record");
+            }
         }
         settings.replay = replay;
         settings.record = outputFile("--record", record);
@@ -356,21 +388,21 @@ public final class DemoLauncher
         return value;
     }
 
+    /**
+     * Refuses an output path the run could not write whole at its end ({@link AtomicFileWriter}): a missing or
+     * unwritable directory, a directory, a device such as {@code /dev/full}, a FIFO. Checked before the run, so a bad
+     * path costs no run.
+     */
     private static Path outputFile(final String option, final Path path)
     {
         if (null == path)
         {
             return null;
         }
-        final Path parent = path.toAbsolutePath().getParent();
-        if (null != parent && !Files.isDirectory(parent))
+        final String reason = AtomicFileWriter.unwritableReason(path);
+        if (null != reason)
         {
-            throw new IllegalArgumentException(
-                option + " " + path + ": directory " + parent + " does not exist (create it first)");
-        }
-        if (Files.isDirectory(path))
-        {
-            throw new IllegalArgumentException(option + " " + path + " is a directory, expected a file name");
+            throw new IllegalArgumentException(option + " " + path + ": " + reason);
         }
         return path;
     }
@@ -399,15 +431,53 @@ public final class DemoLauncher
         return EXIT_USAGE;
     }
 
+    /**
+     * Prints what ran out and how to size it ({@link OutOfMemoryAdvice}), one line, instead of the error's stack.
+     *
+     * @return {@link #EXIT_FAILED}.
+     */
+    static int onOutOfMemory(
+        final OutOfMemoryError error, final Throwable thrown, final DemoSettings settings, final PrintWriter err)
+    {
+        err.println(DemoArguments.PROGRAM + ": " +
+            OutOfMemoryAdvice.line(error, settings, Runtime.getRuntime().maxMemory()));
+        if (Boolean.getBoolean("isochron.demo.stackTraces"))
+        {
+            thrown.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_FAILED;
+    }
+
     private static int onRunFailure(final Exception ex, final PrintWriter err)
     {
-        err.println(DemoArguments.PROGRAM + ": " + describe(ex));
+        err.println(DemoArguments.PROGRAM + ": " + describe(fileFailure(ex)));
         if (Boolean.getBoolean("isochron.demo.stackTraces"))
         {
             ex.printStackTrace(err);
         }
         err.flush();
         return EXIT_FAILED;
+    }
+
+    /**
+     * @return the file error behind a runtime failure, or {@code failure} itself. The runtime reports a file it could
+     * not write at the end of the run (the screenshot, the recording) as an {@link ApplicationFailure} of
+     * {@link Phase#RUNTIME}; the file error's message already names the output, the path and the reason
+     * ({@code cannot write screenshot /data/shot.png: No space left on device}), which is the one line to show.
+     * Failures of the application's own code keep their phase and thread.
+     */
+    static Throwable fileFailure(final Throwable failure)
+    {
+        if (failure instanceof ApplicationFailure && Phase.RUNTIME == ((ApplicationFailure)failure).phase())
+        {
+            final Throwable cause = failure.getCause();
+            if (cause instanceof IOException || cause instanceof UncheckedIOException)
+            {
+                return cause;
+            }
+        }
+        return failure;
     }
 
     /** One line naming the failure and, through the causes, where it came from. */

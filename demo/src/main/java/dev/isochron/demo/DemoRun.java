@@ -42,6 +42,16 @@ public final class DemoRun
     static final int TIMED_RUN_WARMUP_FRAMES = 5;
     /** Quads for the HUD batches. */
     static final int HUD_CAPACITY = 16_384;
+    /**
+     * The most sprites the sprites scene runs with: the world sprite batch holds them and the scene's particles
+     * ({@link SpritesScene#spriteCapacity}), within both the batch capacity and the frame's quad limit (what the world
+     * shapes and the two HUD batches leave). A constant expression, so the launcher's checks load no class for it.
+     */
+    static final int MAX_SPRITES = (RuntimeConfig.MAX_BATCH_CAPACITY <
+        RuntimeConfig.MAX_TOTAL_QUADS - RuntimeConfig.DEFAULT_SHAPE_CAPACITY - 2 * HUD_CAPACITY ?
+        RuntimeConfig.MAX_BATCH_CAPACITY :
+        RuntimeConfig.MAX_TOTAL_QUADS - RuntimeConfig.DEFAULT_SHAPE_CAPACITY - 2 * HUD_CAPACITY) -
+        SpritesScene.EXTRA_QUADS;
 
     private DemoRun()
     {
@@ -110,6 +120,7 @@ public final class DemoRun
             .screenshotPath(settings.screenshot())
             .recordPath(settings.record())
             .replayPath(settings.replay())
+            .stallStacks(settings.stallStacks())
             .hudCapacity(HUD_CAPACITY);
         final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :
             settings.frames() > 0 ? RuntimeConfig.DEFAULT_WARMUP_FRAMES : TIMED_RUN_WARMUP_FRAMES;
@@ -118,6 +129,8 @@ public final class DemoRun
         {
             // a frame is timed from its start to the next frame's start: one more frame closes the last interval
             config.frames(warmup + settings.frames() + 1);
+            // the report's window holds every measured frame asked for (40 bytes each), not only the default 100,000
+            config.reportCapacityFrames((int)Math.max(RuntimeConfig.DEFAULT_REPORT_CAPACITY_FRAMES, settings.frames()));
         }
         if (settings.seconds() > 0)
         {

@@ -30,6 +30,7 @@ public final class DemoSettings
     boolean nullRenderer;
     double inputRate;
     boolean naive;
+    boolean stallStacks;
     Path screenshot;
     boolean screenshotDefaulted;
     Path report;
@@ -137,6 +138,12 @@ public final class DemoSettings
     public boolean naive()
     {
         return naive;
+    }
+
+    /** @return true to print each watchdog stall's whole stack, not only its one line. */
+    public boolean stallStacks()
+    {
+        return stallStacks;
     }
 
     /** @return where the last frame is written as PNG, or null. */

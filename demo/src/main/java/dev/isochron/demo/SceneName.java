@@ -1,26 +1,47 @@
 package dev.isochron.demo;
 
+import dev.isochron.demo.chart.SeriesHistory;
+
 /**
  * The demo scenes the launcher can start, by the names used on the command line.
  */
 public enum SceneName
 {
     /** 100,000 bouncing, rotating sprites from a procedural atlas, with pooled sparks. */
-    SPRITES("sprites", 100_000),
+    SPRITES("sprites", 100_000, DemoRun.MAX_SPRITES, "sprites, bounded by the sprite batch"),
     /** Four series fed at 1 kHz each by a producer thread, a million points of history each. */
-    CHART("chart", 1_000_000),
+    CHART("chart", 1_000_000, SeriesHistory.MAX_CAPACITY, "points of history per series"),
     /** 100,000 rows with kinetic scrolling, hover and selection. */
-    LIST("list", 100_000),
+    LIST("list", 100_000, Integer.MAX_VALUE, "rows"),
     /** Another scene under a synthetic input storm (5,000-20,000 events/s). */
-    STORM("storm", 100_000);
+    STORM("storm", 100_000, Integer.MAX_VALUE, "of the scene under the storm");
 
     private final String cliName;
     private final int defaultCount;
+    private final int maxCount;
+    private final String countUnit;
 
-    SceneName(final String cliName, final int defaultCount)
+    SceneName(final String cliName, final int defaultCount, final int maxCount, final String countUnit)
     {
         this.cliName = cliName;
         this.defaultCount = defaultCount;
+        this.maxCount = maxCount;
+        this.countUnit = countUnit;
+    }
+
+    /**
+     * @return the largest {@code --count} the scene can run with: a limit of the runtime or of the scene's own
+     * structures (memory is the other limit: the launcher reports running out of it, see {@link OutOfMemoryAdvice}).
+     */
+    public int maxCount()
+    {
+        return maxCount;
+    }
+
+    /** @return what {@code --count} counts in this scene, for messages. */
+    public String countUnit()
+    {
+        return countUnit;
     }
 
     /** @return the name on the command line. */

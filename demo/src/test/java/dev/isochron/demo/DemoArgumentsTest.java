@@ -78,7 +78,7 @@ class DemoArgumentsTest
     void shouldAcceptANegativeNumberAsAValueForTheLauncherToCheck()
     {
         assertEquals(-1, DemoArguments.parse("--warmup", "-1").intValue(Option.WARMUP));
-        assertEquals("--warmup must be >= 0, was -1",
+        assertEquals("--warmup must be in [0, 100000000], was -1",
             assertThrows(IllegalArgumentException.class, () -> DemoLauncher.parse("--warmup", "-1")).getMessage());
     }
 
@@ -127,7 +127,7 @@ class DemoArgumentsTest
     void shouldRejectANonNumericWholeNumberNamingTheOptionAndItsAllowedValues()
     {
         assertEquals("Invalid value for option '--frames': 'many' is not a whole number; " +
-            "allowed: Stop after N measured frames (>= 1).", error("--frames", "many"));
+            "allowed: Stop after N measured frames, 1..50000000.", error("--frames", "many"));
     }
 
     @Test
@@ -140,8 +140,9 @@ class DemoArgumentsTest
     @Test
     void shouldRejectAWholeNumberBeyondTheIntRange()
     {
-        assertEquals("Invalid value for option '--count': '3000000000' is out of range; allowed: Scene size (>= 1): " +
-            "sprites (100000), points of history per chart series (1000000), list rows (100000).",
+        assertEquals("Invalid value for option '--count': '3000000000' is out of range; allowed: Scene size: " +
+            "sprites, 1..3994880 (default 100000); points of history per chart series, 1..268435456 (1000000); " +
+            "list rows, >= 1 (100000).",
             error("--count", "3000000000"));
     }
 
@@ -253,7 +254,7 @@ class DemoArgumentsTest
         assertEquals(DemoLauncher.EXIT_USAGE, exit);
         assertEquals("", out.toString());
         assertEquals("isochron-demo: Invalid value for option '--frames': 'x' is not a whole number; " +
-            "allowed: Stop after N measured frames (>= 1). (see --help)" + System.lineSeparator(), err.toString());
+            "allowed: Stop after N measured frames, 1..50000000. (see --help)" + System.lineSeparator(), err.toString());
     }
 
     private static String error(final String... args)

@@ -66,6 +66,13 @@ class DemoLauncherTest
     }
 
     @Test
+    void shouldPrintStallsAsOneLineUnlessStacksAreAskedFor()
+    {
+        assertFalse(DemoRun.config(settings("--headless")).stallStacks());
+        assertTrue(DemoRun.config(settings("--headless", "--stall-stacks")).stallStacks());
+    }
+
+    @Test
     void shouldTreatTargetFpsZeroAsUncapped()
     {
         final RuntimeConfig config = DemoRun.config(settings("--window", "--target-fps", "0"));

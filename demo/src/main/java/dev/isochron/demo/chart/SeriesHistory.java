@@ -13,6 +13,8 @@ public final class SeriesHistory
 {
     /** Pyramid levels including the raw samples (level 0). */
     public static final int LEVELS = 6;
+    /** The most samples a history keeps (2^28: a power of two whose float ring still fits one Java array). */
+    public static final int MAX_CAPACITY = 1 << 28;
     private static final int LEVEL_SHIFT = 3;
 
     private final int capacity;
@@ -24,13 +26,14 @@ public final class SeriesHistory
 
     /**
      * @param minCapacity samples kept at least; rounded up to a power of two, at least
-     *                    {@code 8^(LEVELS-1)} and at most 2^28.
+     *                    {@code 8^(LEVELS-1)} and at most {@link #MAX_CAPACITY}.
      */
     public SeriesHistory(final int minCapacity)
     {
-        if (minCapacity < 1 || minCapacity > (1 << 28))
+        if (minCapacity < 1 || minCapacity > MAX_CAPACITY)
         {
-            throw new IllegalArgumentException("history capacity must be in [1, 268435456] samples, was " + minCapacity);
+            throw new IllegalArgumentException("history capacity must be in [1, " + MAX_CAPACITY + "] samples, was " +
+                minCapacity);
         }
         final int floor = 1 << (LEVEL_SHIFT * (LEVELS - 1));
         int c = Integer.highestOneBit(Math.max(minCapacity, floor));

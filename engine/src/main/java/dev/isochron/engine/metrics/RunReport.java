@@ -1,9 +1,11 @@
 package dev.isochron.engine.metrics;
 
+import dev.isochron.engine.io.AtomicFileWriter;
 import org.HdrHistogram.Histogram;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -481,22 +483,25 @@ public final class RunReport
     }
 
     /**
-     * Writes {@link #toJson()} to {@code path}.
+     * Writes {@link #toJson()} to {@code path}, whole or not at all ({@link AtomicFileWriter}).
      *
-     * @param path the file, replaced if it exists.
-     * @throws IOException when it cannot be written.
+     * @param path the file, replaced if it exists; a directory, device or FIFO is refused.
+     * @throws IOException naming the report, the path and the reason when it cannot be written (the path is then
+     *                     left as it was).
      */
     public void writeJson(final Path path) throws IOException
     {
-        Files.writeString(path, toJson(), StandardCharsets.UTF_8);
+        AtomicFileWriter.writeString("run report", path, toJson());
     }
 
     /**
      * Writes one row per measured frame: {@code frame,startNs,frameNs,updateNs,renderNs,stateAgeNs,stall}, where
-     * {@code stall} is the cause key (gc, update, render) or empty.
+     * {@code stall} is the cause key (gc, update, render) or empty. The file is written whole or not at all
+     * ({@link AtomicFileWriter}).
      *
-     * @param path the file, replaced if it exists.
-     * @throws IOException           when it cannot be written.
+     * @param path the file, replaced if it exists; a directory, device or FIFO is refused.
+     * @throws IOException           naming the CSV, the path and the reason when it cannot be written (the path is
+     *                               then left as it was).
      * @throws IllegalStateException when {@link #collect} has not run.
      */
     public void writeFrameCsv(final Path path) throws IOException
@@ -505,8 +510,9 @@ public final class RunReport
         {
             throw new IllegalStateException("no frame metrics: call collect(...) before writeFrameCsv(" + path + ")");
         }
-        try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8))
+        AtomicFileWriter.write("frame CSV", path, stream ->
         {
+            final BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             out.write("frame,startNs,frameNs,updateNs,renderNs,stateAgeNs,stall\n");
             final int n = frameMetrics.frames();
             for (int i = 0; i < n; i++)
@@ -526,7 +532,8 @@ public final class RunReport
                 out.write(frameMetrics.stallCause(i, gcPauses).reportKey());
                 out.write('\n');
             }
-        }
+            out.flush();
+        });
     }
 
     /** @return a few lines for a person: frames, FPS, frame-time percentiles, stalls, GC, allocation. */

@@ -19,7 +19,8 @@ import java.util.Arrays;
  * <p>
  * What it guarantees: a unit of work that lasts longer than threshold + poll period is reported (while the
  * monitor thread gets CPU); a unit shorter than the threshold never is. It observes; it never interrupts the
- * stalled thread.
+ * stalled thread. With a start-up allowance ({@link StallWatchdogConfig#startUp}), each heartbeat's first units of
+ * work are judged against the start-up budget instead of the threshold (see {@link #inStartUp(Heartbeat)}).
  * <p>
  * Threading: {@link #register}, {@link #start()} and {@link #close()} on the owner thread; heartbeats on their
  * monitored threads; {@link #poll(long)} on the monitor thread (or a test's thread when not started);
@@ -33,6 +34,8 @@ public final class StallWatchdog implements Agent, AutoCloseable
 
     private final long stallThresholdNs;
     private final long pollPeriodNs;
+    private final long startUpUnits;
+    private final long startUpThresholdNs;
     private final NanoClock clock;
     private final StallReporter reporter;
     private final String threadName;
@@ -56,6 +59,13 @@ public final class StallWatchdog implements Agent, AutoCloseable
         {
             throw new IllegalArgumentException("pollPeriodNs " + pollPeriodNs + " must not exceed stallThresholdNs " +
                 stallThresholdNs + ": a stall would be reported up to a whole poll period late");
+        }
+        this.startUpUnits = config.startUpUnits();
+        this.startUpThresholdNs = config.startUpThresholdNs();
+        if (startUpUnits > 0 && startUpThresholdNs < stallThresholdNs)
+        {
+            throw new IllegalArgumentException("start-up threshold " + startUpThresholdNs + " ns must not be below " +
+                "stallThresholdNs " + stallThresholdNs + ": start-up work gets a longer budget, not a shorter one");
         }
         this.clock = config.clock();
         this.reporter = config.reporter();
@@ -142,7 +152,7 @@ public final class StallWatchdog implements Agent, AutoCloseable
             if (Heartbeat.IDLE != startNs && startNs != heartbeat.reportedStartNs)
             {
                 final long stalledNs = nowNs - startNs;
-                if (stalledNs > stallThresholdNs)
+                if (stalledNs > (inStartUp(heartbeat) ? startUpThresholdNs : stallThresholdNs))
                 {
                     heartbeat.reportedStartNs = startNs;
                     report(heartbeat, stalledNs);
@@ -176,6 +186,21 @@ public final class StallWatchdog implements Agent, AutoCloseable
     public long stallThresholdNs()
     {
         return stallThresholdNs;
+    }
+
+    /**
+     * @return whether {@code heartbeat} is still within its first {@link StallWatchdogConfig#startUpUnits()} units of
+     * work, judged against the start-up budget; any thread (the count is read as the thread last published it).
+     */
+    public boolean inStartUp(final Heartbeat heartbeat)
+    {
+        return heartbeat.unitsCompleted() < startUpUnits;
+    }
+
+    /** @return the start-up budget of one unit of work, ns (the threshold when there is no start-up allowance). */
+    public long startUpThresholdNs()
+    {
+        return startUpThresholdNs;
     }
 
     /** @return the poll period, ns. */

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Configuration of a {@link StallWatchdog}: fluent setters, validated when set, with defaults for a desktop
- * application (a 250 ms threshold, polled every threshold / 4, the system clock, reports to System.err, a
- * monitor thread named {@value #DEFAULT_THREAD_NAME}).
+ * application (a 250 ms threshold, polled every threshold / 4, no start-up allowance, the system clock, reports to
+ * System.err, a monitor thread named {@value #DEFAULT_THREAD_NAME}).
  * <p>
  * Thread: configure on one thread before constructing the watchdog; the watchdog copies what it needs.
  */
@@ -23,6 +23,8 @@ public final class StallWatchdogConfig
 
     private long stallThresholdNs = DEFAULT_STALL_THRESHOLD_NS;
     private long pollPeriodNs;
+    private long startUpUnits;
+    private long startUpThresholdNs;
     private NanoClock clock = SystemNanoClock.INSTANCE;
     private StallReporter reporter;
     private String threadName = DEFAULT_THREAD_NAME;
@@ -58,6 +60,34 @@ public final class StallWatchdogConfig
                 " ns, was " + pollPeriodNs);
         }
         this.pollPeriodNs = pollPeriodNs;
+        return this;
+    }
+
+    /**
+     * Gives each monitored thread's first units of work a longer budget than the threshold. Why: the first ticks and
+     * frames of a run do one-off work (shaders compiled by the driver on first draw, buffers touched for the first
+     * time, code run by the interpreter before the JIT compiled it) that is start-up time, not a stall; a software
+     * renderer such as llvmpipe takes hundreds of milliseconds for it. A unit of work that outlasts even the start-up
+     * budget (a deadlock at start-up) is still reported.
+     *
+     * @param units       how many of each heartbeat's first units of work are judged against {@code thresholdNs}
+     *                    (counted by {@link Heartbeat#unitsCompleted()}), >= 0; 0 turns the allowance off.
+     * @param thresholdNs the start-up budget of one unit of work, >= the stall threshold when the watchdog is made.
+     * @return this.
+     * @throws IllegalArgumentException naming the value when it is out of range.
+     */
+    public StallWatchdogConfig startUp(final long units, final long thresholdNs)
+    {
+        if (units < 0)
+        {
+            throw new IllegalArgumentException("start-up units must be >= 0 (0: no start-up allowance), was " + units);
+        }
+        if (thresholdNs <= 0)
+        {
+            throw new IllegalArgumentException("start-up threshold must be > 0 ns, was " + thresholdNs);
+        }
+        this.startUpUnits = units;
+        this.startUpThresholdNs = thresholdNs;
         return this;
     }
 
@@ -115,6 +145,18 @@ public final class StallWatchdogConfig
     public long pollPeriodNs()
     {
         return 0 != pollPeriodNs ? pollPeriodNs : Math.max(MIN_POLL_PERIOD_NS, stallThresholdNs / 4);
+    }
+
+    /** @return how many of each heartbeat's first units of work get the start-up budget; 0 when none do. */
+    public long startUpUnits()
+    {
+        return startUpUnits;
+    }
+
+    /** @return the start-up budget of one unit of work, ns: as set, or the stall threshold when none was. */
+    public long startUpThresholdNs()
+    {
+        return 0 != startUpThresholdNs ? startUpThresholdNs : stallThresholdNs;
     }
 
     /** @return the clock. */

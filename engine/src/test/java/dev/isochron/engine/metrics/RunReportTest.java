@@ -4,6 +4,7 @@ import dev.isochron.engine.loop.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RunReportTest
 {
@@ -129,6 +131,48 @@ class RunReportTest
             assertEquals("6,1108000000,42000000,2000000,40000000,0,render", lines.get(7));
             assertEquals("7,1150000000,10000000,2000000,8000000,0,", lines.get(8));
             assertEquals("8,1160000000,32000000,2000000,30000000,0,gc", lines.get(9));
+        }
+    }
+
+    @Test
+    void shouldRefuseToWriteTheFrameCsvToDevFullNamingThePath() throws Exception
+    {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full is absent here");
+        final ManualClock clock = new ManualClock(1_000 * MS);
+        try (GcPauseMonitor pauses = new GcPauseMonitor(clock, 16))
+        {
+            final RunReport report = new RunReport().collect(runFrames(pauses, clock), pauses, null, null);
+
+            final IOException ex = assertThrows(IOException.class, () -> report.writeFrameCsv(Path.of("/dev/full")));
+
+            assertEquals("cannot write frame CSV /dev/full: it is a character device, not a regular file; " +
+                "give the path of a regular file", ex.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRefuseToWriteTheJsonToDevFullNamingThePath()
+    {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full is absent here");
+
+        final IOException ex = assertThrows(IOException.class, () -> new RunReport().writeJson(Path.of("/dev/full")));
+
+        assertEquals("cannot write run report /dev/full: it is a character device, not a regular file; " +
+            "give the path of a regular file", ex.getMessage());
+    }
+
+    @Test
+    void shouldLeaveExactlyTheCompleteJsonAndNoTemporaryFile(@TempDir final Path dir) throws Exception
+    {
+        final RunReport report = new RunReport().scene("sprites");
+        final Path json = dir.resolve("report.json");
+
+        report.writeJson(json);
+
+        assertEquals(report.toJson(), Files.readString(json, StandardCharsets.UTF_8));
+        try (java.util.stream.Stream<Path> files = Files.list(dir))
+        {
+            assertEquals(1, files.count(), "only the report, no temporary file");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -257,6 +258,52 @@ class StallWatchdogTest
 
         final IllegalStateException ex = assertThrows(IllegalStateException.class, watchdog::close);
         assertTrue(hasCause(ex, boom), "close() rethrows the reporter's error: " + ex);
+    }
+
+    @Test
+    void shouldJudgeEachThreadsFirstUnitsOfWorkAgainstTheStartUpBudget()
+    {
+        final ManualClock clock = new ManualClock(1_000);
+        final List<Report> reports = new CopyOnWriteArrayList<>();
+        final StallWatchdog watchdog = new StallWatchdog(realTimeConfig(reports).clock(clock)
+            .startUp(2, 4 * THRESHOLD_NS));
+        final Heartbeat heartbeat = watchdog.register("render", Thread.currentThread());
+
+        heartbeat.beginWork(1_000);
+        assertTrue(watchdog.inStartUp(heartbeat));
+        assertEquals(0, watchdog.poll(1_000 + 3 * THRESHOLD_NS), "a slow first frame is start-up time");
+        heartbeat.endWork(1_000 + 3 * THRESHOLD_NS);
+        final long second = 1_000 + 10 * THRESHOLD_NS;
+        heartbeat.beginWork(second);
+        assertEquals(1, watchdog.poll(second + 4 * THRESHOLD_NS + 1), "start-up work beyond its budget is a stall");
+        heartbeat.endWork(second + 5 * THRESHOLD_NS);
+        final long third = 1_000 + 20 * THRESHOLD_NS;
+        heartbeat.beginWork(third);
+
+        assertFalse(watchdog.inStartUp(heartbeat));
+        assertEquals(1, watchdog.poll(third + THRESHOLD_NS + 1), "after start-up the threshold applies");
+        assertEquals(2, reports.size());
+    }
+
+    @Test
+    void shouldRefuseAStartUpBudgetBelowTheThreshold()
+    {
+        final StallWatchdogConfig config = new StallWatchdogConfig().stallThresholdNs(THRESHOLD_NS)
+            .startUp(10, THRESHOLD_NS - 1);
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> new StallWatchdog(config));
+
+        assertEquals("start-up threshold 49999999 ns must not be below stallThresholdNs 50000000: start-up work " +
+            "gets a longer budget, not a shorter one", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseNegativeStartUpUnits()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> new StallWatchdogConfig().startUp(-1, THRESHOLD_NS));
+
+        assertEquals("start-up units must be >= 0 (0: no start-up allowance), was -1", ex.getMessage());
     }
 
     @Test

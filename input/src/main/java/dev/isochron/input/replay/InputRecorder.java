@@ -1,5 +1,6 @@
 package dev.isochron.input.replay;
 
+import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.input.event.InputRecordLayout;
 import dev.isochron.input.queue.ConsumedRecordSink;
 import org.agrona.BufferUtil;
@@ -12,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
@@ -24,6 +24,10 @@ import java.util.zip.CRC32C;
  * write (to the OS page cache, no fsync), so the tick does file I/O once per 64 KiB of input rather
  * than per event. Allocation-free after construction. A write failure is thrown as an
  * {@link UncheckedIOException} naming the file (it stops the loop rather than losing the recording).
+ * <p>
+ * The file is written through {@link AtomicFileWriter}: the blocks go to a temporary file beside {@code path}, and
+ * {@link #close()} forces it and renames it into place, so the path holds a complete recording (every block whole
+ * and checksummed) or, after a failure, nothing new. A directory, device or FIFO is refused when the recorder is made.
  */
 public final class InputRecorder implements ConsumedRecordSink, AutoCloseable
 {
@@ -31,6 +35,7 @@ public final class InputRecorder implements ConsumedRecordSink, AutoCloseable
     public static final int BLOCK_BYTES = 64 * 1024;
 
     private final Path path;
+    private final AtomicFileWriter file;
     private final FileChannel channel;
     private final ByteBuffer blockBytes = BufferUtil.allocateDirectAligned(
         ReplayFormat.BLOCK_HEADER_LENGTH + BLOCK_BYTES, 64).order(ByteOrder.LITTLE_ENDIAN);
@@ -42,12 +47,14 @@ public final class InputRecorder implements ConsumedRecordSink, AutoCloseable
     private boolean closed;
 
     /**
-     * Creates (or truncates) the file and writes its header.
+     * Creates the temporary file beside {@code path} and writes the header; {@code path} itself is replaced only by
+     * {@link #close()}.
      *
-     * @param path       where to record.
+     * @param path       where to record: a new file or a regular file to replace.
      * @param tickRateHz the tick rate of the run being recorded, in (0, 10000].
      * @param seed       the seed of the run being recorded (its synthetic source, its simulation).
-     * @throws IOException if the file cannot be created or written.
+     * @throws IOException naming the recording, the path and the reason if it is refused (a directory, device or
+     *                     FIFO) or the file cannot be created or written.
      */
     public InputRecorder(final Path path, final double tickRateHz, final long seed) throws IOException
     {
@@ -62,8 +69,8 @@ public final class InputRecorder implements ConsumedRecordSink, AutoCloseable
                 "them; this platform is big-endian");
         }
         this.path = path;
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE);
+        file = AtomicFileWriter.open("input recording", path);
+        channel = file.channel();
         try
         {
             final ByteBuffer header = ByteBuffer.allocate(ReplayFormat.HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
@@ -76,11 +83,11 @@ public final class InputRecorder implements ConsumedRecordSink, AutoCloseable
             headerCrc.update(header.array(), 0, ReplayFormat.HEADER_CRC_OFFSET);
             header.putInt(ReplayFormat.HEADER_CRC_OFFSET, (int)headerCrc.getValue());
             header.clear();
-            writeFully(header);
+            file.write(header);
         }
         catch (final IOException | RuntimeException ex)
         {
-            channel.close();
+            file.close();
             throw ex;
         }
     }
@@ -147,21 +154,31 @@ public final class InputRecorder implements ConsumedRecordSink, AutoCloseable
         }
     }
 
-    /** Writes what is held and closes the file; idempotent. */
+    /**
+     * Writes what is held, forces the file and moves it into place at {@link #path()}; idempotent. When any of it
+     * fails, the temporary file is deleted and nothing new is left at the path.
+     *
+     * @throws IOException          naming the recording, the path and the reason when the file cannot be completed.
+     * @throws UncheckedIOException naming the file when the last block cannot be written.
+     */
     public void close() throws IOException
     {
         if (closed)
         {
             return;
         }
+        closed = true;
         try
         {
-            flush();
+            if (blockLength > 0)
+            {
+                writeBlock();
+            }
+            file.commit();
         }
         finally
         {
-            closed = true;
-            channel.close();
+            file.close();
         }
     }
 
@@ -179,7 +196,7 @@ public final class InputRecorder implements ConsumedRecordSink, AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("writing input recording " + path + " failed", ex);
+            throw new UncheckedIOException("cannot write input recording " + path + ": " + ex.getMessage(), ex);
         }
         blockBytes.clear();
         blockLength = 0;

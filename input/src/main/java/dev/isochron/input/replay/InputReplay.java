@@ -1,5 +1,6 @@
 package dev.isochron.input.replay;
 
+import dev.isochron.engine.io.FileKind;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.event.InputRecordLayout;
 import dev.isochron.input.queue.InputDispatcher;
@@ -25,7 +26,8 @@ import java.util.zip.CRC32C;
  * Loading reads and validates the whole file (header, every block's length and CRC-32C, every entry's
  * type, length and tick order) before the first event can be applied; a bad file throws
  * {@link ReplayFormatException} naming the path, offset and reason, an unreadable one an
- * {@link IOException}, and nothing else escapes. Lengths are capped, so no field can ask for memory
+ * {@link IOException}, and nothing else escapes. A path that is not a regular file (a FIFO, a device, a directory) is
+ * refused before it is opened: opening a FIFO for reading would block until some other process wrote to it. Lengths are capped, so no field can ask for memory
  * beyond the (capped) file size.
  * <p>
  * Thread: load on any thread; drain on the simulation thread. Draining is allocation-free.
@@ -70,7 +72,7 @@ public final class InputReplay implements InputSource
      *
      * @param maxFileBytes the largest file accepted, at most 2^31 - 64 bytes.
      * @throws ReplayFormatException if it is empty, truncated, corrupt, of another version or too large.
-     * @throws IOException           if it cannot be read.
+     * @throws IOException           if it cannot be read, or is not a regular file (named with what it is).
      */
     public static InputReplay open(final Path path, final long maxFileBytes) throws IOException
     {
@@ -78,6 +80,11 @@ public final class InputReplay implements InputSource
         {
             throw new IllegalArgumentException("maxFileBytes must be in [1, " + (Integer.MAX_VALUE - 64) + "], was " +
                 maxFileBytes);
+        }
+        final String notRegular = notARegularFile(path);
+        if (null != notRegular)
+        {
+            throw new IOException(notRegular);
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ))
         {
@@ -98,6 +105,24 @@ public final class InputReplay implements InputSource
             }
             return parse(path, bytes.array());
         }
+    }
+
+    /**
+     * Says why {@code path} cannot be replayed without opening it: it exists and is a FIFO, a device, a socket or a
+     * directory. For configuration checks ({@code RuntimeConfig.replayPath}) and {@link #open}.
+     *
+     * @return {@code "input recording <path> is a FIFO (named pipe), not a regular file; ..."}, or null when the path
+     * is a regular file or does not exist (opening it then says so).
+     */
+    public static String notARegularFile(final Path path)
+    {
+        final String kind = FileKind.of(path);
+        if (null == kind || FileKind.REGULAR_FILE.equals(kind))
+        {
+            return null;
+        }
+        return "input recording " + path + " is " + kind + ", not a regular file; give the path of a file made by " +
+            "InputRecorder (recordPath, --record)";
     }
 
     /**

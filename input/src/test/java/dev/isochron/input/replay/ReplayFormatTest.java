@@ -1,5 +1,6 @@
 package dev.isochron.input.replay;
 
+import dev.isochron.engine.testing.SpecialFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,12 +10,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -46,6 +49,27 @@ class ReplayFormatTest
     private static int blockLength(final byte[] bytes)
     {
         return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(FIRST_BLOCK);
+    }
+
+    @Test
+    void shouldRefuseAFifoInsteadOfBlockingOnIt() throws Exception
+    {
+        final Path fifo = SpecialFiles.mkfifo(dir.resolve("input.fifo"));
+
+        final IOException ex = assertTimeoutPreemptively(Duration.ofSeconds(10),
+            () -> assertThrows(IOException.class, () -> InputReplay.open(fifo)));
+
+        assertEquals("input recording " + fifo + " is a FIFO (named pipe), not a regular file; give the path of a " +
+            "file made by InputRecorder (recordPath, --record)", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseADirectoryNamingIt()
+    {
+        final IOException ex = assertThrows(IOException.class, () -> InputReplay.open(dir));
+
+        assertEquals("input recording " + dir + " is a directory, not a regular file; give the path of a file made " +
+            "by InputRecorder (recordPath, --record)", ex.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.isochron.engine.io.AtomicFileWriter;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -334,11 +335,11 @@ public final class Harness
         {
             final ObjectNode root = aggregate.toJson(mapper, harnessInfo);
             Targets.toJson(Targets.evaluate(aggregate), root.putArray("targets"));
-            mapper.writeValue(out.resolve("aggregate.json").toFile(), root);
+            AtomicFileWriter.write("aggregate JSON", out.resolve("aggregate.json"), stream -> mapper.writeValue(stream, root));
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write " + out.resolve("aggregate.json") + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException(ex.getMessage(), ex);
         }
         writeSummary(out, notes, aggregate);
     }
@@ -375,12 +376,12 @@ public final class Harness
         final Path summary = out.resolve("summary.md");
         try
         {
-            Files.writeString(summary, SummaryTable.render("Isochron frame times: engine vs naive", lines, aggregate),
-                StandardCharsets.UTF_8);
+            AtomicFileWriter.writeString("summary", summary,
+                SummaryTable.render("Isochron frame times: engine vs naive", lines, aggregate));
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write " + summary + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException(ex.getMessage(), ex);
         }
     }
 

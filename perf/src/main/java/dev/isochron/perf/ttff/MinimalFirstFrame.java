@@ -1,5 +1,6 @@
 package dev.isochron.perf.ttff;
 
+import dev.isochron.engine.io.AtomicFileWriter;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EGLCapabilities;
@@ -12,8 +13,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -96,9 +95,14 @@ public final class MinimalFirstFrame
         }
         try
         {
-            Files.writeString(report, firstFrame(width, height), StandardCharsets.UTF_8);
+            AtomicFileWriter.writeString("first-frame report", report, firstFrame(width, height));
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final IOException ex)
+        {
+            System.err.println("MinimalFirstFrame: " + ex.getMessage());
+            System.exit(1);
+        }
+        catch (final RuntimeException ex)
         {
             System.err.println("MinimalFirstFrame: " + ex);
             System.exit(1);

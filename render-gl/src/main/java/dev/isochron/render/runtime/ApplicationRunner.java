@@ -20,7 +20,6 @@ import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.engine.thread.AgentThread;
 import dev.isochron.engine.thread.WorkerGroup;
 import dev.isochron.engine.watchdog.Heartbeat;
-import dev.isochron.engine.watchdog.StallReporter;
 import dev.isochron.input.glfw.GlfwInputAdapter;
 import dev.isochron.input.queue.FileDropInbox;
 import dev.isochron.input.queue.InputQueue;
@@ -317,9 +316,7 @@ public final class ApplicationRunner
             Heartbeat renderHeartbeat = null;
             if (!config.stallWatchdog().isZero())
             {
-                final StallReporter reporter = null != config.stallReporter() ? config.stallReporter() :
-                    StallReporter.printingTo(System.err);
-                watchdog = new RuntimeWatchdog(config.stallWatchdog().toNanos(), reporter);
+                watchdog = RuntimeWatchdog.of(config);
                 if (Threading.SINGLE == config.threading())
                 {
                     simulationHeartbeat = watchdog.register(Thread.currentThread().getName(), Thread.currentThread());
@@ -944,9 +941,10 @@ public final class ApplicationRunner
             return new UncheckedIOException("cannot read replay " + replayPath + ": " + ex, ex);
         }
 
+        /** {@code ex} names the recording, its path and the reason (AtomicFileWriter): its message is the message. */
         static UncheckedIOException cannotRecord(final Path recordPath, final IOException ex)
         {
-            return new UncheckedIOException("cannot record input to " + recordPath + ": " + ex, ex);
+            return new UncheckedIOException(ex.getMessage(), ex);
         }
 
         static IllegalArgumentException nullAgent(final int index)
@@ -959,9 +957,10 @@ public final class ApplicationRunner
             return new IllegalStateException("Application.newRenderState() returned null");
         }
 
+        /** {@code ex} names the report, its path and the reason (AtomicFileWriter): its message is the message. */
         static UncheckedIOException cannotWriteReport(final Path reportPath, final IOException ex)
         {
-            return new UncheckedIOException("cannot write the run report to " + reportPath + ": " + ex, ex);
+            return new UncheckedIOException(ex.getMessage(), ex);
         }
     }
 }

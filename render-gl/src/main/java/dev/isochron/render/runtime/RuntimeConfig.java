@@ -1,5 +1,7 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.io.AtomicFileWriter;
+import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.engine.watchdog.StallReporter;
@@ -24,8 +26,9 @@ import java.util.List;
  * Defaults suit a first program: a 1280x720 window when a display exists (headless otherwise), the
  * {@link LoopConfig} defaults (120 Hz ticks, uncapped frames), the multi-threaded model, no render workers, the GL
  * renderer, no frame or time limit, 300 warm-up frames before the report's measured window, the
- * {@link FailurePolicy#STOP} policy, the stall watchdog on at {@value #DEFAULT_STALL_THRESHOLD_MS} ms reporting to
- * System.err.
+ * {@link FailurePolicy#STOP} policy, the stall watchdog on at {@value #DEFAULT_STALL_THRESHOLD_MS} ms (each thread's
+ * first {@value #DEFAULT_STALL_START_UP_UNITS} units of work at {@value #DEFAULT_STALL_START_UP_BUDGET_MS} ms) reporting
+ * one line per stall to System.err.
  * <p>
  * Threading: build on one thread, then hand to {@code Isochron.run}, which reads it once at start-up.
  */
@@ -71,6 +74,18 @@ public final class RuntimeConfig
     public static final Duration MAX_STALL_THRESHOLD = Duration.ofHours(1);
     /** What the JDK's lambda proxies' names hold after the name of the class that declares the lambda. */
     private static final String LAMBDA_PROXY_MARK = "$$Lambda";
+    /**
+     * Default number of each engine thread's first units of work (ticks, render-state writes, frames, vertex slices)
+     * judged against the start-up budget: about the first 15 frames of a run with one render worker.
+     */
+    public static final int DEFAULT_STALL_START_UP_UNITS = 30;
+    /**
+     * Default start-up budget of one unit of work, ms: above what llvmpipe's first frames take on a loaded 2-core
+     * machine (shader compiles, first-touch buffers, interpreted code: 0.3-0.7 s seen), far below a deadlock.
+     */
+    public static final long DEFAULT_STALL_START_UP_BUDGET_MS = 2_000;
+    /** Most start-up units of work accepted. */
+    public static final int MAX_STALL_START_UP_UNITS = 1_000_000;
 
     private ContextKind context = ContextKind.AUTO;
     private int width = DEFAULT_WIDTH;
@@ -106,6 +121,9 @@ public final class RuntimeConfig
     private int clearColor = Rgba.BLACK;
     private boolean hudVisible;
     private Duration stallThreshold = Duration.ofMillis(DEFAULT_STALL_THRESHOLD_MS);
+    private int stallStartUpUnits = DEFAULT_STALL_START_UP_UNITS;
+    private Duration stallStartUpBudget = Duration.ofMillis(DEFAULT_STALL_START_UP_BUDGET_MS);
+    private boolean stallStacks;
     private StallReporter stallReporter;
     private boolean resolveLiterals = true;
     private final List<Class<?>> frameClasses = new ArrayList<>();
@@ -289,7 +307,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param reportPath where to write the run report's JSON at the end, or null for none.
+     * @param reportPath where to write the run report's JSON at the end, or null for none; written whole or not at
+     *                   all, so it must be a regular file or a new name in an existing directory ({@link #conclude()}
+     *                   refuses a directory, a device such as {@code /dev/full}, a FIFO, a missing directory).
      * @return this.
      */
     public RuntimeConfig reportPath(final Path reportPath)
@@ -299,7 +319,8 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param screenshotPath where to write a PNG of the last frame, or null for none (GL renderer only).
+     * @param screenshotPath where to write a PNG of the last frame, or null for none (GL renderer only); like
+     *                       {@link #reportPath}, a regular file or a new name in an existing directory.
      * @return this.
      */
     public RuntimeConfig screenshotPath(final Path screenshotPath)
@@ -309,7 +330,8 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param recordPath where to record every input record consumed, tick by tick, or null for none.
+     * @param recordPath where to record every input record consumed, tick by tick, or null for none; like
+     *                   {@link #reportPath}, a regular file or a new name in an existing directory.
      * @return this.
      */
     public RuntimeConfig recordPath(final Path recordPath)
@@ -319,7 +341,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param replayPath a recording whose records feed the ticks instead of the live input queue, or null.
+     * @param replayPath a recording whose records feed the ticks instead of the live input queue, or null; an existing
+     *                   regular file ({@link #conclude()} refuses a missing path, a directory, a device or a FIFO,
+     *                   which opening would block on).
      * @return this.
      */
     public RuntimeConfig replayPath(final Path replayPath)
@@ -482,9 +506,11 @@ public final class RuntimeConfig
      * thread (each tick and each render-state write), the render thread (each frame, less the time it waits for the
      * render workers) and each render worker (each vertex slice) publish a heartbeat, allocation-free, and a monitor
      * thread ({@code isochron-watchdog}) reports a thread that has been inside one such unit of work longer than the
-     * threshold: once per stall, with its stack, to the {@link #stallReporter(StallReporter)}; the stalls are
-     * counted and described in {@link RunResult#watchdogStalls()} and counted in the report's
-     * {@code watchdogStalls}. It observes only: the stalled thread is never interrupted.
+     * threshold: once per stall, with its stack, to the {@link #stallReporter(StallReporter)} (by default one line
+     * to System.err; see {@link #stallStacks(boolean)}); each thread's first units of work are judged against the
+     * longer start-up budget ({@link #stallWatchdogStartUp}). The stalls are counted and described in
+     * {@link RunResult#watchdogStalls()} and counted in the report's {@code watchdogStalls}. It observes only: the
+     * stalled thread is never interrupted.
      *
      * @param threshold {@link Duration#ZERO} (off) or in [1 ms, 1 h]; default {@value #DEFAULT_STALL_THRESHOLD_MS} ms.
      * @return this.
@@ -498,6 +524,50 @@ public final class RuntimeConfig
                 MIN_STALL_THRESHOLD + ", " + MAX_STALL_THRESHOLD + "], was " + threshold);
         }
         this.stallThreshold = threshold;
+        return this;
+    }
+
+    /**
+     * Gives each engine thread's first units of work a longer budget than the {@link #stallWatchdog} threshold: the
+     * first ticks and frames of a run compile shaders in the driver, touch buffers for the first time and run code the
+     * JIT has not compiled yet, which on a software renderer (llvmpipe) takes hundreds of milliseconds. That is
+     * start-up time, not a stall; a unit that outlasts even this budget (a deadlock at start-up) is still reported,
+     * as a start-up stall ({@link WatchdogStall#startUp()}).
+     *
+     * @param units  how many of each thread's first units of work (ticks, render-state writes, frames, vertex slices,
+     *               each counted on its own thread) get the budget, in [0, {@value #MAX_STALL_START_UP_UNITS}];
+     *               0 judges every unit against the threshold. Default {@value #DEFAULT_STALL_START_UP_UNITS}.
+     * @param budget their budget, in [1 ms, 1 h]; a budget below the threshold counts as the threshold. Default
+     *               {@value #DEFAULT_STALL_START_UP_BUDGET_MS} ms.
+     * @return this.
+     */
+    public RuntimeConfig stallWatchdogStartUp(final int units, final Duration budget)
+    {
+        if (units < 0 || units > MAX_STALL_START_UP_UNITS)
+        {
+            throw new IllegalArgumentException("stallWatchdogStartUp units must be in [0, " + MAX_STALL_START_UP_UNITS +
+                "] (0: no start-up allowance), was " + units);
+        }
+        if (null == budget || budget.compareTo(MIN_STALL_THRESHOLD) < 0 || budget.compareTo(MAX_STALL_THRESHOLD) > 0)
+        {
+            throw new IllegalArgumentException("stallWatchdogStartUp budget must be in [" + MIN_STALL_THRESHOLD + ", " +
+                MAX_STALL_THRESHOLD + "], was " + budget);
+        }
+        this.stallStartUpUnits = units;
+        this.stallStartUpBudget = budget;
+        return this;
+    }
+
+    /**
+     * @param stallStacks whether the default stall reporter prints each stalled thread's whole stack after its one
+     *                    line (default false: one line per stall, {@link WatchdogStall#summary()}: thread, kind of
+     *                    work, duration and the top Isochron or application frame). The stacks are kept in
+     *                    {@link RunResult#watchdogStalls()} either way; a {@link #stallReporter} gets them always.
+     * @return this.
+     */
+    public RuntimeConfig stallStacks(final boolean stallStacks)
+    {
+        this.stallStacks = stallStacks;
         return this;
     }
 
@@ -577,8 +647,9 @@ public final class RuntimeConfig
 
     /**
      * @param stallReporter receives each stall on the watchdog's monitor thread (off the frame path; it may
-     *                      allocate, and should return promptly), or null for the default, which prints the thread,
-     *                      the duration and the stack to System.err. An exception it throws fails the run at
+     *                      allocate, and should return promptly), or null for the default, which prints one line to
+     *                      System.err (thread, kind of work, duration, the top Isochron or application frame), and
+     *                      the stack too with {@link #stallStacks(boolean)}. An exception it throws fails the run at
      *                      shutdown ({@link Phase#RUNTIME}).
      * @return this.
      */
@@ -618,7 +689,45 @@ public final class RuntimeConfig
             throw new IllegalArgumentException(
                 "context WINDOW needs renderer GL, was renderer NULL; the null renderer never opens a window");
         }
+        checkReplayPath();
+        checkOutputPath("reportPath", reportPath);
+        checkOutputPath("screenshotPath", screenshotPath);
+        checkOutputPath("recordPath", recordPath);
         return this;
+    }
+
+    /** Refuses a replay the run could not open, or would block on (a FIFO), before anything is started. */
+    private void checkReplayPath()
+    {
+        if (null == replayPath)
+        {
+            return;
+        }
+        final String kind = FileKind.of(replayPath);
+        if (null == kind)
+        {
+            throw new IllegalArgumentException("replayPath " + replayPath + " does not exist; give a recording made " +
+                "with recordPath");
+        }
+        if (!FileKind.REGULAR_FILE.equals(kind))
+        {
+            throw new IllegalArgumentException("replayPath " + replayPath + " is " + kind + ", not a regular file; " +
+                "give a recording made with recordPath");
+        }
+    }
+
+    /** Refuses an output the run could not write whole at its end (see {@link AtomicFileWriter}), before it starts. */
+    private static void checkOutputPath(final String name, final Path path)
+    {
+        if (null == path)
+        {
+            return;
+        }
+        final String reason = AtomicFileWriter.unwritableReason(path);
+        if (null != reason)
+        {
+            throw new IllegalArgumentException(name + " " + path + ": " + reason);
+        }
     }
 
     /** @return the context kind. */
@@ -817,6 +926,24 @@ public final class RuntimeConfig
     public Duration stallWatchdog()
     {
         return stallThreshold;
+    }
+
+    /** @return how many of each engine thread's first units of work get the start-up budget. */
+    public int stallWatchdogStartUpUnits()
+    {
+        return stallStartUpUnits;
+    }
+
+    /** @return the start-up budget of one unit of work (the threshold applies when it is the longer). */
+    public Duration stallWatchdogStartUpBudget()
+    {
+        return stallStartUpBudget;
+    }
+
+    /** @return whether the default stall reporter prints whole stacks. */
+    public boolean stallStacks()
+    {
+        return stallStacks;
     }
 
     /** @return whether the runtime resolves the frame path's String literals before the first frame. */

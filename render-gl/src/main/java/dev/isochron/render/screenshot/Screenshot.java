@@ -1,28 +1,38 @@
 package dev.isochron.render.screenshot;
 
+import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.render.context.GlContext;
 import dev.isochron.render.gl.Framebuffer;
+import org.lwjgl.stb.STBIWriteCallback;
+import org.lwjgl.stb.STBIWriteCallbackI;
 import org.lwjgl.system.MemoryUtil;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.lwjgl.opengl.GL30C.*;
-import static org.lwjgl.stb.STBImageWrite.nstbi_write_png;
+import static org.lwjgl.stb.STBImageWrite.nstbi_write_png_to_func;
 
 /**
  * Writes frames as PNG files. GL stores rows bottom-up; PNG top-down: rows are flipped here, in a copy,
  * without touching stb's global flip flag (which would change every other writer in the process).
  * <p>
- * Errors name the path and the reason: a missing directory, a directory that is not writable, a path that
- * is a directory, or stb_image_write failing to write. Render thread for the reading methods; the
+ * The PNG is encoded into memory by stb_image_write ({@code stbi_write_png_to_func}) and written from Java through
+ * {@link AtomicFileWriter}: the file appears complete or not at all. Why not {@code stbi_write_png} to the path: it
+ * ignores {@code fwrite}'s and {@code fclose}'s errors, so a full disk left a truncated PNG that was reported
+ * written, and a device path such as {@code /dev/full} was reported as a screenshot.
+ * <p>
+ * Errors name the path and the reason: a missing directory, a directory that is not writable, a path that is a
+ * directory, a device or a FIFO, a full disk. Render thread for the reading methods; the
  * {@link #writePng(Path, int, int, ByteBuffer)} method runs on any thread.
  */
 public final class Screenshot
 {
+    /** The output's name in messages. */
+    private static final String WHAT = "screenshot";
+
     private Screenshot()
     {
     }
@@ -95,10 +105,11 @@ public final class Screenshot
 
     private static void writeFlipped(final Path path, final int width, final int height, final long bottomUp)
     {
-        checkWritable(path);
+        final Path target = checkWritable(path);
         final int stride = width * 4;
         final ByteBuffer topDown = MemoryUtil.memAlloc(stride * height);
-        final ByteBuffer fileName = MemoryUtil.memUTF8(path.toAbsolutePath().toString(), true);
+        final EncodedPng png = new EncodedPng();
+        final STBIWriteCallback sink = STBIWriteCallback.create(png);
         try
         {
             final long topDownAddress = MemoryUtil.memAddress(topDown);
@@ -106,40 +117,83 @@ public final class Screenshot
             {
                 MemoryUtil.memCopy(bottomUp + (long)(height - 1 - row) * stride, topDownAddress + (long)row * stride, stride);
             }
-            if (nstbi_write_png(MemoryUtil.memAddress(fileName), width, height, 4, topDownAddress, stride) == 0)
+            if (nstbi_write_png_to_func(sink.address(), 0L, width, height, 4, topDownAddress, stride) == 0 ||
+                png.failed)
             {
-                throw new UncheckedIOException(new IOException("cannot write screenshot " + path.toAbsolutePath() +
-                    ": stb_image_write failed to write the PNG (disk full, or the file cannot be created)"));
+                throw failure(new IOException("cannot write " + WHAT + " " + target + ": stb_image_write could not " +
+                    "encode the " + width + "x" + height + " PNG in memory (out of native memory)"));
             }
+            AtomicFileWriter.writeBytes(WHAT, target, MemoryUtil.memByteBuffer(png.address, (int)png.length));
+        }
+        catch (final IOException ex)
+        {
+            throw failure(ex);
         }
         finally
         {
-            MemoryUtil.memFree(fileName);
+            sink.free();
+            png.free();
             MemoryUtil.memFree(topDown);
         }
     }
 
-    private static void checkWritable(final Path path)
+    /** @return the absolute path, after refusing what {@link AtomicFileWriter} cannot write before any GL work. */
+    private static Path checkWritable(final Path path)
     {
         final Path absolute = path.toAbsolutePath();
-        final Path directory = absolute.getParent();
-        final String reason;
-        if (directory == null || !Files.isDirectory(directory))
+        final String reason = AtomicFileWriter.unwritableReason(absolute);
+        if (null != reason)
         {
-            reason = "directory " + directory + " does not exist (create it first)";
+            throw failure(new IOException("cannot write " + WHAT + " " + absolute + ": " + reason));
         }
-        else if (!Files.isWritable(directory))
+        return absolute;
+    }
+
+    /** @return {@code cause} unchecked, with its message (not its {@code toString()}) as the message. */
+    private static UncheckedIOException failure(final IOException cause)
+    {
+        return new UncheckedIOException(cause.getMessage(), cause);
+    }
+
+    /**
+     * Collects the PNG stb_image_write encodes (it hands the whole file to the callback, once, from memory) in native
+     * memory that grows as needed. The callback runs inside native code, so it throws nothing: a failed allocation
+     * sets {@link #failed}.
+     */
+    private static final class EncodedPng implements STBIWriteCallbackI
+    {
+        long address;
+        long length;
+        long capacity;
+        boolean failed;
+
+        public void invoke(final long context, final long data, final int size)
         {
-            reason = "directory " + directory + " is not writable";
+            if (failed || size <= 0)
+            {
+                return;
+            }
+            final long needed = length + size;
+            if (needed > capacity)
+            {
+                final long grown = Math.max(needed, capacity * 2);
+                final long moved = MemoryUtil.nmemRealloc(address, grown);
+                if (0L == moved)
+                {
+                    failed = true;
+                    return;
+                }
+                address = moved;
+                capacity = grown;
+            }
+            MemoryUtil.memCopy(data, address + length, size);
+            length = needed;
         }
-        else if (Files.isDirectory(absolute))
+
+        void free()
         {
-            reason = "the path is a directory, not a file";
+            MemoryUtil.nmemFree(address);
+            address = 0L;
         }
-        else
-        {
-            return;
-        }
-        throw new UncheckedIOException(new IOException("cannot write screenshot " + absolute + ": " + reason));
     }
 }

@@ -1,14 +1,20 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.testing.SpecialFiles;
+import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Configuration errors name the option, the allowed range and the value given. */
 class RuntimeConfigTest
@@ -159,5 +165,53 @@ class RuntimeConfigTest
         {
             return "a step of the scene";
         }
+    }
+
+    @Test
+    void shouldRefuseAFifoAsReplayPathInsteadOfBlockingTheRun(@TempDir final Path dir) throws Exception
+    {
+        final Path fifo = SpecialFiles.mkfifo(dir.resolve("input.fifo"));
+        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI).frames(1).replayPath(fifo);
+
+        final IllegalArgumentException ex = assertTimeoutPreemptively(Duration.ofSeconds(10),
+            () -> assertThrows(IllegalArgumentException.class, () -> Isochron.run(new TestScene(1), config)));
+
+        assertEquals("replayPath " + fifo + " is a FIFO (named pipe), not a regular file; give a recording made with " +
+            "recordPath", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAMissingReplayPath(@TempDir final Path dir)
+    {
+        final Path missing = dir.resolve("missing.isoinput");
+        final RuntimeConfig config = new RuntimeConfig().replayPath(missing);
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+
+        assertEquals("replayPath " + missing + " does not exist; give a recording made with recordPath", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseDevFullAsReportPathBeforeTheRun()
+    {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full is absent here");
+        final RuntimeConfig config = new RuntimeConfig().reportPath(Path.of("/dev/full"));
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+
+        assertEquals("reportPath /dev/full: it is a character device, not a regular file; give the path of a " +
+            "regular file", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAScreenshotPathInAMissingDirectoryBeforeTheRun(@TempDir final Path dir)
+    {
+        final Path png = dir.resolve("missing").resolve("shot.png");
+        final RuntimeConfig config = new RuntimeConfig().screenshotPath(png);
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+
+        assertEquals("screenshotPath " + png + ": directory " + png.getParent() + " does not exist (create it first)",
+            ex.getMessage());
     }
 }

@@ -62,11 +62,16 @@ class RuntimeFaultTest
         assertEquals(List.of(), ApplicationRunnerTest.liveRuntimeThreads(), "runtime threads still alive after the run");
     }
 
+    /**
+     * The watchdog at {@link #WATCHDOG_THRESHOLD} with no start-up allowance: the faults are injected in early ticks
+     * and frames (tick 3, frame 10), which the default allowance would judge against its 2 s budget.
+     */
     private RuntimeConfig watched(final Threading threading)
     {
         return ApplicationRunnerTest.headless(threading)
             .frames(FRAMES)
             .stallWatchdog(WATCHDOG_THRESHOLD)
+            .stallWatchdogStartUp(0, WATCHDOG_THRESHOLD)
             .stallReporter(reporter);
     }
 
@@ -209,6 +214,43 @@ class RuntimeFaultTest
         final RunResult result = Isochron.run(scene, watched(Threading.SINGLE));
 
         assertOneStallOf(result, Thread.currentThread().getName(), TestScene.class.getName(), "render");
+    }
+
+    @Test
+    void shouldTreatASlowFirstFrameWithinTheStartUpBudgetAsStartUpNotAStall()
+    {
+        final TestScene scene = new TestScene(100);
+        scene.sleepInRenderAtFrame = 0;
+        scene.sleepMillis = STALL_MILLIS;
+
+        final RunResult result = Isochron.run(scene, watched(Threading.MULTI)
+            .stallWatchdogStartUp(5, Duration.ofSeconds(2)));
+
+        for (final WatchdogStall stall : result.watchdogStalls())
+        {
+            assertFalse(stall.stackContains("java.lang.Thread", "sleep"), "the slow first frame was reported: " + stall);
+        }
+    }
+
+    @Test
+    void shouldReportAFirstFrameThatOutlastsEvenTheStartUpBudgetAsAStartUpStall()
+    {
+        final TestScene scene = new TestScene(100);
+        scene.sleepInRenderAtFrame = 0;
+        scene.sleepMillis = STALL_MILLIS;
+
+        final RunResult result = Isochron.run(scene, watched(Threading.MULTI)
+            .stallWatchdogStartUp(5, WATCHDOG_THRESHOLD));
+
+        assertOneStallOf(result, "isochron-render", TestScene.class.getName(), "render");
+        for (final WatchdogStall stall : result.watchdogStalls())
+        {
+            if (stall.stackContains("java.lang.Thread", "sleep"))
+            {
+                assertTrue(stall.startUp(), stall.toString());
+                assertEquals("frame", stall.phase(), stall.toString());
+            }
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 
 import static dev.isochron.render.testing.HeadlessGl.rgba;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.stb.STBImage.stbi_image_free;
 import static org.lwjgl.stb.STBImage.stbi_load;
@@ -24,6 +25,7 @@ class ScreenshotTest
 {
     private static final int WIDTH = 32;
     private static final int HEIGHT = 24;
+    private static final Path DEV_FULL = Path.of("/dev/full");
 
     @TempDir
     Path directory;
@@ -121,9 +123,42 @@ class ScreenshotTest
         {
             final UncheckedIOException failure = assertThrows(UncheckedIOException.class,
                 () -> Screenshot.write(gl.framebuffer(), directory));
-            assertEquals("cannot write screenshot " + directory + ": the path is a directory, not a file",
+            assertEquals("cannot write screenshot " + directory + ": it is a directory; give a file name",
                 failure.getCause().getMessage());
         }
+    }
+
+    @Test
+    void shouldRefuseDevFullInsteadOfReportingAScreenshotWritten()
+    {
+        assumeTrue(Files.exists(DEV_FULL), "/dev/full is absent here");
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            final UncheckedIOException failure = assertThrows(UncheckedIOException.class,
+                () -> Screenshot.write(gl.context(), DEV_FULL));
+            assertEquals("cannot write screenshot /dev/full: it is a character device, not a regular file; " +
+                "give the path of a regular file", failure.getMessage());
+        }
+    }
+
+    @Test
+    void shouldLeaveExactlyOneCompletePngAndNoTemporaryFile() throws Exception
+    {
+        final Path file = directory.resolve("frame.png");
+        try (HeadlessGl gl = HeadlessGl.open(WIDTH, HEIGHT))
+        {
+            gl.clear(0f, 1f, 0f, 1f);
+            Screenshot.write(gl.context(), file);
+        }
+
+        try (java.util.stream.Stream<Path> files = Files.list(directory))
+        {
+            assertEquals(java.util.List.of(file), files.collect(java.util.stream.Collectors.toList()));
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        final byte[] iend = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte)0xAE, 0x42, 0x60, (byte)0x82};
+        assertArrayEquals(iend, java.util.Arrays.copyOfRange(bytes, bytes.length - iend.length, bytes.length),
+            "the PNG ends with its IEND chunk");
     }
 
     private static int pixel(final ByteBuffer image, final int width, final int x, final int y)
