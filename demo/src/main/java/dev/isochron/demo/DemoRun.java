@@ -43,6 +43,13 @@ public final class DemoRun
     /** Quads for the HUD batches. */
     static final int HUD_CAPACITY = 16_384;
     /**
+     * The sprites the sprites scene draws by default when GL turns out to be a CPU rasteriser (no GPU): its 100,000
+     * ran at about 9 FPS with many stalls on 2 cores with llvmpipe, where this many stay smooth; it says so, and
+     * {@code --count} asks for any number.
+     */
+    static final int SOFTWARE_SPRITES = 5_000;
+
+    /**
      * The most sprites the sprites scene runs with: the world sprite batch holds them and the scene's particles
      * ({@link SpritesScene#spriteCapacity}), within both the batch capacity and the frame's quad limit (what the world
      * shapes and the two HUD batches leave). A constant expression, so the launcher's checks load no class for it.
@@ -186,7 +193,8 @@ public final class DemoRun
             {
                 config.spriteCapacity(SpritesScene.spriteCapacity(count))
                     .frameClasses(SpritesScene.class, SpriteField.class, ParticleSystem.class, HudLine.class);
-                return new SpritesScene(count, settings.width(), settings.height(), naive, SEED);
+                return new SpritesScene(count, settings.countGiven() ? -1 : SOFTWARE_SPRITES, settings.width(),
+                    settings.height(), naive, SEED);
             }
             case CHART:
             {

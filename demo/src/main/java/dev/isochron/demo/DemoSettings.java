@@ -86,6 +86,12 @@ public final class DemoSettings
         return height;
     }
 
+    /** @return whether --count was given (else the scene's default, which a software renderer may lighten). */
+    public boolean countGiven()
+    {
+        return count >= 0;
+    }
+
     /** @return the scene's size: sprites, points of history per series, or rows. */
     public int count()
     {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,6 +27,26 @@ class LauncherDefaultsIT
         assertTrue(demo.stdout.contains("sprites/engine/multi"), demo::toString);
         assertTrue(demo.stdout.contains("alloc bytes/frame"), demo::toString);
         assertTrue(java.nio.file.Files.size(screenshot) > 0, demo::toString);
+    }
+
+    @Test
+    void shouldSayItDrawsFewerSpritesOnASoftwareRendererWithNoArguments() throws Exception
+    {
+        final DemoProcess demo = DemoProcess.run(dir);
+
+        assertEquals(0, demo.exitCode, demo::toString);
+        assertTrue(demo.stdout.contains("draws on the CPU: 5,000 of 100,000 sprites so that the scene stays smooth; " +
+            "give --count 100000 to draw them all"), demo::toString);
+    }
+
+    @Test
+    void shouldDrawEveryAskedSpriteWhenCountIsGiven() throws Exception
+    {
+        final DemoProcess demo = DemoProcess.run(dir, "sprites", "--count", "2000", "--frames", "10", "--warmup", "2",
+            "--width", "320", "--height", "240");
+
+        assertEquals(0, demo.exitCode, demo::toString);
+        assertFalse(demo.stdout.contains("draws on the CPU"), demo::toString);
     }
 
     @Test

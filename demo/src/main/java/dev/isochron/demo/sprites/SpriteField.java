@@ -19,6 +19,7 @@ public final class SpriteField
     public static final float MAX_SIZE_PX = 10f;
 
     private final int count;
+    private int active;
     private final float[] x;
     private final float[] y;
     private final float[] angle;
@@ -44,6 +45,7 @@ public final class SpriteField
             throw new IllegalArgumentException("sprite count must be >= 0, was " + count);
         }
         this.count = count;
+        this.active = count;
         x = new float[count];
         y = new float[count];
         angle = new float[count];
@@ -93,10 +95,10 @@ public final class SpriteField
         final float[] angle = this.angle;
         final float[] velocityX = this.velocityX;
         final float[] velocityY = this.velocityY;
-        System.arraycopy(x, 0, previousX, 0, count);
-        System.arraycopy(y, 0, previousY, 0, count);
-        System.arraycopy(angle, 0, previousAngle, 0, count);
-        for (int i = 0; i < count; i++)
+        System.arraycopy(x, 0, previousX, 0, active);
+        System.arraycopy(y, 0, previousY, 0, active);
+        System.arraycopy(angle, 0, previousAngle, 0, active);
+        for (int i = 0; i < active; i++)
         {
             float px = x[i] + velocityX[i] * dtSeconds;
             float py = y[i] + velocityY[i] * dtSeconds;
@@ -135,10 +137,31 @@ public final class SpriteField
         }
     }
 
+    /**
+     * Moves and draws only the first {@code sprites} of the field from now on (the rest stay where they are); call
+     * before the first {@link #step}, on the thread that steps.
+     *
+     * @param sprites in [0, {@link #count()}].
+     */
+    public void activate(final int sprites)
+    {
+        if (sprites < 0 || sprites > count)
+        {
+            throw new IllegalArgumentException("active sprites must be in [0, " + count + "], was " + sprites);
+        }
+        active = sprites;
+    }
+
+    /** @return the sprites moved and drawn: {@link #count()} unless {@link #activate} chose fewer. */
+    public int active()
+    {
+        return active;
+    }
+
     /** Copies what the renderer needs into {@code dest} (sized for {@link #count()}). Allocation-free. */
     public void copyTo(final SpritesState dest)
     {
-        dest.copySprites(count, previousX, previousY, previousAngle, x, y, angle, size, shape, rgba);
+        dest.copySprites(active, previousX, previousY, previousAngle, x, y, angle, size, shape, rgba);
     }
 
     /** @return the number of sprites. */

@@ -44,6 +44,7 @@ public final class SpritesScene implements Application<SpritesState>
     private static final int HUD_PANEL = Rgba.pack(0, 0, 0, 200);
 
     private final int count;
+    private final int softwareCount;
     private final boolean naive;
     private final float worldWidth;
     private final float worldHeight;
@@ -72,7 +73,23 @@ public final class SpritesScene implements Application<SpritesState>
      */
     public SpritesScene(final int count, final float worldWidth, final float worldHeight, final boolean naive, final long seed)
     {
+        this(count, -1, worldWidth, worldHeight, naive, seed);
+    }
+
+    /**
+     * @param count         sprites, >= 0.
+     * @param softwareCount the sprites drawn instead when GL turns out to be a CPU rasteriser
+     *                      ({@link Init#isSoftwareRenderer()}), said once on standard output; negative for none.
+     * @param worldWidth    width of the box the sprites bounce in, pixels (the framebuffer's).
+     * @param worldHeight   its height.
+     * @param naive         true for the naive mode.
+     * @param seed          seeds positions, velocities and colours.
+     */
+    public SpritesScene(final int count, final int softwareCount, final float worldWidth, final float worldHeight,
+        final boolean naive, final long seed)
+    {
         this.count = count;
+        this.softwareCount = softwareCount;
         this.naive = naive;
         this.worldWidth = worldWidth;
         this.worldHeight = worldHeight;
@@ -108,6 +125,12 @@ public final class SpritesScene implements Application<SpritesState>
         }
         useAtlas(init.registerTexture(texture));
         font = init.defaultFont();
+        if (softwareCount >= 0 && softwareCount < count && init.isSoftwareRenderer())
+        {
+            field.activate(softwareCount);
+            System.out.printf("sprites: %s draws on the CPU: %,d of %,d sprites so that the scene stays smooth; " +
+                "give --count %d to draw them all%n", init.glRenderer(), softwareCount, count, count);
+        }
     }
 
     /** Names the atlas regions under {@code textureKey} (init; tests without GL). */

@@ -49,6 +49,16 @@ public final class Init
         return resources.glRenderer();
     }
 
+    /**
+     * @return whether GL is drawn by a CPU rasteriser (Mesa's llvmpipe or softpipe, SwiftShader, Windows' basic
+     * render driver): an app can then draw a lighter scene, since such a renderer fills far fewer pixels per second
+     * than any GPU. False with the null renderer.
+     */
+    public boolean isSoftwareRenderer()
+    {
+        return hasGl() && SoftwareRenderers.matches(resources.glRenderer());
+    }
+
     /** @return {@code GL_VERSION}, or {@code "null"} with the null renderer. */
     public String glVersion()
     {
