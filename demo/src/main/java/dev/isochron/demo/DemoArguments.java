@@ -85,6 +85,8 @@ final class DemoArguments
             "Frame-rate cap, 0 = uncapped, up to 1000 (default 60)."),
         VSYNC("--vsync", null, Kind.FLAG, null,
             "Pace frames by the display's vertical sync (windowed)."),
+        WINDOW_API("--window-api", null, Kind.WORD, "auto|native|egl",
+            "The window's GL API: auto (default: native, GLX on X11, else EGL), native or egl."),
         THREADING("--threading", null, Kind.WORD, "single|multi",
             "single: one thread for ticks and frames; multi (default): simulation and render threads."),
         WORKERS("--workers", null, Kind.INT, "K",

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import dev.isochron.demo.DemoArguments.Option;
+import dev.isochron.render.context.WindowApi;
 import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.metrics.FrameMetrics;
@@ -167,6 +168,7 @@ public final class DemoLauncher
         final Double targetFps = arguments.number(Option.TARGET_FPS);
         final boolean vsync = arguments.flag(Option.VSYNC);
         final String threading = arguments.word(Option.THREADING);
+        final String windowApi = arguments.word(Option.WINDOW_API);
         final Integer workers = arguments.intValue(Option.WORKERS);
         final String renderer = arguments.word(Option.RENDERER);
         final Double inputRate = arguments.number(Option.INPUT_RATE);
@@ -279,6 +281,10 @@ public final class DemoLauncher
             throw new IllegalArgumentException("--vsync needs a window (headless runs have no display to sync to): " +
                 "drop --vsync or use --window");
         }
+        if (null != windowApi)
+        {
+            settings.windowApi = windowApi(windowApi, settings.headless);
+        }
         if (null != threading)
         {
             if ("single".equals(threading))
@@ -377,6 +383,27 @@ public final class DemoLauncher
                 (stormAllowed ? SceneName.cliNames() : "sprites, chart, list") + "], was '" + name + "'");
         }
         return scene;
+    }
+
+    private static WindowApi windowApi(final String value, final boolean headless)
+    {
+        if (headless)
+        {
+            throw new IllegalArgumentException("--window-api needs a window (headless runs use EGL): drop " +
+                "--window-api or use --window");
+        }
+        switch (value)
+        {
+            case "auto":
+                return WindowApi.AUTO;
+            case "native":
+                return WindowApi.NATIVE;
+            case "egl":
+                return WindowApi.EGL;
+            default:
+                throw new IllegalArgumentException("--window-api must be one of [auto, native, egl], was '" + value +
+                    "'");
+        }
     }
 
     private static int size(final String option, final int value)

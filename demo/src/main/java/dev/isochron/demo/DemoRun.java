@@ -115,6 +115,7 @@ public final class DemoRun
         }
         final RuntimeConfig config = new RuntimeConfig()
             .context(settings.headless() ? ContextKind.HEADLESS : ContextKind.WINDOW)
+            .windowApi(settings.windowApi())
             .size(settings.width(), settings.height())
             .title("Isochron demo: " + settings.scene().cliName() + (settings.naive() ? " (naive)" : ""))
             .loop(loop)

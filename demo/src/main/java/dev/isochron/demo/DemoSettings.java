@@ -1,5 +1,7 @@
 package dev.isochron.demo;
 
+import dev.isochron.render.context.WindowApi;
+
 import java.nio.file.Path;
 
 /**
@@ -26,6 +28,7 @@ public final class DemoSettings
     double targetFps = 60.0;
     boolean vsync;
     boolean multiThreaded = true;
+    WindowApi windowApi = WindowApi.AUTO;
     int workers = 1;
     boolean nullRenderer;
     double inputRate;
@@ -117,6 +120,12 @@ public final class DemoSettings
     }
 
     /** @return true for separate simulation and render threads. */
+    /** @return the API a window's GL context is created through. */
+    public WindowApi windowApi()
+    {
+        return windowApi;
+    }
+
     public boolean multiThreaded()
     {
         return multiThreaded;

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 
 import dev.isochron.engine.loop.PacingMode;
 import dev.isochron.render.context.ContextKind;
+import dev.isochron.render.context.WindowApi;
 import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RuntimeConfig;
 import dev.isochron.render.runtime.Threading;
@@ -116,6 +117,33 @@ class DemoLauncherTest
 
         assertTrue(error.contains("--vsync needs a window"), error);
         assertFalse(error.contains("\n"), error);
+    }
+
+    @Test
+    void shouldOpenTheWindowThroughTheNativeApiByDefault()
+    {
+        assertEquals(WindowApi.AUTO, DemoRun.config(settings("--window")).windowApi());
+    }
+
+    @Test
+    void shouldPassTheAskedWindowApiToTheRuntime()
+    {
+        assertEquals(WindowApi.EGL, DemoRun.config(settings("--window", "--window-api", "egl")).windowApi());
+        assertEquals(WindowApi.NATIVE, DemoRun.config(settings("--window", "--window-api", "native")).windowApi());
+    }
+
+    @Test
+    void shouldRejectAWindowApiForAHeadlessRun()
+    {
+        assertEquals("isochron-demo: --window-api needs a window (headless runs use EGL): drop --window-api or use " +
+            "--window (see --help)", error("--headless", "--window-api", "egl"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownWindowApiNamingTheAllowedValues()
+    {
+        assertEquals("isochron-demo: --window-api must be one of [auto, native, egl], was 'vulkan' (see --help)",
+            error("--window", "--window-api", "vulkan"));
     }
 
     private static DemoSettings settings(final String... args)

@@ -229,6 +229,7 @@ public final class ApplicationRunner
                     GlPlatform.configureOnce();
                     context = ContextFactory.create(new ContextOptions()
                         .kind(config.context())
+                        .windowApi(config.windowApi())
                         .size(config.width(), config.height())
                         .title(config.title())
                         .swapInterval(PacingMode.VSYNC == loopConfig.pacing() ? 1 : 0)

@@ -10,6 +10,7 @@ import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.input.synthetic.SyntheticInputSource;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.context.ContextKind;
+import dev.isochron.render.context.WindowApi;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
@@ -88,6 +89,7 @@ public final class RuntimeConfig
     public static final int MAX_STALL_START_UP_UNITS = 1_000_000;
 
     private ContextKind context = ContextKind.AUTO;
+    private WindowApi windowApi = WindowApi.AUTO;
     private int width = DEFAULT_WIDTH;
     private int height = DEFAULT_HEIGHT;
     private String title = "Isochron";
@@ -137,6 +139,20 @@ public final class RuntimeConfig
     public RuntimeConfig context(final ContextKind context)
     {
         this.context = requireNonNull(context, "context", "AUTO, WINDOW, HEADLESS");
+        return this;
+    }
+
+    /**
+     * @param windowApi the API a window's GL context is created through: {@link WindowApi#AUTO} (default: the
+     *                  platform's native API, GLX on X11, which presents faster than EGL there; EGL on Wayland or
+     *                  when the native API fails), {@link WindowApi#NATIVE} or {@link WindowApi#EGL}. Headless runs
+     *                  use EGL whatever this says. The run report says which API the context got
+     *                  ({@code contextApi}).
+     * @return this.
+     */
+    public RuntimeConfig windowApi(final WindowApi windowApi)
+    {
+        this.windowApi = requireNonNull(windowApi, "windowApi", "AUTO, NATIVE, EGL");
         return this;
     }
 
@@ -734,6 +750,12 @@ public final class RuntimeConfig
     public ContextKind context()
     {
         return context;
+    }
+
+    /** @return the API a window's GL context is created through. */
+    public WindowApi windowApi()
+    {
+        return windowApi;
     }
 
     /** @return the draw target width. */
