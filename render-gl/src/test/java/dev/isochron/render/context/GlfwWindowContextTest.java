@@ -1,12 +1,12 @@
 package dev.isochron.render.context;
 
-import dev.isochron.render.testing.XvfbChildJvm;
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class GlfwWindowContextTest
 {
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path directory;
@@ -27,15 +27,15 @@ class GlfwWindowContextTest
     @Test
     void shouldOpenWindowClearReadBackAndCloseCleanlyUnderXvfb() throws Exception
     {
-        assumeTrue(XvfbChildJvm.xvfbRun() != null,
-            "xvfb-run is not installed (apt-get install xvfb xauth): windowed test skipped");
+        assumeTrue(null != ChildProcess.xvfbRun(),
+            "xvfb-run is not installed (" + ChildProcess.XVFB_INSTALL_HINT + "): windowed test skipped");
 
         final Path screenshot = directory.resolve("window.png");
-        final XvfbChildJvm.Result child = XvfbChildJvm.run(
-            directory, TIMEOUT_SECONDS, WindowSmokeMain.class, List.of(screenshot.toString()));
+        final ChildProcess.Result child = ChildProcess.javaMain(WindowSmokeMain.class)
+            .jvmFlags(ChildProcess.ENGINE_JVM_FLAGS).llvmpipeThreads(1).underXvfb().args(screenshot.toString())
+            .limit(LIMIT).output(directory.resolve("WindowSmokeMain.log")).run().requireFinished();
         final String log = child.output();
 
-        assertTrue(child.finished(), "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + log);
         assertEquals(0, child.exitCode(), "child JVM exit code, output:\n" + log);
         assertTrue(log.contains("OK pixel=#00FF00FF size=64x48 headless=false"), log);
         assertTrue(Files.size(screenshot) > 0, "screenshot written");
