@@ -55,6 +55,9 @@ public final class ChildProcess
     public static final long KILL_WAIT_MS = 10_000;
     /** Lines of output a timeout message ends with. */
     public static final int TAIL_LINES = 60;
+    /** Words of a command longer than this are shortened in {@link Result#describe()}. */
+    static final int MAX_WORD_CHARS = 240;
+    static final int SHORT_WORD_CHARS = 120;
 
     private final List<String> program;
     private final String mainClass;
@@ -540,18 +543,21 @@ public final class ChildProcess
 
         /**
          * @return for a child that ran past its limit: the command, the stage it was stuck in, where the thread dumps
-         * are and the tail of its output; for one that finished, its exit code and command.
+         * are and the tail of its output; for one that finished, its exit code and command. Words of the command
+         * longer than {@value ChildProcess#MAX_WORD_CHARS} characters (class paths) are shortened; {@link #command()}
+         * and the diagnosis file have them whole.
          */
         public String describe()
         {
             if (finished)
             {
-                return "child exited " + exitCode + " after " + seconds(elapsed) + ": " + shellWords(command);
+                return "child exited " + exitCode + " after " + seconds(elapsed) + ": " +
+                    shellWords(command, MAX_WORD_CHARS);
             }
             final StringBuilder text = new StringBuilder()
                 .append("child ran past its limit of ").append(seconds(limit)).append(" and was killed with its ")
                 .append(killedPids.size()).append(" process(es) ").append(killedPids).append(": ")
-                .append(shellWords(command))
+                .append(shellWords(command, MAX_WORD_CHARS))
                 .append("\nstuck in: ").append(stage)
                 .append("\nthread dumps and native stacks: ").append(diagnosis);
             if (!survivors.isEmpty())
@@ -579,7 +585,7 @@ public final class ChildProcess
         public String toString()
         {
             return finished ? describe() : "child killed at its limit of " + seconds(limit) + " (stuck in: " + stage +
-                "): " + shellWords(command);
+                "): " + shellWords(command, MAX_WORD_CHARS);
         }
     }
 
@@ -595,10 +601,22 @@ public final class ChildProcess
     /** @return {@code command} as a shell would take it, for messages: words with spaces or quotes single-quoted. */
     static String shellWords(final List<String> command)
     {
+        return shellWords(command, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxWordChars words longer than this (a test class path) are cut to their first {@value #SHORT_WORD_CHARS}
+     *                     characters and their length, so that a failure message stays readable.
+     * @return {@code command} as a shell would take it, for messages: words with spaces or quotes single-quoted.
+     */
+    static String shellWords(final List<String> command, final int maxWordChars)
+    {
         final StringBuilder text = new StringBuilder();
         for (int i = 0; i < command.size(); i++)
         {
-            final String word = command.get(i);
+            final String whole = command.get(i);
+            final boolean cut = whole.length() > maxWordChars;
+            final String word = cut ? whole.substring(0, SHORT_WORD_CHARS) : whole;
             if (i > 0)
             {
                 text.append(' ');
@@ -610,6 +628,10 @@ public final class ChildProcess
             else
             {
                 text.append(word);
+            }
+            if (cut)
+            {
+                text.append("...(").append(whole.length()).append(" chars)");
             }
         }
         return text.toString();

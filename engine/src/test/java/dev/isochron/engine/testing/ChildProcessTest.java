@@ -37,6 +37,7 @@ class ChildProcessTest
     private static final String HOLDER_STAGE = HOLDER_THREAD + ": jdk.internal.misc.Unsafe.park via " +
         HangMain.class.getName() + ".holdWorker";
     private static final Pattern GRANDCHILD = Pattern.compile("GRANDCHILD (\\d+)");
+    private static final Pattern HELD_CHILD = Pattern.compile("HELD (\\d+)");
 
     @TempDir
     Path directory;
@@ -112,6 +113,15 @@ class ChildProcessTest
     }
 
     @Test
+    void shouldShortenALongWordOfACommandForAMessage()
+    {
+        final String classPath = "a".repeat(ChildProcess.MAX_WORD_CHARS + 1);
+
+        assertEquals("java -cp " + "a".repeat(ChildProcess.SHORT_WORD_CHARS) + "...(241 chars) Main",
+            ChildProcess.shellWords(List.of("java", "-cp", classPath, "Main"), ChildProcess.MAX_WORD_CHARS));
+    }
+
+    @Test
     void shouldKillTheGrandchildrenOfAHungChildAtItsLimit() throws Exception
     {
         final ChildProcess.Result child = ChildProcess.javaMain(GrandchildMain.class).limit(HANG_LIMIT)
@@ -124,6 +134,26 @@ class ChildProcessTest
         assertTrue(child.killedPids().contains(grandchildPid), child::describe);
         assertFalse(alive(child.pid()), "the child is alive after its limit");
         assertFalse(alive(grandchildPid), "the grandchild (sleep 600) is alive after the child's limit");
+    }
+
+    @Test
+    void shouldKillTheTreeOfAChildStillRunningWhenTheJvmThatStartedItExits() throws Exception
+    {
+        final ChildProcess.Result parent = ChildProcess.javaMain(ExitingParentMain.class)
+            .args(directory.resolve("held.log").toString()).limit(LIMIT).output(directory.resolve("parent.log")).run();
+
+        final Matcher held = HELD_CHILD.matcher(parent.output());
+        assertEquals(EXIT_CODE, parent.exitCode(), parent::describe);
+        assertTrue(held.find(), parent::describe);
+        final long heldPid = Long.parseLong(held.group(1));
+        try
+        {
+            assertFalse(alive(heldPid), "the child held by a JVM that exited is alive");
+        }
+        finally
+        {
+            ProcessHandle.of(heldPid).ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 
     @Test
@@ -205,7 +235,8 @@ class ChildProcessTest
 
             final String message = error.getMessage();
             assertTrue(message.startsWith("child ran past its limit of 6 s and was killed with its 1 process(es) [" +
-                child.pid() + "]: " + ChildProcess.shellWords(child.command()) + "\nstuck in: " + child.stage() +
+                child.pid() + "]: " + ChildProcess.shellWords(child.command(), ChildProcess.MAX_WORD_CHARS) +
+                "\nstuck in: " + child.stage() +
                 "\nthread dumps and native stacks: " + child.diagnosis() + "\nlast 60 lines of " + child.log() + ":\n"),
                 message);
             assertTrue(message.endsWith(child.tail(ChildProcess.TAIL_LINES)), message);
@@ -289,6 +320,38 @@ class ChildProcessTest
             System.out.println("GRANDCHILD " + sleep.pid());
             System.out.flush();
             HangMain.holdMain();
+        }
+    }
+
+    /**
+     * Starts {@link HangMain} through the launcher with a long limit, prints its pid once it is up, then exits while
+     * the launcher still waits for it, as a test JVM that Surefire ends does.
+     */
+    public static final class ExitingParentMain
+    {
+        public static void main(final String[] args) throws Exception
+        {
+            final Path log = Path.of(args[0]);
+            final Thread waiter = new Thread(() ->
+            {
+                try
+                {
+                    ChildProcess.javaMain(HangMain.class).limit(Duration.ofMinutes(10)).output(log).run();
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                }
+            }, "launcher-waiter");
+            waiter.setDaemon(true);
+            waiter.start();
+            while (!Files.exists(log) || !Files.readString(log).contains(READY))
+            {
+                Thread.sleep(50);
+            }
+            System.out.println("HELD " + ProcessHandle.current().children().findFirst().orElseThrow().pid());
+            System.out.flush();
+            System.exit(EXIT_CODE);
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Names where a hung child was stuck, in one line a failure message can carry: for the {@code main} thread and each
- * thread whose name starts with {@code isochron}, its top frame and the first frame of Isochron's own code, e.g.
+ * thread whose name starts with {@code isochron}, its top frame and the first frame of Isochron's own code (else the
+ * first frame outside the JDK), e.g.
  * {@code "main: org.lwjgl.glfw.GLFW.glfwInit via dev.isochron.render.context.GlfwWindowContext.initialiseGlfw"}.
  * <p>
  * Read from a Java thread dump (the text a JVM prints on {@code SIGQUIT}) where there is one, else from gdb's
@@ -45,15 +46,17 @@ final class StuckStage
         String thread = null;
         String top = null;
         String own = null;
+        String caller = null;
         for (final String line : lines)
         {
             if (line.startsWith("\""))
             {
-                addJavaThread(threads, thread, top, own);
+                addJavaThread(threads, thread, top, null == own ? caller : own);
                 final int close = line.lastIndexOf('"');
                 thread = close > 0 ? line.substring(1, close) : line.substring(1);
                 top = null;
                 own = null;
+                caller = null;
             }
             else if (null != thread)
             {
@@ -70,10 +73,14 @@ final class StuckStage
                     {
                         own = method;
                     }
+                    if (null == caller && !jdkMethod(method))
+                    {
+                        caller = method;
+                    }
                 }
             }
         }
-        addJavaThread(threads, thread, top, own);
+        addJavaThread(threads, thread, top, null == own ? caller : own);
         return threads.isEmpty() ? null : String.join("; ", threads);
     }
 
@@ -114,6 +121,13 @@ final class StuckStage
         }
         addNativeThread(threads, thread, top, via);
         return threads.isEmpty() ? null : String.join("; ", threads);
+    }
+
+    /** @return whether {@code method} is the JDK's: the "via" part falls back to the first frame that is not. */
+    private static boolean jdkMethod(final String method)
+    {
+        return method.startsWith("java.") || method.startsWith("javax.") || method.startsWith("jdk.") ||
+            method.startsWith("sun.") || method.startsWith("com.sun.");
     }
 
     private static void addJavaThread(final List<String> threads, final String thread, final String top, final String own)

@@ -76,6 +76,26 @@ class StuckStageTest
     }
 
     @Test
+    void shouldFallBackToTheFirstFrameOutsideTheJdkWhereNoIsochronFrameIsOnTheStack()
+    {
+        final String dump = """
+            Full thread dump OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1 mixed mode, sharing):
+
+            "main" #1 prio=5 os_prio=0 cpu=1.00ms elapsed=20.00s tid=0x00007f1204018040 nid=0x5d75 in Object.wait()
+               java.lang.Thread.State: WAITING (on object monitor)
+            \tat java.lang.Object.wait(java.base@17.0.15/Native Method)
+            \tat java.lang.Object.wait(java.base@17.0.15/Object.java:338)
+            \tat org.openjdk.jcstress.infra.runners.TestExecutor.awaitAll(TestExecutor.java:90)
+            \tat org.openjdk.jcstress.JCStress.run(JCStress.java:60)
+
+            JNI global refs: 7, weak refs: 0
+            """;
+
+        assertEquals("main: java.lang.Object.wait via org.openjdk.jcstress.infra.runners.TestExecutor.awaitAll",
+            StuckStage.fromJavaDump(dump));
+    }
+
+    @Test
     void shouldFindNoStageWhereThereIsNoThreadDump()
     {
         assertNull(StuckStage.fromJavaDump("READY\nsome output\n"));
