@@ -1,22 +1,23 @@
 package dev.isochron.demo;
 
+import dev.isochron.engine.testing.ChildProcess;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs the packaged demo jar ({@code isochron.demo.jar}, set by Failsafe) in a child JVM, as a user
- * would, with {@code LP_NUM_THREADS=1} so llvmpipe stays on one core; and reads its outputs.
+ * would, with {@code LP_NUM_THREADS=1} so llvmpipe stays on one core and no display; and reads its outputs.
  */
 final class DemoProcess
 {
-    static final long TIMEOUT_SECONDS = 120;
+    static final Duration LIMIT = Duration.ofSeconds(120);
 
     final int exitCode;
     final String stdout;
@@ -48,56 +49,32 @@ final class DemoProcess
     /** @return whether {@code xvfb-run} is on the PATH, for windowed runs on a machine without a display. */
     static boolean xvfbAvailable()
     {
-        final String path = System.getenv("PATH");
-        if (null == path)
-        {
-            return false;
-        }
-        for (final String dir : path.split(java.io.File.pathSeparator))
-        {
-            if (Files.isExecutable(Path.of(dir, "xvfb-run")))
-            {
-                return true;
-            }
-        }
-        return false;
+        return null != ChildProcess.xvfbRun();
     }
 
-    /** Runs the jar under {@code xvfb-run} (a virtual X display) when {@code underXvfb}. */
+    /**
+     * Runs the jar under {@code xvfb-run} (a virtual X display) when {@code underXvfb}.
+     *
+     * @throws AssertionError naming the stage the demo was stuck in when it runs past {@link #LIMIT}.
+     */
     static DemoProcess run(final Path workDir, final boolean underXvfb, final String... args)
         throws IOException, InterruptedException
     {
-        final List<String> command = new ArrayList<>();
+        final ChildProcess demo = ChildProcess.javaJar(jar().toAbsolutePath()).jvmFlags("-Xmx512m").args(args)
+            .directory(workDir).llvmpipeThreads(1).removeEnvironment("DISPLAY").removeEnvironment("WAYLAND_DISPLAY")
+            .limit(LIMIT)
+            .output(Files.createTempFile(workDir, "stdout", ".txt"))
+            .errorOutput(Files.createTempFile(workDir, "stderr", ".txt"));
         if (underXvfb)
         {
-            command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1280x720x24"));
+            demo.underXvfb();
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-jar");
-        command.add(jar().toAbsolutePath().toString());
-        for (final String arg : args)
+        final ChildProcess.Result result = demo.run();
+        if (result.timedOut())
         {
-            command.add(arg);
+            throw new AssertionError("demo did not end within its limit: " + result.describe());
         }
-        final Path out = Files.createTempFile(workDir, "stdout", ".txt");
-        final Path err = Files.createTempFile(workDir, "stderr", ".txt");
-        final ProcessBuilder builder = new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile());
-        builder.environment().put("LP_NUM_THREADS", "1");
-        builder.environment().remove("DISPLAY");
-        builder.environment().remove("WAYLAND_DISPLAY");
-        final Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS))
-        {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("demo did not end within " + TIMEOUT_SECONDS + " s: " + command + "\nstdout:\n" +
-                Files.readString(out) + "\nstderr:\n" + Files.readString(err));
-        }
-        return new DemoProcess(process.exitValue(),
-            Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new DemoProcess(result.exitCode(), result.output(), result.errorOutput());
     }
 
     /** @return the lines of stderr that are not blank. */

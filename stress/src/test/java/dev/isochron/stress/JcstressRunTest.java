@@ -1,5 +1,6 @@
 package dev.isochron.stress;
 
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -7,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,49 +54,42 @@ class JcstressRunTest
             Files.deleteIfExists(resultDir.resolve(test.getName() + ".html"));
         }
 
-        final List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.openjdk.jcstress.Main");
-        command.add("-m");
-        command.add(mode);
-        command.add("-t");
-        command.add("dev\\.isochron\\.stress\\..*Stress");
-        command.add("-jvmArgsPrepend");
-        command.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
-        command.add("-r");
-        command.add(resultDir.toString());
+        final List<String> args = new ArrayList<>();
+        args.add("-m");
+        args.add(mode);
+        args.add("-t");
+        args.add("dev\\.isochron\\.stress\\..*Stress");
+        args.add("-jvmArgsPrepend");
+        args.add("--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+        args.add("-r");
+        args.add(resultDir.toString());
         if (!extra.isEmpty())
         {
             for (final String arg : extra.split("\\s+"))
             {
-                command.add(arg);
+                args.add(arg);
             }
         }
 
         final Path log = resultDir.resolve("console.txt");
         // The working directory is the result directory: jcstress writes its result blob into it.
-        final Process process = new ProcessBuilder(command).directory(resultDir.toFile()).redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        final long startNs = System.nanoTime();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS))
+        final ChildProcess.Result jcstress = ChildProcess.javaMain("org.openjdk.jcstress.Main",
+                System.getProperty("java.class.path"))
+            .jvmFlags("-Xmx256m").args(args).directory(resultDir)
+            .limit(Duration.ofSeconds(timeoutSeconds)).output(log).run();
+        if (jcstress.timedOut())
         {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
             fail("jcstress (mode " + mode + ") ran past its " + timeoutSeconds + " s budget " +
-                "(-Disochron.jcstress.timeoutSeconds); console in " + log + ":\n" + tail(log));
+                "(-Disochron.jcstress.timeoutSeconds): " + jcstress.describe());
         }
-        final long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNs);
+        final long seconds = jcstress.elapsed().toSeconds();
         final List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         System.out.println("jcstress mode " + mode + " took " + seconds + " s; console in " + log);
 
         final StringBuilder problems = new StringBuilder();
-        if (process.exitValue() != 0)
+        if (jcstress.exitCode() != 0)
         {
-            problems.append("\n  jcstress exited with ").append(process.exitValue());
+            problems.append("\n  jcstress exited with ").append(jcstress.exitCode());
         }
         // The last progress line counts every planned test result: all must have passed.
         String results = null;

@@ -1,16 +1,10 @@
 package dev.isochron.demo.soak;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import dev.isochron.engine.jit.LiteralResolver;
-import dev.isochron.render.testing.XvfbChildJvm;
+import dev.isochron.engine.testing.ChildProcess;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -39,7 +33,9 @@ final class SoakChild
     }
 
     /**
-     * Runs the child to its end; fails the test when it runs past twice its seconds, the warm-up's grace and 90 s.
+     * Runs the child to its end; fails the test when it runs past twice its seconds, the warm-up's grace and 90 s,
+     * naming the stage the child was stuck in (its thread dump beside the output, in
+     * {@code child-output.txt.timeout.txt}).
      *
      * @param jvmFlags the caller's flags (JIT choice, diagnostics), after the common ones.
      */
@@ -49,42 +45,20 @@ final class SoakChild
         final int windows,
         final double tickRateHz,
         final Path dir,
-        final List<String> jvmFlags) throws IOException, InterruptedException
+        final List<String> jvmFlags) throws InterruptedException
     {
-        final Path log = dir.resolve("child-output.txt");
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("--add-opens");
-        command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
-        command.addAll(Arrays.asList(LiteralResolver.REQUIRED_FLAGS.split(" ")));
-        command.add("-Djava.awt.headless=true");
-        command.add("-Xlog:gc:file=" + dir.resolve("gc.log"));
-        command.addAll(jvmFlags);
-        command.add("-cp");
-        command.add(XvfbChildJvm.testClassPath());
-        command.add(SoakMain.class.getName());
-        command.add(scene.cliName());
-        command.add(Double.toString(seconds));
-        command.add(Integer.toString(windows));
-        command.add(Double.toString(tickRateHz));
-        command.add("0");
-        command.add(dir.toString());
-        final ProcessBuilder builder = new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-        builder.environment().put("LP_NUM_THREADS", "1");
-        builder.environment().remove("DISPLAY");
-        builder.environment().remove("WAYLAND_DISPLAY");
-        final Process child = builder.start();
-        final long timeoutSeconds = (long)(2 * seconds + SoakMain.WARMUP_GRACE_SECONDS) + 90;
-        if (!child.waitFor(timeoutSeconds, TimeUnit.SECONDS))
+        final Duration limit = Duration.ofSeconds((long)(2 * seconds + SoakMain.WARMUP_GRACE_SECONDS) + 90);
+        final ChildProcess.Result child = ChildProcess.javaMain(SoakMain.class)
+            .jvmFlags("-Xmx512m").jvmFlags(ChildProcess.ENGINE_JVM_FLAGS)
+            .jvmFlags("-Djava.awt.headless=true", "-Xlog:gc:file=" + dir.resolve("gc.log")).jvmFlags(jvmFlags)
+            .args(scene.cliName(), Double.toString(seconds), Integer.toString(windows), Double.toString(tickRateHz), "0",
+                dir.toString())
+            .directory(dir).llvmpipeThreads(1).removeEnvironment("DISPLAY").removeEnvironment("WAYLAND_DISPLAY")
+            .limit(limit).output(dir.resolve("child-output.txt")).run();
+        if (child.timedOut())
         {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("soak of " + scene.cliName() + " did not end within " + timeoutSeconds + " s: " + command + "\n" +
-                Files.readString(log, StandardCharsets.UTF_8));
+            fail("soak of " + scene.cliName() + " did not end within its limit: " + child.describe());
         }
-        return new Result(child.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return new Result(child.exitCode(), child.output());
     }
 }

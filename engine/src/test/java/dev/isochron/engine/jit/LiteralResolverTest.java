@@ -1,14 +1,13 @@
 package dev.isochron.engine.jit;
 
+import dev.isochron.engine.testing.ChildProcess;
 import dev.isochron.engine.testing.ClassConstants;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,13 +91,11 @@ class LiteralResolverTest
     }
 
     @Test
-    void shouldNameTheMissingFlagsWhenTheJdkHidesTheConstantPool() throws IOException, InterruptedException
+    void shouldNameTheMissingFlagsWhenTheJdkHidesTheConstantPool() throws InterruptedException
     {
-        final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        final Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-            ProbeMain.class.getName()).redirectErrorStream(true).start();
-        final String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), output);
+        // without ChildProcess.ENGINE_JVM_FLAGS: the child lacks the exports the resolver needs
+        final String output = ChildProcess.javaMain(ProbeMain.class).limit(Duration.ofSeconds(60)).run()
+            .requireFinished().output();
 
         assertTrue(output.startsWith("unavailable: the JDK's constant pool is not reachable"), output);
         assertTrue(output.contains(LiteralResolver.REQUIRED_FLAGS), output);

@@ -1,19 +1,22 @@
 package dev.isochron.perf.harness;
 
+import dev.isochron.engine.testing.ChildProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts child JVMs the same way every time: the harness's own java binary, the same heap and module flags,
  * the collector's flags and the user's extra flags, {@code LP_NUM_THREADS} set for Mesa llvmpipe, and stdout
- * and stderr into a log file. Engine and naive runs differ only in the demo's arguments.
+ * and stderr into a log file. Engine and naive runs differ only in the demo's arguments. Starting, waiting and
+ * killing are {@link ChildProcess}'s: a run past its limit is diagnosed (thread dumps, the stage it was stuck in)
+ * and killed with its whole process tree, and no child outlives the harness.
  */
 public final class ChildJvm
 {
@@ -47,8 +50,7 @@ public final class ChildJvm
         final List<String> flags = new ArrayList<>();
         flags.add("-Xms" + heap);
         flags.add("-Xmx" + heap);
-        flags.add("--add-opens");
-        flags.add("java.base/jdk.internal.misc=ALL-UNNAMED");
+        flags.addAll(ChildProcess.AGRONA_JVM_FLAGS);
         flags.add("-Djava.awt.headless=true");
         flags.addAll(extraFlags);
         this.baseFlags = List.copyOf(flags);
@@ -135,42 +137,35 @@ public final class ChildJvm
     }
 
     /**
-     * Runs {@code command} with stdout and stderr going to {@code log}, killing it (and its descendants) after
-     * {@code timeoutSeconds}.
+     * Runs {@code command} with stdout and stderr going to {@code log}; after {@code timeoutSeconds} takes its thread
+     * dumps and kills it with every process below it ({@link ChildProcess}).
      *
      * @return the exit status, or -1 when it was killed for taking too long.
      * @throws UncheckedIOException naming the command when it cannot be started.
      */
     public int run(final List<String> command, final Path log, final long timeoutSeconds)
     {
-        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-        final Map<String, String> env = builder.environment();
-        env.put("LP_NUM_THREADS", Integer.toString(llvmpipeThreads));
-        final Process process;
+        return runChild(command, log, timeoutSeconds).exitCode();
+    }
+
+    /**
+     * Runs {@code command} as {@link #run} does.
+     *
+     * @return what the child did; for one killed at the limit, the stage it was stuck in and where its thread dumps
+     * are ({@link ChildProcess.Result#stage()}, {@link ChildProcess.Result#diagnosis()}).
+     * @throws UncheckedIOException  naming the command when it cannot be started.
+     * @throws IllegalStateException naming the command when this thread is interrupted while it runs (its process
+     *                               tree is killed first; the interrupt flag stays set).
+     */
+    public ChildProcess.Result runChild(final List<String> command, final Path log, final long timeoutSeconds)
+    {
         try
         {
-            process = builder.start();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot start " + String.join(" ", command) + ": " + ex.getMessage(), ex);
-        }
-        try
-        {
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS))
-            {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-                return -1;
-            }
-            return process.exitValue();
+            return ChildProcess.command(command).llvmpipeThreads(llvmpipeThreads)
+                .limit(Duration.ofSeconds(timeoutSeconds)).output(log).run();
         }
         catch (final InterruptedException ex)
         {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + String.join(" ", command), ex);
         }

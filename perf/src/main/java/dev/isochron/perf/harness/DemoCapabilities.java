@@ -1,9 +1,7 @@
 package dev.isochron.perf.harness;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.isochron.engine.testing.ChildProcess;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,20 +39,14 @@ public final class DemoCapabilities
     public static DemoCapabilities probe(final ChildJvm jvm, final Path demoJar, final Path scratchDir)
     {
         final Path log = scratchDir.resolve("demo-help.log");
-        final int status = jvm.run(jvm.command(GcChoice.G1, demoJar, List.of("--help")), log, 120);
-        final String help;
-        try
-        {
-            help = Files.readString(log, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot read the demo's help output " + log + ": " + ex.getMessage(), ex);
-        }
+        final ChildProcess.Result child = jvm.runChild(jvm.command(GcChoice.G1, demoJar, List.of("--help")), log, 120);
+        final int status = child.exitCode();
+        final String help = child.output();
         if (status != 0 && !help.contains("--report"))
         {
             throw new IllegalStateException("the demo jar " + demoJar + " did not print its help (java -jar " + demoJar +
-                " --help exited " + status + "); see " + log);
+                " --help " + (child.timedOut() ? "was killed after 120 s, stuck in: " + child.stage() + ", thread dumps in " +
+                child.diagnosis() : "exited " + status) + "); see " + log);
         }
         return fromHelp(help);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.isochron.engine.io.AtomicFileWriter;
+import dev.isochron.engine.testing.ChildProcess;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -193,11 +194,13 @@ public final class Harness
             command = jvm.command(spec.gc(), demoJar, demoArguments(spec, report, csv, demo.warmup()));
         }
         final long start = System.nanoTime();
-        final int status = jvm.run(command, log, options.runTimeoutSeconds);
+        final ChildProcess.Result child = jvm.runChild(command, log, options.runTimeoutSeconds);
+        final int status = child.exitCode();
         final double seconds = (System.nanoTime() - start) / 1e9;
         if (status != 0)
         {
-            final String why = status == -1 ? "killed after --run-timeout " + options.runTimeoutSeconds + " s" :
+            final String why = child.timedOut() ? "killed after --run-timeout " + options.runTimeoutSeconds +
+                " s, stuck in: " + child.stage() + " (thread dumps: " + child.diagnosis() + ")" :
                 "demo exited " + status + lastLine(log);
             return new RunResult(spec, readReport(report), null, status, seconds, why, report, csv, log);
         }

@@ -1,5 +1,6 @@
 package dev.isochron.perf.harness;
 
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,20 @@ class ChildJvmTest
     }
 
     @Test
+    void shouldNameTheStageOfARunKilledAtItsTimeout()
+    {
+        final ChildJvm jvm = new ChildJvm(ChildJvm.currentJava(), Runtime.version().feature(), "64m", List.of(), 1);
+        final List<String> command = jvm.classCommand(GcChoice.G1, ChildProcess.testClassPath(), HoldMain.class.getName(),
+            List.of());
+
+        final ChildProcess.Result child = jvm.runChild(command, dir.resolve("hold.log"), 5);
+
+        assertEquals(-1, child.exitCode(), child::describe);
+        assertTrue(child.stage().startsWith("main: java.lang.Thread.sleep via " + HoldMain.class.getName() + ".main"),
+            child::describe);
+    }
+
+    @Test
     void shouldExplainWhyACollectorIsUnavailable() throws IOException
     {
         final ChildJvm jvm = new ChildJvm(script("java",
@@ -76,5 +91,17 @@ class ChildJvmTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> new ChildJvm(Path.of("java"), 17, "1g", List.of(), -1));
         assertEquals("--lp-threads must be >= 0, was -1", ex.getMessage());
+    }
+
+    /** Sleeps in {@code main} until it is killed. */
+    public static final class HoldMain
+    {
+        public static void main(final String[] args) throws InterruptedException
+        {
+            while (true)
+            {
+                Thread.sleep(60_000);
+            }
+        }
     }
 }

@@ -2,15 +2,15 @@ package dev.isochron.perf.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +31,9 @@ class HarnessQuickIT
         "/inputLatencyMs/max", "/allocBytesPerFrame/platform", "/allocBytesPerFrame/sim", "/allocBytesPerFrame/render",
         "/allocBytesPerFrame/workers", "/allocBytesPerFrame/producers", "/gc/count", "/gc/pauseMsTotal",
         "/gc/pauseMsMax", "/heapUsedAfterMb", "/rssMb", "/timeToFirstFrameMs");
+
+    /** The harness and its demo children are killed together after this. */
+    private static final Duration HARNESS_LIMIT = Duration.ofSeconds(300);
 
     @TempDir
     Path out;
@@ -76,17 +79,18 @@ class HarnessQuickIT
     {
         Files.createDirectories(dir);
         final Path log = dir.resolve("harness.log");
-        final Process process = new ProcessBuilder(ChildJvm.currentJava().toString(), "-jar",
-            jar("isochron.perf.jar").toString(), "--quick", "--scenes", "sprites", "--threading", "multi", "--target-fps", "60", "--frames", "120", "--warmup", "300",
-            "--heap", "512m", "--out", dir.resolve("perf").toString(), "--demo-jar", jar("isochron.demo.jar").toString())
-            .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(300, TimeUnit.SECONDS))
+        final ChildProcess.Result harness = ChildProcess.javaJar(jar("isochron.perf.jar")).java(ChildJvm.currentJava())
+            .args("--quick", "--scenes", "sprites", "--threading", "multi", "--target-fps", "60", "--frames", "120",
+                "--warmup", "300", "--heap", "512m", "--out", dir.resolve("perf").toString(),
+                "--demo-jar", jar("isochron.demo.jar").toString())
+            .limit(HARNESS_LIMIT).output(log).run();
+        if (harness.timedOut())
         {
-            process.destroyForcibly();
-            throw new AssertionError("harness still running after 300 s; log:\n" + Files.readString(log));
+            throw new AssertionError("harness still running after " + HARNESS_LIMIT.toSeconds() + " s: " +
+                harness.describe());
         }
-        final String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), output);
+        final String output = harness.output();
+        assertEquals(0, harness.exitCode(), output);
         assertTrue(output.contains("[1/2] sprites multi-g1 engine r1 ... "), output);
         assertTrue(output.contains("[2/2] sprites multi-g1 naive r1 ... "), output);
 

@@ -2,13 +2,13 @@ package dev.isochron.perf.ttff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.isochron.engine.testing.ChildProcess;
 import dev.isochron.perf.harness.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MinimalFirstFrameIT
 {
+    private static final Duration LIMIT = Duration.ofSeconds(120);
+
     @TempDir
     Path dir;
 
@@ -30,13 +32,13 @@ class MinimalFirstFrameIT
         final Path report = dir.resolve("ttff.json");
         final Path log = dir.resolve("ttff.log");
         final long before = System.currentTimeMillis();
-        final Process process = new ProcessBuilder(ChildJvm.currentJava().toString(), "-cp",
-            System.getProperty("java.class.path"), MinimalFirstFrame.class.getName(), "--width", "320", "--height", "240",
-            "--report", report.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "MinimalFirstFrame still running after 120 s");
+        final ChildProcess.Result child = ChildProcess.javaMain(MinimalFirstFrame.class.getName(),
+                System.getProperty("java.class.path"))
+            .java(ChildJvm.currentJava()).args("--width", "320", "--height", "240", "--report", report.toString())
+            .limit(LIMIT).output(log).run().requireFinished();
         final long elapsed = System.currentTimeMillis() - before;
 
-        assertEquals(0, process.exitValue(), Files.readString(log));
+        assertEquals(0, child.exitCode(), child.output());
         final JsonNode node = new ObjectMapper().readTree(report.toFile());
         final double ttff = node.get("timeToFirstFrameMs").asDouble();
         assertTrue(ttff > 0 && ttff <= elapsed, "timeToFirstFrameMs " + ttff + " outside (0, " + elapsed + "]");

@@ -1,6 +1,6 @@
 package dev.isochron.render.context;
 
-import dev.isochron.render.testing.XvfbChildJvm;
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class GlfwWindowContextTest
 {
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path directory;
@@ -32,15 +32,15 @@ class GlfwWindowContextTest
     void shouldOpenWindowClearReadBackAndCloseCleanlyUnderXvfb(final WindowApi api, final String reported)
         throws Exception
     {
-        assumeTrue(XvfbChildJvm.xvfbRun() != null,
-            "xvfb-run is not installed (apt-get install xvfb xauth): windowed test skipped");
+        assumeTrue(null != ChildProcess.xvfbRun(),
+            "xvfb-run is not installed (" + ChildProcess.XVFB_INSTALL_HINT + "): windowed test skipped");
 
         final Path screenshot = directory.resolve("window.png");
-        final XvfbChildJvm.Result child = XvfbChildJvm.run(
-            directory, TIMEOUT_SECONDS, WindowSmokeMain.class, List.of(screenshot.toString(), api.name()));
+        final ChildProcess.Result child = ChildProcess.javaMain(WindowSmokeMain.class)
+            .jvmFlags(ChildProcess.ENGINE_JVM_FLAGS).llvmpipeThreads(1).underXvfb().args(screenshot.toString(), api.name())
+            .limit(LIMIT).output(directory.resolve("WindowSmokeMain.log")).run().requireFinished();
         final String log = child.output();
 
-        assertTrue(child.finished(), "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + log);
         assertEquals(0, child.exitCode(), "child JVM exit code, output:\n" + log);
         assertTrue(log.contains("OK pixel=#00FF00FF size=64x48 headless=false api=" + reported +
             " headlessPixel=#0000FFFF"), log);
@@ -51,14 +51,14 @@ class GlfwWindowContextTest
     @Test
     void shouldRefuseSwapBuffersAfterCloseAndCloseTwiceUnderXvfb() throws Exception
     {
-        assumeTrue(XvfbChildJvm.xvfbRun() != null,
-            "xvfb-run is not installed (apt-get install xvfb xauth): windowed test skipped");
+        assumeTrue(null != ChildProcess.xvfbRun(),
+            "xvfb-run is not installed (" + ChildProcess.XVFB_INSTALL_HINT + "): windowed test skipped");
 
-        final XvfbChildJvm.Result child =
-            XvfbChildJvm.run(directory, TIMEOUT_SECONDS, WindowUseAfterCloseMain.class, List.of());
+        final ChildProcess.Result child = ChildProcess.javaMain(WindowUseAfterCloseMain.class)
+            .jvmFlags(ChildProcess.ENGINE_JVM_FLAGS).llvmpipeThreads(1).underXvfb()
+            .limit(LIMIT).output(directory.resolve("WindowUseAfterCloseMain.log")).run().requireFinished();
         final String log = child.output();
 
-        assertTrue(child.finished(), "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + log);
         assertEquals(0, child.exitCode(), "child JVM exit code, output:\n" + log);
         assertTrue(log.contains("swapBuffers: GLFW window 'closed' used after close(): the context is destroyed"),
             log);

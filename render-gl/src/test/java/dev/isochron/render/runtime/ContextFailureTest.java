@@ -1,15 +1,12 @@
 package dev.isochron.render.runtime;
 
 import dev.isochron.render.context.GlPlatform;
-import dev.isochron.render.testing.XvfbChildJvm;
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -21,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class ContextFailureTest
 {
-    private static final long TIMEOUT_SECONDS = 60;
+    private static final Duration LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path directory;
@@ -29,27 +26,12 @@ class ContextFailureTest
     @Test
     void shouldThrowTheContextExceptionNamingWhatItTriedAndWhatToInstall() throws Exception
     {
-        final Path log = directory.resolve("child.log");
-        final ProcessBuilder builder = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", XvfbChildJvm.testClassPath(),
-            "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
-            ContextFailureMain.class.getName()))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-        builder.environment().remove("DISPLAY");
-        builder.environment().remove("WAYLAND_DISPLAY");
-        builder.environment().put("LP_NUM_THREADS", "1");
-        final Process child = builder.start();
-        final boolean finished = child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished)
-        {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        final String output = Files.readString(log, StandardCharsets.UTF_8);
+        final ChildProcess.Result child = ChildProcess.javaMain(ContextFailureMain.class)
+            .jvmFlags(ChildProcess.AGRONA_JVM_FLAGS).removeEnvironment("DISPLAY").removeEnvironment("WAYLAND_DISPLAY")
+            .llvmpipeThreads(1).limit(LIMIT).output(directory.resolve("child.log")).run().requireFinished();
+        final String output = child.output();
 
-        assertTrue(finished, "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + output);
-        assertEquals(0, child.exitValue(), output);
+        assertEquals(0, child.exitCode(), output);
         assertTrue(output.contains("OK threw=dev.isochron.render.context.GlContextException threadsAfterFailure=[] " +
             "headlessAfterwards=FRAME_LIMIT"), output);
         assertTrue(output.contains("MESSAGE no OpenGL 3.3+ core context could be created (kind WINDOW); tried:"), output);

@@ -1,11 +1,11 @@
 package dev.isochron.render.runtime;
 
-import dev.isochron.render.testing.XvfbChildJvm;
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class WindowedRunTest
 {
-    private static final long TIMEOUT_SECONDS = 90;
+    private static final Duration LIMIT = Duration.ofSeconds(90);
 
     @TempDir
     Path directory;
@@ -25,13 +25,14 @@ class WindowedRunTest
     @Test
     void shouldDeliverGlfwInputAndResizesAndEndWhenTheWindowCloses() throws Exception
     {
-        assumeTrue(XvfbChildJvm.xvfbRun() != null,
-            "xvfb-run is not installed (apt-get install xvfb xauth): windowed test skipped");
+        assumeTrue(null != ChildProcess.xvfbRun(),
+            "xvfb-run is not installed (" + ChildProcess.XVFB_INSTALL_HINT + "): windowed test skipped");
 
-        final XvfbChildJvm.Result child = XvfbChildJvm.run(directory, TIMEOUT_SECONDS, WindowedRunMain.class,
-            List.of(directory.resolve("window.png").toString()));
+        final ChildProcess.Result child = ChildProcess.javaMain(WindowedRunMain.class)
+            .jvmFlags(ChildProcess.ENGINE_JVM_FLAGS).llvmpipeThreads(1).underXvfb()
+            .args(directory.resolve("window.png").toString())
+            .limit(LIMIT).output(directory.resolve("WindowedRunMain.log")).run().requireFinished();
 
-        assertTrue(child.finished(), "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + child.output());
         assertEquals(0, child.exitCode(), "child JVM exit code, output:\n" + child.output());
         assertTrue(child.output().contains("OK exit=WINDOW_CLOSED sawCursor=true sawKey=true sawResize=true"), child.output());
     }
