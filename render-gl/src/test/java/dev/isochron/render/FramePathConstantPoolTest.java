@@ -13,6 +13,7 @@ import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.gl.Framebuffer;
+import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
 import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.StreamingVertexBuffer;
@@ -41,6 +42,7 @@ class FramePathConstantPoolTest
         Font.class,
         Framebuffer.class,
         GlDrawBackend.class,
+        GlErrors.class,
         GlObjectRegistry.class,
         HudOverlay.class,
         NullDrawBackend.class,

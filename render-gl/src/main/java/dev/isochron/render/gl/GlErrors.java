@@ -91,46 +91,66 @@ public final class GlErrors
     /** @return the symbolic name of a {@code glGetError} code. */
     public static String errorName(final int error)
     {
-        switch (error)
-        {
-            case GL_NO_ERROR:
-                return "GL_NO_ERROR";
-            case GL_INVALID_ENUM:
-                return "GL_INVALID_ENUM";
-            case GL_INVALID_VALUE:
-                return "GL_INVALID_VALUE";
-            case GL_INVALID_OPERATION:
-                return "GL_INVALID_OPERATION";
-            case GL_INVALID_FRAMEBUFFER_OPERATION:
-                return "GL_INVALID_FRAMEBUFFER_OPERATION";
-            case GL_OUT_OF_MEMORY:
-                return "GL_OUT_OF_MEMORY";
-            case GL_STACK_UNDERFLOW:
-                return "GL_STACK_UNDERFLOW";
-            case GL_STACK_OVERFLOW:
-                return "GL_STACK_OVERFLOW";
-            default:
-                return "unknown GL error 0x" + Integer.toHexString(error);
-        }
+        return Messages.errorName(error);
     }
 
     private static void fail(final String call, final int firstError, final String debugMessage)
     {
-        final StringBuilder message = new StringBuilder();
-        message.append(call).append(" failed:");
-        int error = firstError;
-        int guard = 0;
-        while (error != GL_NO_ERROR && guard++ < 16)
-        {
-            message.append(' ').append(errorName(error));
-            error = glGetError();
-        }
         if (debugMessage != null)
         {
             pendingDebugMessage = null;
-            message.append(" (debug output: ").append(debugMessage).append(')');
         }
-        throw new GlException(message.toString());
+        throw Messages.failure(call, firstError, debugMessage);
+    }
+
+    /**
+     * The messages, apart: {@link #check} runs every frame, and HotSpot resolves all String literals of a class on the
+     * thread that asks for its first C2 compile (see {@link dev.isochron.engine.jit}).
+     */
+    private static final class Messages
+    {
+        static String errorName(final int error)
+        {
+            switch (error)
+            {
+                case GL_NO_ERROR:
+                    return "GL_NO_ERROR";
+                case GL_INVALID_ENUM:
+                    return "GL_INVALID_ENUM";
+                case GL_INVALID_VALUE:
+                    return "GL_INVALID_VALUE";
+                case GL_INVALID_OPERATION:
+                    return "GL_INVALID_OPERATION";
+                case GL_INVALID_FRAMEBUFFER_OPERATION:
+                    return "GL_INVALID_FRAMEBUFFER_OPERATION";
+                case GL_OUT_OF_MEMORY:
+                    return "GL_OUT_OF_MEMORY";
+                case GL_STACK_UNDERFLOW:
+                    return "GL_STACK_UNDERFLOW";
+                case GL_STACK_OVERFLOW:
+                    return "GL_STACK_OVERFLOW";
+                default:
+                    return "unknown GL error 0x" + Integer.toHexString(error);
+            }
+        }
+
+        static GlException failure(final String call, final int firstError, final String debugMessage)
+        {
+            final StringBuilder message = new StringBuilder();
+            message.append(call).append(" failed:");
+            int error = firstError;
+            int guard = 0;
+            while (error != GL_NO_ERROR && guard++ < 16)
+            {
+                message.append(' ').append(errorName(error));
+                error = glGetError();
+            }
+            if (debugMessage != null)
+            {
+                message.append(" (debug output: ").append(debugMessage).append(')');
+            }
+            return new GlException(message.toString());
+        }
     }
 
     private static final class DebugListener implements GLDebugMessageCallbackI
