@@ -66,6 +66,7 @@ class FramePathConstantPoolTest
     @ValueSource(strings = {
         "dev.isochron.render.context.GlSession",
         "dev.isochron.render.runtime.ApplicationRunner$Run",
+        "dev.isochron.render.runtime.FramePhaseTimes",
         "dev.isochron.render.runtime.RenderPipeline",
         "dev.isochron.render.runtime.RuntimeWatchdog",
     })

@@ -787,7 +787,11 @@ public final class ApplicationRunner
                 .extra(Constants.WATCHDOG_THRESHOLD_MS, config.stallWatchdog().toNanos() / 1e6)
                 .extra(Constants.LITERAL_CLASSES_RESOLVED, null != literals && literals.available() ? literals.classes() : -1)
                 .extra(Constants.LITERALS_RESOLVED, null == literals ? 0 : literals.literals())
-                .extra(Constants.WORKER_FRAMES, pipeline.workerFrames());
+                .extra(Constants.WORKER_FRAMES, pipeline.workerFrames())
+                .extra(Constants.PHASE_RECORD_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.RECORD))
+                .extra(Constants.PHASE_FILL_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.FILL))
+                .extra(Constants.PHASE_SUBMIT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.SUBMIT))
+                .extra(Constants.PHASE_PRESENT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.PRESENT));
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
@@ -896,6 +900,10 @@ public final class ApplicationRunner
         static final String LITERAL_CLASSES_RESOLVED;
         static final String LITERALS_RESOLVED;
         static final String WORKER_FRAMES;
+        static final String PHASE_RECORD_MS;
+        static final String PHASE_FILL_MS;
+        static final String PHASE_SUBMIT_MS;
+        static final String PHASE_PRESENT_MS;
 
         static
         {
@@ -911,6 +919,10 @@ public final class ApplicationRunner
             LITERAL_CLASSES_RESOLVED = "literalClassesResolved";
             LITERALS_RESOLVED = "literalsResolved";
             WORKER_FRAMES = "workerFrames";
+            PHASE_RECORD_MS = "renderRecordMs";
+            PHASE_FILL_MS = "renderFillMs";
+            PHASE_SUBMIT_MS = "renderSubmitMs";
+            PHASE_PRESENT_MS = "renderPresentMs";
         }
 
         private Constants()

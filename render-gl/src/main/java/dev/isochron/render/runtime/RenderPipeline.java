@@ -78,6 +78,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final PhaseTracker phase;
     private final RuntimeStats stats;
     private final RunReport report;
+    private final FramePhaseTimes phaseTimes;
     private final GcPauseMonitor gcPauses;
     private final InputQueue inputQueue;
     private final LatencyHistogram inputLatency;
@@ -155,6 +156,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.phase = phase;
         this.stats = stats;
         this.report = report;
+        this.phaseTimes = new FramePhaseTimes(config.warmupFrames());
         this.gcPauses = gcPauses;
         this.inputQueue = inputQueue;
         this.inputLatency = inputLatency;
@@ -202,6 +204,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
     long workerFrames()
     {
         return workerFrames;
+    }
+
+    /** @return the render thread's time per frame by phase ({@link FramePhaseTimes}); read after the render thread ended. */
+    FramePhaseTimes phaseTimes()
+    {
+        return phaseTimes;
     }
 
     /** The render workers, or null when vertices are filled on the render thread. Caller's thread. */
@@ -285,12 +293,15 @@ final class RenderPipeline<S> implements StateRenderer<S>
             }
         }
         final long index = frames++;
+        final FramePhaseTimes phaseTimes = this.phaseTimes;
+        phaseTimes.beginFrame(index, System.nanoTime());
         frame.begin(index, frameStartNs, alpha, width, height);
         if (!renderApplication(state))
         {
             return;
         }
         drawHud();
+        phaseTimes.endPhase(FramePhaseTimes.RECORD, System.nanoTime());
 
         camera.projection(worldProjection);
         if (null != context)
@@ -326,12 +337,14 @@ final class RenderPipeline<S> implements StateRenderer<S>
             hudShapes.generate(0, 1, hudShapesAddress);
             hudSprites.generate(0, 1, hudSpritesAddress);
         }
+        phaseTimes.endPhase(FramePhaseTimes.FILL, System.nanoTime());
         renderer.draw(shapes, shapesAddress);
         renderer.draw(sprites, spritesAddress);
         renderer.projection(hudProjection);
         renderer.draw(hudShapes, hudShapesAddress);
         renderer.draw(hudSprites, hudSpritesAddress);
         renderer.endFrame();
+        phaseTimes.endPhase(FramePhaseTimes.SUBMIT, System.nanoTime());
 
         if (null != context)
         {
@@ -342,6 +355,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
             context.swapBuffers();
             checkContextAfterFrame(index);
         }
+        phaseTimes.endPhase(FramePhaseTimes.PRESENT, System.nanoTime());
+        phaseTimes.endFrame();
         if (0 == index)
         {
             report.markFirstFrameEnded();
