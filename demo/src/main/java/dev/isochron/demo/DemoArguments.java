@@ -99,6 +99,8 @@ final class DemoArguments
             "For storm: the scene under the storm (default list)."),
         NAIVE("--naive", null, Kind.FLAG, null,
             "Naive mode: the same picture, written the way the stalls arise."),
+        TRIM_NATIVE_HEAP("--trim-native-heap", null, Kind.FLAG, null,
+            "Give memory the C heap frees back to the kernel at once (glibc's default; the runtime keeps it)."),
         STALL_STACKS("--stall-stacks", null, Kind.FLAG, null,
             "Print each watchdog stall's whole stack (default: one line: thread, work, duration, top frame)."),
         SCREENSHOT("--screenshot", null, Kind.FILE, "FILE.png",

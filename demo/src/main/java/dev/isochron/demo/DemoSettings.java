@@ -34,6 +34,7 @@ public final class DemoSettings
     double inputRate;
     boolean naive;
     boolean stallStacks;
+    boolean trimNativeHeap;
     Path screenshot;
     boolean screenshotDefaulted;
     Path report;
@@ -156,6 +157,12 @@ public final class DemoSettings
     }
 
     /** @return true to print each watchdog stall's whole stack, not only its one line. */
+    /** @return whether memory the C heap frees goes back to the kernel at once (glibc's default). */
+    public boolean trimNativeHeap()
+    {
+        return trimNativeHeap;
+    }
+
     public boolean stallStacks()
     {
         return stallStacks;

@@ -36,6 +36,7 @@ import dev.isochron.render.context.GlContext;
 import dev.isochron.render.context.GlContextException;
 import dev.isochron.render.context.GlPlatform;
 import dev.isochron.render.context.GlfwWindowContext;
+import dev.isochron.render.natives.NativeHeap;
 import dev.isochron.render.natives.NativeLibrary;
 import dev.isochron.render.natives.NativeLoading;
 import org.agrona.concurrent.Agent;
@@ -208,6 +209,10 @@ public final class ApplicationRunner
         {
             // the native-loading phase, before any thread of the run exists: later loads find these libraries loaded
             NativeLoading.preload(NativeLibrary.JDK, NativeLibrary.LWJGL, NativeLibrary.STB);
+            if (config.nativeHeapRetention())
+            {
+                NativeHeap.retain();
+            }
             FramePathInitialisers.initialise();
             stats = new RuntimeStats(stallThresholdNs());
             gcPauses = new GcPauseMonitor(clock);
@@ -788,6 +793,7 @@ public final class ApplicationRunner
                 .extra(Constants.LITERAL_CLASSES_RESOLVED, null != literals && literals.available() ? literals.classes() : -1)
                 .extra(Constants.LITERALS_RESOLVED, null == literals ? 0 : literals.literals())
                 .extra(Constants.WORKER_FRAMES, pipeline.workerFrames())
+                .extra(Constants.NATIVE_HEAP_RETAINED, NativeHeap.isRetained() ? 1 : 0)
                 .extra(Constants.PHASE_RECORD_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.RECORD))
                 .extra(Constants.PHASE_FILL_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.FILL))
                 .extra(Constants.PHASE_SUBMIT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.SUBMIT))
@@ -900,6 +906,7 @@ public final class ApplicationRunner
         static final String LITERAL_CLASSES_RESOLVED;
         static final String LITERALS_RESOLVED;
         static final String WORKER_FRAMES;
+        static final String NATIVE_HEAP_RETAINED;
         static final String PHASE_RECORD_MS;
         static final String PHASE_FILL_MS;
         static final String PHASE_SUBMIT_MS;
@@ -919,6 +926,7 @@ public final class ApplicationRunner
             LITERAL_CLASSES_RESOLVED = "literalClassesResolved";
             LITERALS_RESOLVED = "literalsResolved";
             WORKER_FRAMES = "workerFrames";
+            NATIVE_HEAP_RETAINED = "nativeHeapRetained";
             PHASE_RECORD_MS = "renderRecordMs";
             PHASE_FILL_MS = "renderFillMs";
             PHASE_SUBMIT_MS = "renderSubmitMs";
