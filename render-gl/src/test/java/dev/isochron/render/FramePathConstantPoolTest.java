@@ -12,11 +12,13 @@ import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.EglHeadlessContext;
+import dev.isochron.render.context.GlfwWindowContext;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
 import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.StreamingVertexBuffer;
+import dev.isochron.render.gl.Texture;
 import dev.isochron.render.hud.HudOverlay;
 import dev.isochron.render.runtime.ApplicationRunner;
 import dev.isochron.render.text.Font;
@@ -43,6 +45,7 @@ class FramePathConstantPoolTest
         Framebuffer.class,
         GlDrawBackend.class,
         GlErrors.class,
+        GlfwWindowContext.class,
         GlObjectRegistry.class,
         HudOverlay.class,
         NullDrawBackend.class,
@@ -55,6 +58,7 @@ class FramePathConstantPoolTest
         SpriteBatch.class,
         StreamingVertexBuffer.class,
         TextBuffer.class,
+        Texture.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {

@@ -43,7 +43,7 @@ public final class GlfwWindowContext implements GlContext
     private static final Object GLFW_LOCK = new Object();
     private static int openWindows;
     private static GLFWErrorCallback errorCallback;
-    private static volatile String lastError = "";
+    private static volatile String lastError = Messages.NONE;
 
     private final ContextOptions options;
     private final GlSession session;
@@ -63,7 +63,7 @@ public final class GlfwWindowContext implements GlContext
     {
         GlPlatform.configureOnce();
         this.options = options;
-        this.session = new GlSession("GLFW window '" + options.title() + "'", options.debug(), options.failOnLeak(),
+        this.session = new GlSession(Messages.sessionName(options), options.debug(), options.failOnLeak(),
             GlFunctions.Source.GLFW);
         window = NativeLoading.call(() -> openWindow(options));
         api = apiOf(window);
@@ -115,7 +115,7 @@ public final class GlfwWindowContext implements GlContext
         {
             errorCallback = GLFWErrorCallback.create(new ErrorListener());
         }
-        lastError = "";
+        lastError = Messages.NONE;
         glfwSetErrorCallback(errorCallback);
         if (Platform.get() == Platform.LINUX)
         {
@@ -125,8 +125,7 @@ public final class GlfwWindowContext implements GlContext
         {
             final String error = lastError;
             glfwSetErrorCallback(null);
-            throw new GlContextException("GLFW could not initialise: " + (error.isEmpty() ? "no error reported" : error) +
-                " (DISPLAY=" + System.getenv("DISPLAY") + "); " + GlPlatform.XVFB_HINT);
+            throw Messages.initFailed(error);
         }
     }
 
@@ -152,10 +151,7 @@ public final class GlfwWindowContext implements GlContext
         }
         if (window == 0L)
         {
-            throw new GlContextException("GLFW could not open a " + options.width() + "x" + options.height() +
-                " window with an OpenGL " + options.glMajorVersion() + "." + options.glMinorVersion() +
-                " core context (window API " + options.windowApi() + "):" + errors + "; install " +
-                GlPlatform.INSTALL_HINT);
+            throw Messages.windowFailed(options, errors);
         }
         return window;
     }
@@ -177,18 +173,17 @@ public final class GlfwWindowContext implements GlContext
         glfwWindowHint(GLFW_VISIBLE, options.visible() ? GLFW_TRUE : GLFW_FALSE);
         glfwWindowHint(GLFW_DEPTH_BITS, options.depthStencil() ? 24 : 0);
         glfwWindowHint(GLFW_STENCIL_BITS, options.depthStencil() ? 8 : 0);
-        lastError = "";
+        lastError = Messages.NONE;
         long window = glfwCreateWindow(options.width(), options.height(), options.title(), 0L, 0L);
         if (window == 0L)
         {
             glfwWindowHint(GLFW_CONTEXT_ROBUSTNESS, GLFW_NO_ROBUSTNESS);
-            lastError = "";
+            lastError = Messages.NONE;
             window = glfwCreateWindow(options.width(), options.height(), options.title(), 0L, 0L);
         }
         if (window == 0L)
         {
-            errors.append("\n  through ").append(creationApi == GLFW_EGL_CONTEXT_API ? "EGL" : "the native API")
-                .append(": ").append(lastError.isEmpty() ? "no error reported" : lastError);
+            Messages.appendAttempt(errors, creationApi == GLFW_EGL_CONTEXT_API, lastError);
         }
         return window;
     }
@@ -344,8 +339,7 @@ public final class GlfwWindowContext implements GlContext
 
     public void close()
     {
-        if (!session.beginClose(this, " is still current on another thread: call disposeAndRelease() on the render " +
-            "thread before closing the window"))
+        if (!session.beginClose(this, Messages.STILL_CURRENT))
         {
             return;
         }
@@ -371,7 +365,7 @@ public final class GlfwWindowContext implements GlContext
 
     public String toString()
     {
-        return session.name() + " " + framebufferWidth + "x" + framebufferHeight;
+        return Messages.describe(session.name(), framebufferWidth, framebufferHeight);
     }
 
     private final class SizeListener implements GLFWFramebufferSizeCallbackI
@@ -387,7 +381,65 @@ public final class GlfwWindowContext implements GlContext
     {
         public void invoke(final int error, final long description)
         {
-            lastError = GLFWErrorCallback.getDescription(description) + " (GLFW error 0x" + Integer.toHexString(error) + ")";
+            lastError = Messages.glfwError(error, GLFWErrorCallback.getDescription(description));
+        }
+    }
+
+    /**
+     * The messages and names, apart: {@link #pollEvents}, {@link #waitEvents}, {@link #shouldClose} and
+     * {@link #swapBuffers} run every frame, and HotSpot resolves all String literals of a class on the thread that asks
+     * for its first C2 compile (see {@link dev.isochron.engine.jit}): the platform thread allocated there mid-run.
+     */
+    private static final class Messages
+    {
+        /** Assigned in the static initialiser, not the declaration, so that javac does not copy them as constants. */
+        static final String NONE;
+        static final String STILL_CURRENT;
+
+        static
+        {
+            NONE = "";
+            STILL_CURRENT = " is still current on another thread: call disposeAndRelease() on the render thread " +
+                "before closing the window";
+        }
+
+        private Messages()
+        {
+        }
+
+        static String sessionName(final ContextOptions options)
+        {
+            return "GLFW window '" + options.title() + "'";
+        }
+
+        static GlContextException initFailed(final String error)
+        {
+            return new GlContextException("GLFW could not initialise: " + (error.isEmpty() ? "no error reported" :
+                error) + " (DISPLAY=" + System.getenv("DISPLAY") + "); " + GlPlatform.XVFB_HINT);
+        }
+
+        static GlContextException windowFailed(final ContextOptions options, final StringBuilder errors)
+        {
+            return new GlContextException("GLFW could not open a " + options.width() + "x" + options.height() +
+                " window with an OpenGL " + options.glMajorVersion() + "." + options.glMinorVersion() +
+                " core context (window API " + options.windowApi() + "):" + errors + "; install " +
+                GlPlatform.INSTALL_HINT);
+        }
+
+        static void appendAttempt(final StringBuilder errors, final boolean egl, final String error)
+        {
+            errors.append("\n  through ").append(egl ? "EGL" : "the native API")
+                .append(": ").append(error.isEmpty() ? "no error reported" : error);
+        }
+
+        static String describe(final String name, final int width, final int height)
+        {
+            return name + " " + width + "x" + height;
+        }
+
+        static String glfwError(final int error, final String description)
+        {
+            return description + " (GLFW error 0x" + Integer.toHexString(error) + ")";
         }
     }
 }

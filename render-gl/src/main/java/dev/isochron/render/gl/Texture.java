@@ -37,13 +37,11 @@ public final class Texture implements AutoCloseable
     {
         if (width < 1 || width > MAX_SIZE || height < 1 || height > MAX_SIZE)
         {
-            throw new IllegalArgumentException("texture '" + label + "' size must be in [1, " + MAX_SIZE +
-                "] on each side, was " + width + "x" + height);
+            throw Messages.badSize(label, width, height);
         }
         if (filter == null || wrap == null)
         {
-            throw new IllegalArgumentException("texture '" + label + "' filter and wrap must not be null, was " +
-                filter + ", " + wrap);
+            throw Messages.nullSampling(label, filter, wrap);
         }
         this.label = label;
         this.width = width;
@@ -58,7 +56,7 @@ public final class Texture implements AutoCloseable
         nglTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgbaAddress);
         applyParameters(filter, wrap);
         glBindTexture(GL_TEXTURE_2D, previous);
-        GlErrors.checkInDebug("glTexImage2D");
+        GlErrors.checkInDebug(Messages.TEX_IMAGE);
     }
 
     /**
@@ -72,8 +70,7 @@ public final class Texture implements AutoCloseable
         final long needed = (long)width * height * 4;
         if (rgba == null || rgba.remaining() < needed)
         {
-            throw new IllegalArgumentException("texture '" + label + "' needs " + needed + " bytes of RGBA for " +
-                width + "x" + height + ", had " + (rgba == null ? "null" : rgba.remaining()));
+            throw Messages.tooFewBytes(label, needed, width, height, rgba);
         }
         return new Texture(label, width, height, MemoryUtil.memAddress(rgba), filter, wrap);
     }
@@ -105,14 +102,13 @@ public final class Texture implements AutoCloseable
         checkOpen();
         if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height)
         {
-            throw new IllegalArgumentException("texture '" + label + "' update rectangle (" + x + ", " + y + ", " +
-                w + "x" + h + ") must lie inside " + width + "x" + height);
+            throw Messages.badRectangle(label, x, y, w, h, width, height);
         }
         glBindTexture(GL_TEXTURE_2D, texture);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
         nglTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgbaAddress);
-        GlErrors.checkInDebug("glTexSubImage2D");
+        GlErrors.checkInDebug(Messages.TEX_SUB_IMAGE);
         if (filter == TextureFilter.LINEAR_MIPMAP)
         {
             glGenerateMipmap(GL_TEXTURE_2D);
@@ -125,8 +121,7 @@ public final class Texture implements AutoCloseable
         checkOpen();
         if (filter == null || wrap == null)
         {
-            throw new IllegalArgumentException("texture '" + label + "' filter and wrap must not be null, was " +
-                filter + ", " + wrap);
+            throw Messages.nullSampling(label, filter, wrap);
         }
         glBindTexture(GL_TEXTURE_2D, texture);
         applyParameters(filter, wrap);
@@ -183,7 +178,7 @@ public final class Texture implements AutoCloseable
 
     public String toString()
     {
-        return "Texture{'" + label + "' " + width + "x" + height + ", " + filter + ", " + wrap + '}';
+        return Messages.describe(label, width, height, filter, wrap);
     }
 
     private void checkOpen()
@@ -209,13 +204,57 @@ public final class Texture implements AutoCloseable
     }
 
     /**
-     * The use-after-close message, in a class of its own so that the check in {@link #bind(int)} adds no String
-     * constant to Texture (see {@code ClassConstants} in the engine test-jar).
+     * The messages and GL call names, in a class of their own so that Texture holds no String constant:
+     * {@link #bind(int)} and {@link #update} can run every frame, and the first C2 compile of one would resolve the
+     * class's literals on the render thread (see {@code ClassConstants} in the engine test-jar).
      */
     private static final class Messages
     {
+        /** Assigned in the static initialiser, not the declarations, so that javac does not copy them as constants. */
+        static final String TEX_IMAGE;
+        static final String TEX_SUB_IMAGE;
+
+        static
+        {
+            TEX_IMAGE = "glTexImage2D";
+            TEX_SUB_IMAGE = "glTexSubImage2D";
+        }
+
         private Messages()
         {
+        }
+
+        static IllegalArgumentException badSize(final String label, final int width, final int height)
+        {
+            return new IllegalArgumentException("texture '" + label + "' size must be in [1, " + MAX_SIZE +
+                "] on each side, was " + width + "x" + height);
+        }
+
+        static IllegalArgumentException nullSampling(final String label, final TextureFilter filter,
+            final TextureWrap wrap)
+        {
+            return new IllegalArgumentException("texture '" + label + "' filter and wrap must not be null, was " +
+                filter + ", " + wrap);
+        }
+
+        static IllegalArgumentException tooFewBytes(final String label, final long needed, final int width,
+            final int height, final ByteBuffer rgba)
+        {
+            return new IllegalArgumentException("texture '" + label + "' needs " + needed + " bytes of RGBA for " +
+                width + "x" + height + ", had " + (rgba == null ? "null" : rgba.remaining()));
+        }
+
+        static IllegalArgumentException badRectangle(final String label, final int x, final int y, final int w,
+            final int h, final int width, final int height)
+        {
+            return new IllegalArgumentException("texture '" + label + "' update rectangle (" + x + ", " + y + ", " +
+                w + "x" + h + ") must lie inside " + width + "x" + height);
+        }
+
+        static String describe(final String label, final int width, final int height, final TextureFilter filter,
+            final TextureWrap wrap)
+        {
+            return "Texture{'" + label + "' " + width + "x" + height + ", " + filter + ", " + wrap + '}';
         }
 
         static IllegalStateException usedAfterClose(final String label)
