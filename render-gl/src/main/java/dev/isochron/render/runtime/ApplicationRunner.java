@@ -93,9 +93,11 @@ public final class ApplicationRunner
      * @throws ApplicationFailure       when application code or the runtime failed (after a clean shutdown).
      * @throws IllegalArgumentException when the configuration is invalid.
      * @throws GlContextException       when no GL context could be made (nothing was started, nothing is left).
+     * @throws IllegalStateException    when the JVM lacks the flag Agrona needs (checked first; see {@link JvmFlags}).
      */
     public static <S> RunResult run(final Application<S> app, final RuntimeConfig config)
     {
+        JvmFlags.check();
         if (null == app)
         {
             throw Constants.nullApp();
