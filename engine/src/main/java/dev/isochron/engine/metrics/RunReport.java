@@ -536,10 +536,20 @@ public final class RunReport
         });
     }
 
-    /** @return a few lines for a person: frames, FPS, frame-time percentiles, stalls, GC, allocation. */
+    /**
+     * @return a few lines for a person: frames, FPS, frame-time percentiles, stalls, GC, allocation. A report with no
+     * measured frame (a run that ended inside its warm-up, e.g. by a time limit) starts with a line that says so, since
+     * its zeros are no figures, let alone a pass.
+     */
     public String toSummary()
     {
         final StringBuilder sb = new StringBuilder(512);
+        if (0 == frames)
+        {
+            sb.append(String.format(Locale.ROOT, "NO MEASURED FRAMES: the run ended before the measured window " +
+                "(warmupFrames %d, and the last frame is never measured), so every figure below is empty, not a " +
+                "pass; run longer or lower warmupFrames%n", warmupFrames));
+        }
         sb.append(String.format(Locale.ROOT, "%s/%s/%s: %d frames after %d warm-up, %.1f FPS mean, %.1f FPS 1%% low%n",
             scene, mode, threading, frames, warmupFrames, fpsMean, onePercentLowFps));
         sb.append(String.format(Locale.ROOT, "frame ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",

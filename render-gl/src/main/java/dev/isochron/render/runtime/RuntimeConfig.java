@@ -228,7 +228,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param frames end the run after this many frames (warm-up included), >= 0; 0 = no limit.
+     * @param frames end the run after this many frames (warm-up included), >= 0; 0 = no limit. A limit must leave the
+     *               report a frame to measure: {@link #conclude()} refuses one below {@code warmupFrames + 2} (the
+     *               warm-up frames are not measured, nor is the last frame, which no next frame times).
      * @return this.
      */
     public RuntimeConfig frames(final long frames)
@@ -256,7 +258,8 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param warmupFrames frames run before the report's measured window (JIT, caches), in [0, 100000000].
+     * @param warmupFrames frames run before the report's measured window (JIT, caches), in [0, 100000000]; with a
+     *                     {@link #frames} limit, at most {@code frames - 2} (see {@link #frames(long)}).
      * @return this.
      */
     public RuntimeConfig warmupFrames(final int warmupFrames)
@@ -693,7 +696,26 @@ public final class RuntimeConfig
         checkOutputPath("reportPath", reportPath);
         checkOutputPath("screenshotPath", screenshotPath);
         checkOutputPath("recordPath", recordPath);
+        checkFramesAfterWarmup();
         return this;
+    }
+
+    /**
+     * Refuses a frame limit that leaves the report no frame to measure: a run of {@code frames} frames measures frames
+     * {@code warmupFrames} to {@code frames - 2} (a frame is timed by the start of the next one), so a limit at or below
+     * {@code warmupFrames + 1} would print an empty report (0 frames, 0 B/frame) that reads like a pass.
+     */
+    private void checkFramesAfterWarmup()
+    {
+        if (frames > 0 && frames < warmupFrames + 2L)
+        {
+            final long least = warmupFrames + 2L;
+            throw new IllegalArgumentException("frames " + frames + " leaves the report no frame to measure after " +
+                "warmupFrames " + warmupFrames + " (a run measures the frames after the warm-up but the last, which " +
+                "no next frame times): frames must be 0 (no limit) or at least warmupFrames + 2 = " + least +
+                "; raise frames to " + least + (frames >= 2 ? " or lower warmupFrames to " + (frames - 2) : "") +
+                " (warmupFrames(0) for a short run)");
+        }
     }
 
     /** Refuses a replay the run could not open, or would block on (a FIFO), before anything is started. */
