@@ -671,6 +671,12 @@ public final class RuntimeConfig
     public RuntimeConfig conclude()
     {
         loop.conclude();
+        if (0.0 == loop.timeScale())
+        {
+            throw new IllegalArgumentException("loop timeScale must be > 0 for a run, was 0.0: a run renders its " +
+                "first frame once its first tick has written the render state (see Application), and time scale 0 " +
+                "runs no tick; nothing in a run changes the time scale later");
+        }
         final long quads = (long)spriteCapacity + shapeCapacity + 2L * hudCapacity;
         if (quads > MAX_TOTAL_QUADS)
         {
