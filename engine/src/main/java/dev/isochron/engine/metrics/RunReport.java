@@ -76,7 +76,7 @@ public final class RunReport
     private long gcCount;
     private double gcPauseMsTotal;
     private double gcPauseMsMax;
-    private double heapUsedAfterMb;
+    private double heapUsedAfterMb = -1.0;
     private double rssMb;
     private double timeToFirstFrameMs;
 
@@ -176,18 +176,39 @@ public final class RunReport
     }
 
     /**
-     * Runs {@code System.gc()} (outside the window) and records the heap used afterwards
-     * ({@code heapUsedAfterMb}), then reads the process's peak resident set ({@code rssMb}, {@code VmHWM}
-     * from {@code /proc/self/status}; 0 where there is no such file).
+     * Reads the process's peak resident set ({@code rssMb}, {@code VmHWM} from {@code /proc/self/status}; 0 where
+     * there is no such file). Runs no collection.
+     *
+     * @return this.
+     */
+    public RunReport measureRss()
+    {
+        rssMb = peakRssKb() / 1024.0;
+        return this;
+    }
+
+    /**
+     * Runs {@code System.gc()} and records the heap used afterwards ({@code heapUsedAfterMb}; -1 until this runs). A
+     * full collection in the host application: call it only when the heap figure is wanted, after the measured window
+     * (the runtime does so only with {@code RuntimeConfig.measureHeapAfterRun(true)}).
+     *
+     * @return this.
+     */
+    public RunReport measureHeapAfterGc()
+    {
+        System.gc();
+        heapUsedAfterMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / BYTES_PER_MB;
+        return this;
+    }
+
+    /**
+     * {@link #measureHeapAfterGc()} then {@link #measureRss()}.
      *
      * @return this.
      */
     public RunReport measureHeapAndRss()
     {
-        System.gc();
-        heapUsedAfterMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / BYTES_PER_MB;
-        rssMb = peakRssKb() / 1024.0;
-        return this;
+        return measureHeapAfterGc().measureRss();
     }
 
     /**

@@ -800,7 +800,11 @@ public final class ApplicationRunner
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
                 .extra(Constants.INPUT_DISCARDED_AT_END, discarded)
-                .measureHeapAndRss();
+                .measureRss();
+            if (config.measureHeapAfterRun())
+            {
+                report.measureHeapAfterGc();
+            }
             if (null != config.reportPath())
             {
                 try

@@ -126,6 +126,7 @@ public final class RuntimeConfig
     private boolean stallStacks;
     private StallReporter stallReporter;
     private boolean resolveLiterals = true;
+    private boolean measureHeapAfterRun;
     private final List<Class<?>> frameClasses = new ArrayList<>();
     private final FaultInjection faults = new FaultInjection();
 
@@ -649,6 +650,21 @@ public final class RuntimeConfig
     }
 
     /**
+     * @param measureHeapAfterRun whether the run ends with a {@code System.gc()} to measure the report's
+     *                            {@code heapUsedAfterMb} (the heap used after a full collection, once every runtime
+     *                            thread has stopped). Default false: a full collection is the host application's to
+     *                            call, not a library's, so a run calls none and reports {@code heapUsedAfterMb} as -1
+     *                            (not measured). The demo launcher turns it on with {@code --report}, for the perf
+     *                            harness's heap figures.
+     * @return this.
+     */
+    public RuntimeConfig measureHeapAfterRun(final boolean measureHeapAfterRun)
+    {
+        this.measureHeapAfterRun = measureHeapAfterRun;
+        return this;
+    }
+
+    /**
      * @param stallReporter receives each stall on the watchdog's monitor thread (off the frame path; it may
      *                      allocate, and should return promptly), or null for the default, which prints one line to
      *                      System.err (thread, kind of work, duration, the top Isochron or application frame), and
@@ -984,6 +1000,12 @@ public final class RuntimeConfig
     public List<Class<?>> frameClasses()
     {
         return List.copyOf(frameClasses);
+    }
+
+    /** @return whether the run ends with a {@code System.gc()} to measure the report's heap figure. */
+    public boolean measureHeapAfterRun()
+    {
+        return measureHeapAfterRun;
     }
 
     /** @return the stall reporter, or null for the default (System.err). */
