@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Locale;
 
 /**
- * The run report of REPORT.md: one JSON object per measured run (every key of REPORT.md with the same
+ * The run report of docs/report.md: one JSON object per measured run (every key of docs/report.md with the same
  * names and nesting, plus extras), a CSV of per-frame times, and a short human-readable summary.
  * <p>
  * {@link #collect} reads the engine's meters after the measured window has ended; the fields the engine
@@ -365,10 +365,10 @@ public final class RunReport
     }
 
     /**
-     * Adds a figure of the caller's to the JSON, after the REPORT.md keys: for example an object pool's growth
+     * Adds a figure of the caller's to the JSON, after the docs/report.md keys: for example an object pool's growth
      * count ({@code ObjectPool#growthCount()}) or a frame arena's high-water mark, so the report shows them.
      *
-     * @param key   a key not used by REPORT.md or by another extra.
+     * @param key   a key not used by docs/report.md or by another extra.
      * @param value the figure.
      * @return this.
      * @throws IllegalArgumentException when the key is empty or already taken.
@@ -439,7 +439,7 @@ public final class RunReport
 
     // ---------------------------------------------------------------------------------- output
 
-    /** @return the report as a JSON object: every REPORT.md key, same names and nesting, plus extras. */
+    /** @return the report as a JSON object: every docs/report.md key, same names and nesting, plus extras. */
     public String toJson()
     {
         final JsonWriter w = new JsonWriter().beginObject()

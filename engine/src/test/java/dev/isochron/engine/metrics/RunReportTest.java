@@ -19,7 +19,7 @@ class RunReportTest
 {
     private static final long MS = 1_000_000L;
 
-    /** Every key of REPORT.md, in order, with its nesting ("parent.child"). */
+    /** Every key of docs/report.md, in order, with its nesting ("parent.child"). */
     private static final String[] REPORT_KEYS = {
         "scene", "mode", "threading", "frames", "warmupFrames", "tickRateHz", "targetFps", "workers", "headless",
         "glRenderer", "glVersion", "java", "gcName", "heapMaxMb",
