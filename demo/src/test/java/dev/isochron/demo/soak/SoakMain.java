@@ -56,7 +56,7 @@ public final class SoakMain
     /** Frames the run report's window skips, and the fewest frames before the first window opens. */
     static final int WARMUP_FRAMES = 100;
     /**
-     * Time kept after the last snapshot for the last frame, the teardown, the report's own {@code System.gc()} and JVM
+     * Time kept after the last snapshot for the last frame, the teardown, the report and JVM
      * exit, so the whole child takes about the seconds asked for.
      */
     static final double END_RESERVE_SECONDS = 1.5;

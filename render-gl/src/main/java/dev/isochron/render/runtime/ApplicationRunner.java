@@ -60,10 +60,10 @@ import java.util.concurrent.CountDownLatch;
  * with the GLFW adapter (window) and the configured producers, the three render states, the loop. Then the render
  * thread makes the context current and runs {@link Application#init}; only when it returned do the simulation and
  * producer threads start, and only when every thread is registered with the allocation meter and the first tick has
- * written a render state ({@link FirstTick}) does the first frame begin. Shutdown mirrors it: the render thread ends the measured window while every thread is alive, disposes the
- * application and releases its GL objects and the context; then the caller's thread stops the producers and the
- * simulation, closes the recorder, uninstalls the input callbacks, destroys the window (checking for leaked GL
- * objects) and builds the report.
+ * written a render state ({@link FirstTick}) does the first frame begin. Shutdown mirrors it: the render thread ends
+ * the measured window while every thread is alive, disposes the application and releases its GL objects and the
+ * context; then the caller's thread stops the producers and the simulation, closes the recorder, uninstalls the input
+ * callbacks, destroys the window (checking for leaked GL objects) and builds the report.
  * <p>
  * The stall watchdog ({@link RuntimeConfig#stallWatchdog}) starts with the run's objects and is closed after every
  * engine thread has been joined; a context that cannot be made is thrown as the {@link GlContextException} itself
