@@ -106,7 +106,7 @@ final class DemoArguments
         SCREENSHOT("--screenshot", null, Kind.FILE, "FILE.png",
             "Write the last frame as PNG."),
         REPORT("--report", null, Kind.FILE, "FILE.json",
-            "Write the run report (REPORT.md JSON)."),
+            "Write the run report (docs/report.md JSON)."),
         FRAME_CSV("--frame-csv", null, Kind.FILE, "FILE.csv",
             "Write per-frame times as CSV."),
         RECORD("--record", null, Kind.FILE, "FILE",

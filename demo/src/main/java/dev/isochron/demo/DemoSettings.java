@@ -150,7 +150,7 @@ public final class DemoSettings
         return inputRate;
     }
 
-    /** @return true for the naive mode (the stalls reproduced, see STALLS.md). */
+    /** @return true for the naive mode (the stalls reproduced: docs/architecture.md, "The stalls it removes"). */
     public boolean naive()
     {
         return naive;
@@ -180,7 +180,7 @@ public final class DemoSettings
         return screenshotDefaulted;
     }
 
-    /** @return where the REPORT.md JSON is written, or null. */
+    /** @return where the docs/report.md JSON is written, or null. */
     public Path report()
     {
         return report;

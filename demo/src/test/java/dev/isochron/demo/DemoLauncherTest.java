@@ -51,6 +51,13 @@ class DemoLauncherTest
     }
 
     @Test
+    void shouldMeasureTheHeapAfterTheRunOnlyWhenWritingAReport()
+    {
+        assertTrue(DemoRun.config(settings("--headless", "--frames", "5", "--report", "run.json")).measureHeapAfterRun());
+        assertFalse(DemoRun.config(settings("--headless", "--frames", "5")).measureHeapAfterRun());
+    }
+
+    @Test
     void shouldMapTheOptionsOntoTheRuntimeConfiguration()
     {
         final RuntimeConfig config = DemoRun.config(settings("list", "--headless", "--frames", "5", "--threading",

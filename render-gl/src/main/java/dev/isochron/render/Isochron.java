@@ -29,6 +29,10 @@ public final class Isochron
      * @throws IllegalArgumentException when the configuration is invalid.
      * @throws dev.isochron.render.context.GlContextException when no GL context could be made: it names each kind of
      *                                  context tried, its error and what to install; nothing was left running.
+     * @throws IllegalStateException    before anything starts, when the JVM was started without
+     *                                  {@code --add-opens java.base/jdk.internal.misc=ALL-UNNAMED} (Agrona needs it):
+     *                                  the message names each missing flag and how to add it for {@code java},
+     *                                  {@code java -jar}, Maven and Gradle.
      */
     public static <S> RunResult run(final Application<S> app, final RuntimeConfig config)
     {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Naive mode's chart data, written the way STALLS.md's live-chart report describes: one history of
+ * Naive mode's chart data, written the way the live-chart report of docs/architecture.md ("The stalls it removes") describes: one history of
  * boxed {@code Double}s per series in {@code java.util} lists, shared by the producer thread and
  * the renderer under one lock. Every sample is a new object; the renderer scans every visible
  * sample under the lock each frame, so its cost follows the history, and the producer waits for it.

@@ -8,7 +8,7 @@ import dev.isochron.render.text.TextBuffer;
  * runtime's frame time, stalls and GC count, and when input arrives (the storm scene) the input
  * events, their 99th percentile latency and the drops. The engine mode builds it in a reused
  * {@link TextBuffer} with integer and fixed-point formatting; the naive mode builds a new string
- * with {@link String#format} every frame (STALLS.md, "per-frame text and drawing helpers").
+ * with {@link String#format} every frame (docs/architecture.md, "The stalls it removes": per-frame text).
  * <p>
  * Thread: the render thread. Allocation: {@link #engine} is allocation-free; {@link #naive} is not,
  * by design.

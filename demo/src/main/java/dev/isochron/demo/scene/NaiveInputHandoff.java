@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import dev.isochron.input.state.InputState;
 
 /**
- * The naive mode's input path, reproducing the first stall of STALLS.md on purpose: for every input
+ * The naive mode's input path, reproducing the first stall of docs/architecture.md ("The stalls it removes") on purpose: for every input
  * event a new event object and a capturing lambda are handed to an {@link ExecutorService}; the
  * handler runs on a pool thread and posts a new result object back to the UI (simulation) thread
  * through a concurrent queue, which applies the results it finds at its next tick. Each event thus

@@ -24,7 +24,7 @@ import dev.isochron.render.runtime.RuntimeConfig;
  * planned length after it: the soak's verdict never depends on how fast the machine started the scene.
  * <p>
  * It writes into {@code outDir}: {@value #RECORD_FILE} (the {@link SoakRecord}) and {@value #REPORT_FILE} (the run
- * report, REPORT.md JSON, written by the runtime through {@link RuntimeConfig#reportPath} and rewritten here with the
+ * report, docs/report.md JSON, written by the runtime through {@link RuntimeConfig#reportPath} and rewritten here with the
  * soak's figures added as extras), and prints the report's summary and the record's table. Exit status 0 when it
  * wrote the record (the test judges it), 1 when the run failed, 2 for bad arguments.
  * <p>
@@ -56,7 +56,7 @@ public final class SoakMain
     /** Frames the run report's window skips, and the fewest frames before the first window opens. */
     static final int WARMUP_FRAMES = 100;
     /**
-     * Time kept after the last snapshot for the last frame, the teardown, the report's own {@code System.gc()} and JVM
+     * Time kept after the last snapshot for the last frame, the teardown, the report and JVM
      * exit, so the whole child takes about the seconds asked for.
      */
     static final double END_RESERVE_SECONDS = 1.5;
@@ -172,7 +172,7 @@ public final class SoakMain
         return new SoakApplication<>(scene, true);
     }
 
-    /** Adds the soak's own figures to the run report, after the REPORT.md keys. */
+    /** Adds the soak's own figures to the run report, after the docs/report.md keys. */
     static void addSoakFigures(final RunReport report, final SoakRecord record)
     {
         report.extra("soakWindows", record.windowsDone);

@@ -182,6 +182,18 @@ public final class TripleBuffer<T> extends TripleBufferRhsPadding
     }
 
     /**
+     * Reader: whether the writer has published at least once, taken by the reader yet or not; it never turns false
+     * again. Lets a reader wait, once at start-up, for a state the writer actually wrote instead of drawing a slot as
+     * the factory made it. Wait-free and allocation-free; takes nothing (the front stays as it was).
+     *
+     * @return whether a publication exists.
+     */
+    public boolean hasPublished()
+    {
+        return 0 != sequence[frontIndex] || (((int)MIDDLE.getVolatile(this)) & FRESH) != 0;
+    }
+
+    /**
      * Reader side.
      *
      * @return the front slot as the latest {@link #acquireNewest()} left it.

@@ -193,7 +193,7 @@ public final class LoopConfig
     }
 
     /**
-     * @return the target frame rate as the run report writes it (REPORT.md): 0 uncapped, -1 vsync, else the
+     * @return the target frame rate as the run report writes it (docs/report.md): 0 uncapped, -1 vsync, else the
      * target.
      */
     public double reportTargetFps()

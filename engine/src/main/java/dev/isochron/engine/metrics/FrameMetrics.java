@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Frame and tick timing of one run: HdrHistograms of frame time and tick time, per-frame records of the
  * measured window, dropped ticks, and stall attribution after the fact.
  * <p>
- * Definitions (REPORT.md): <b>frame time</b> is the interval between the starts of two consecutive frames,
+ * Definitions (docs/report.md): <b>frame time</b> is the interval between the starts of two consecutive frames,
  * so a frame is measured when the next one starts and the last frame of a run, which has no successor, is
  * not measured. <b>Tick time</b> is the wall time one update takes ({@code tickEndNs - tickStartNs}). The
  * first {@code warmupFrames} frames are not measured; the window then holds every following frame, up to
@@ -371,7 +371,7 @@ public final class FrameMetrics implements LoopObserver
     }
 
     /**
-     * The cause of frame {@code i}'s stall, checked in order gc, update, render (REPORT.md).
+     * The cause of frame {@code i}'s stall, checked in order gc, update, render (docs/report.md).
      *
      * @param i        frame in the window.
      * @param gcPauses the run's GC pauses, or null when not monitored (then no stall is put down to gc).

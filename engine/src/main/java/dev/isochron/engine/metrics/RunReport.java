@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Locale;
 
 /**
- * The run report of REPORT.md: one JSON object per measured run (every key of REPORT.md with the same
+ * The run report of docs/report.md: one JSON object per measured run (every key of docs/report.md with the same
  * names and nesting, plus extras), a CSV of per-frame times, and a short human-readable summary.
  * <p>
  * {@link #collect} reads the engine's meters after the measured window has ended; the fields the engine
@@ -76,7 +76,7 @@ public final class RunReport
     private long gcCount;
     private double gcPauseMsTotal;
     private double gcPauseMsMax;
-    private double heapUsedAfterMb;
+    private double heapUsedAfterMb = -1.0;
     private double rssMb;
     private double timeToFirstFrameMs;
 
@@ -176,18 +176,39 @@ public final class RunReport
     }
 
     /**
-     * Runs {@code System.gc()} (outside the window) and records the heap used afterwards
-     * ({@code heapUsedAfterMb}), then reads the process's peak resident set ({@code rssMb}, {@code VmHWM}
-     * from {@code /proc/self/status}; 0 where there is no such file).
+     * Reads the process's peak resident set ({@code rssMb}, {@code VmHWM} from {@code /proc/self/status}; 0 where
+     * there is no such file). Runs no collection.
+     *
+     * @return this.
+     */
+    public RunReport measureRss()
+    {
+        rssMb = peakRssKb() / 1024.0;
+        return this;
+    }
+
+    /**
+     * Runs {@code System.gc()} and records the heap used afterwards ({@code heapUsedAfterMb}; -1 until this runs). A
+     * full collection in the host application: call it only when the heap figure is wanted, after the measured window
+     * (the runtime does so only with {@code RuntimeConfig.measureHeapAfterRun(true)}).
+     *
+     * @return this.
+     */
+    public RunReport measureHeapAfterGc()
+    {
+        System.gc();
+        heapUsedAfterMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / BYTES_PER_MB;
+        return this;
+    }
+
+    /**
+     * {@link #measureHeapAfterGc()} then {@link #measureRss()}.
      *
      * @return this.
      */
     public RunReport measureHeapAndRss()
     {
-        System.gc();
-        heapUsedAfterMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / BYTES_PER_MB;
-        rssMb = peakRssKb() / 1024.0;
-        return this;
+        return measureHeapAfterGc().measureRss();
     }
 
     /**
@@ -344,10 +365,10 @@ public final class RunReport
     }
 
     /**
-     * Adds a figure of the caller's to the JSON, after the REPORT.md keys: for example an object pool's growth
+     * Adds a figure of the caller's to the JSON, after the docs/report.md keys: for example an object pool's growth
      * count ({@code ObjectPool#growthCount()}) or a frame arena's high-water mark, so the report shows them.
      *
-     * @param key   a key not used by REPORT.md or by another extra.
+     * @param key   a key not used by docs/report.md or by another extra.
      * @param value the figure.
      * @return this.
      * @throws IllegalArgumentException when the key is empty or already taken.
@@ -418,7 +439,7 @@ public final class RunReport
 
     // ---------------------------------------------------------------------------------- output
 
-    /** @return the report as a JSON object: every REPORT.md key, same names and nesting, plus extras. */
+    /** @return the report as a JSON object: every docs/report.md key, same names and nesting, plus extras. */
     public String toJson()
     {
         final JsonWriter w = new JsonWriter().beginObject()
@@ -536,10 +557,20 @@ public final class RunReport
         });
     }
 
-    /** @return a few lines for a person: frames, FPS, frame-time percentiles, stalls, GC, allocation. */
+    /**
+     * @return a few lines for a person: frames, FPS, frame-time percentiles, stalls, GC, allocation. A report with no
+     * measured frame (a run that ended inside its warm-up, e.g. by a time limit) starts with a line that says so, since
+     * its zeros are no figures, let alone a pass.
+     */
     public String toSummary()
     {
         final StringBuilder sb = new StringBuilder(512);
+        if (0 == frames)
+        {
+            sb.append(String.format(Locale.ROOT, "NO MEASURED FRAMES: the run ended before the measured window " +
+                "(warmupFrames %d, and the last frame is never measured), so every figure below is empty, not a " +
+                "pass; run longer or lower warmupFrames%n", warmupFrames));
+        }
         sb.append(String.format(Locale.ROOT, "%s/%s/%s: %d frames after %d warm-up, %.1f FPS mean, %.1f FPS 1%% low%n",
             scene, mode, threading, frames, warmupFrames, fpsMean, onePercentLowFps));
         sb.append(String.format(Locale.ROOT, "frame ms: p50 %.3f  p90 %.3f  p99 %.3f  p99.9 %.3f  max %.3f%n",

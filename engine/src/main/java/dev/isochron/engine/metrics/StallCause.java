@@ -1,7 +1,7 @@
 package dev.isochron.engine.metrics;
 
 /**
- * Why a frame stalled (took longer than the stall threshold), checked in declaration order; REPORT.md
+ * Why a frame stalled (took longer than the stall threshold), checked in declaration order; docs/report.md
  * defines each.
  */
 public enum StallCause

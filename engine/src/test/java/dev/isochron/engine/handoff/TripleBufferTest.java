@@ -41,6 +41,27 @@ class TripleBufferTest
     }
 
     @Test
+    void shouldSayNothingWasPublishedBeforeTheFirstPublication()
+    {
+        assertFalse(buffer.hasPublished());
+        buffer.acquireNewest();
+        assertFalse(buffer.hasPublished());
+    }
+
+    @Test
+    void shouldSayAPublicationExistsBeforeAndAfterTheReaderTakesIt()
+    {
+        publish(7L);
+        assertTrue(buffer.hasPublished(), "published, not taken yet");
+        assertEquals(0L, buffer.frontSequence(), "hasPublished takes nothing");
+
+        buffer.acquireNewest();
+        assertTrue(buffer.hasPublished(), "taken");
+        buffer.acquireNewest();
+        assertTrue(buffer.hasPublished(), "taken, nothing newer");
+    }
+
+    @Test
     void shouldGivePublishedStateWithItsSequenceAndPublishTime()
     {
         publish(42L);

@@ -19,7 +19,7 @@ class RunReportTest
 {
     private static final long MS = 1_000_000L;
 
-    /** Every key of REPORT.md, in order, with its nesting ("parent.child"). */
+    /** Every key of docs/report.md, in order, with its nesting ("parent.child"). */
     private static final String[] REPORT_KEYS = {
         "scene", "mode", "threading", "frames", "warmupFrames", "tickRateHz", "targetFps", "workers", "headless",
         "glRenderer", "glVersion", "java", "gcName", "heapMaxMb",
@@ -186,6 +186,38 @@ class RunReportTest
                 .collect(runFrames(pauses, clock), pauses, null, null).toSummary();
             assertTrue(summary.startsWith("sprites/engine/single: 10 frames after 2 warm-up"), summary);
             assertTrue(summary.contains("stalls > 25.0 ms: 3 (gc 1, update 1, render 1)"), summary);
+        }
+    }
+
+    @Test
+    void shouldSayLoudlyThatNoFrameWasMeasured()
+    {
+        final ManualClock clock = new ManualClock(1_000 * MS);
+        final FrameMetrics metrics = new FrameMetrics(new FrameMetrics.Context().warmupFrames(300).tickRateHz(120));
+        for (int i = 0; i < 20; i++)
+        {
+            metrics.onFrameStart(clock.nanoTime(), 0);
+            clock.advanceMillis(16);
+            metrics.onFrameEnd(clock.nanoTime());
+        }
+        metrics.endWindow();
+
+        final String summary = new RunReport().scene("app").collect(metrics, null, null, null).toSummary();
+
+        assertTrue(summary.startsWith("NO MEASURED FRAMES: the run ended before the measured window (warmupFrames " +
+            "300, and the last frame is never measured), so every figure below is empty, not a pass; run longer or " +
+            "lower warmupFrames" + System.lineSeparator() + "app/engine/single: 0 frames after 300 warm-up"), summary);
+    }
+
+    @Test
+    void shouldNotWarnWhenFramesWereMeasured()
+    {
+        final ManualClock clock = new ManualClock(1_000 * MS);
+        try (GcPauseMonitor pauses = new GcPauseMonitor(clock, 16))
+        {
+            final String summary = new RunReport().collect(runFrames(pauses, clock), pauses, null, null).toSummary();
+
+            assertTrue(!summary.contains("NO MEASURED FRAMES"), summary);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.isochron.perf.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A figure read from a run report ({@code REPORT.md} keys, addressed by JSON pointer) that the harness takes the
+ * A figure read from a run report ({@code docs/report.md} keys, addressed by JSON pointer) that the harness takes the
  * median of across repeats and compares between modes.
  */
 public enum Metric

@@ -3,7 +3,7 @@ package dev.isochron.perf.harness;
 import java.util.Arrays;
 
 /**
- * Order statistics over frame times, defined as in {@code REPORT.md}: percentiles by nearest rank over the
+ * Order statistics over frame times, defined as in {@code docs/report.md}: percentiles by nearest rank over the
  * sorted samples (p100 is the maximum, never interpolated past a real sample), medians as the mean of the two
  * middle values for an even count, and 1% low FPS as 1000 / (the mean of the slowest 1% of frame times).
  * <p>

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the packaged harness ({@code isochron-perf.jar}) against the packaged demo ({@code isochron-demo.jar})
- * with a tiny preset, as a user would, and checks what it wrote: a REPORT.md-shaped report per run, the
+ * with a tiny preset, as a user would, and checks what it wrote: a docs/report.md-shaped report per run, the
  * aggregate with both modes, the summary, the plots, and zero allocation on every engine thread.
  */
 class HarnessQuickIT

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds run reports with the REPORT.md shape for tests: every figure derived from a frame p99 and an
+ * Builds run reports with the docs/report.md shape for tests: every figure derived from a frame p99 and an
  * allocation figure, so that medians and ratios are easy to predict.
  */
 final class SyntheticReports

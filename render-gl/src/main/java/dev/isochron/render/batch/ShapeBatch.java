@@ -16,6 +16,14 @@ package dev.isochron.render.batch;
  * circle {@code s}, a polyline of {@code n} points {@code n - 1}. A shape that does not fit
  * throws {@link IllegalStateException} naming the capacity and nothing of it is recorded.
  * <p>
+ * <b>Argument order</b>, the same for every shape: the geometry first (points, corner and size, centre and
+ * radius), then a circle's {@code segments}, then the stroke's width ({@code width} of a line or polyline,
+ * {@code thickness} of an outline) for the shapes that have one, and the colour last. So a filled shape and its
+ * outline take the same leading arguments and the outline adds its stroke right before the colour:
+ * {@code circle(cx, cy, radius, segments, rgba)} and {@code circleOutline(cx, cy, radius, segments, thickness, rgba)},
+ * {@code rect(x, y, w, h, rgba)} and {@code rectOutline(x, y, w, h, thickness, rgba)}, {@code line(x0, y0, x1, y1,
+ * width, rgba)}, {@code polyline(xy, firstPoint, pointCount, width, rgba)}.
+ * <p>
  * Threads and allocation as for {@link SpriteBatch}: one recording thread; slices may be
  * generated concurrently after {@link #prepare()}; all allocation-free.
  */
@@ -179,12 +187,16 @@ public final class ShapeBatch implements QuadSource
 
     /**
      * Records the outline of a circle: a ring from {@code radius - thickness} to {@code radius}
-     * made of {@code segments} quads. Allocation-free.
+     * made of {@code segments} quads. The arguments are {@link #circle}'s with the stroke added before the colour.
+     * Allocation-free.
      *
+     * @param segments  in [3, {@link #MAX_CIRCLE_SEGMENTS}].
+     * @param thickness the ring's width inward from {@code radius}, > 0 (a ring thicker than the radius is a disc).
+     * @throws IllegalArgumentException when {@code thickness} is not positive or {@code segments} is out of range.
      * @throws IllegalStateException when the batch cannot take {@code segments} quads.
      */
     public void circleOutline(
-        final float cx, final float cy, final float radius, final float thickness, final int segments, final int rgba)
+        final float cx, final float cy, final float radius, final int segments, final float thickness, final int rgba)
     {
         checkWidth(thickness);
         checkSegments(segments);

@@ -13,9 +13,9 @@ import static org.lwjgl.glfw.GLFW.GLFW_KEY_F3;
 /**
  * A performance overlay drawn in pixel space: a semi-transparent panel holding a bar graph of the
  * last {@code historyFrames} frame times with a line at the target frame time, and text lines with
- * FPS, last and p99 frame time, stalls, GC count and last pause, bytes allocated per frame, input
- * latency p99 and dropped input events, and (when {@link #metrics(FrameMetrics) FrameMetrics} is
- * attached) the p99 of the run's measured window.
+ * FPS, last and p99 frame time, stalls, GC count and longest pause, the render thread's bytes allocated in
+ * the last frame, input latency p99 and dropped input events, and (when {@link #metrics(FrameMetrics)
+ * FrameMetrics} is attached) the p99 of the run's measured window.
  * <p>
  * <b>Use</b> (render thread, every frame): {@link #recordFrame(long)} with the frame time that just
  * ended, then {@link #draw(ShapeBatch, SpriteBatch)} into batches the caller then renders with a
@@ -29,7 +29,17 @@ import static org.lwjgl.glfw.GLFW.GLFW_KEY_F3;
  * HUD owns, so the graph, FPS and p99 cover the last {@code historyFrames} frames whatever the
  * state of {@link FrameMetrics}' window (which opens after warm-up and stops when full). FPS is
  * frames over the ring's summed frame time; p99 is the nearest-rank 99th percentile of the ring.
- * A stall is a recorded frame longer than {@code stallThresholdNs}, counted since construction.
+ * A stall is a recorded frame longer than {@code stallThresholdNs}.
+ * <p>
+ * <b>Warm-up and the run report.</b> With {@link #warmupFrames(int)} set (the runtime sets the run's
+ * {@code warmupFrames}), the stall and GC lines count the same window as the run report: the first
+ * {@code warmupFrames} recorded frames are the warm-up, whose stalls and collections the report leaves out, and the
+ * lines say so ({@code stalls 1 in warm-up (>25.0 ms)}); from the next frame on they start again from 0 and count
+ * the measured window ({@code stalls 0 after warm-up (>25.0 ms)}, {@code GC 0 after warm-up  max pause 0.0 ms}),
+ * as the report's {@code stalls.count} and {@code gc.count} do. Without a warm-up (the default, 0) they count
+ * every frame since construction and carry no qualifier. The caller feeds {@link #gc(long, long)} the figures of
+ * the same window: the collections since the first frame while {@link #inWarmup()}, since the first measured frame
+ * after.
  * The run p99 is read from {@link FrameMetrics#frameTimeHistogram()}: that histogram and the
  * per-frame records are written only by the render thread (in {@code onFrameStart}), so the render
  * thread may read them between its own observer calls without synchronisation, in either threading
@@ -94,6 +104,7 @@ public final class HudOverlay
     private final TextBuffer[] lines = new TextBuffer[MAX_LINES];
 
     private FrameMetrics metrics;
+    private int warmupFrames;
     private int toggleKey = DEFAULT_TOGGLE_KEY;
     // toggled from the key-handling thread (often the GLFW event thread), read by the render thread
     private volatile boolean visible = true;
@@ -116,7 +127,7 @@ public final class HudOverlay
 
     // set from other threads
     private volatile long gcCount;
-    private volatile long gcLastPauseNs;
+    private volatile long gcMaxPauseNs;
     private volatile long allocatedBytesPerFrame;
     private volatile long inputP99Ns;
     private volatile long inputDrops;
@@ -145,7 +156,8 @@ public final class HudOverlay
         }
         final double targetFps = metrics.context().targetFps();
         final long targetFrameNs = targetFps > 0 ? Math.round(1e9 / targetFps) : Math.round(1e9 / 60.0);
-        return new HudOverlay(font, historyFrames, targetFrameNs, metrics.stallThresholdNs()).metrics(metrics);
+        return new HudOverlay(font, historyFrames, targetFrameNs, metrics.stallThresholdNs()).metrics(metrics)
+            .warmupFrames(metrics.context().warmupFrames());
     }
 
     /**
@@ -201,6 +213,34 @@ public final class HudOverlay
         this.runP99Ns = 0;
         this.runFrames = 0;
         return this;
+    }
+
+    /**
+     * Sets the warm-up: the first {@code warmupFrames} recorded frames, which the run report does not measure. Their
+     * stalls are counted apart and the stall and GC lines say {@code in warm-up}; from the next frame on they count
+     * from 0 and say {@code after warm-up}, as the report's window does. 0 (the default): no warm-up, no qualifier.
+     * Start-up or the render thread.
+     *
+     * @param warmupFrames in [0, {@link FrameMetrics.Context#MAX_WARMUP_FRAMES}].
+     * @return this.
+     */
+    public HudOverlay warmupFrames(final int warmupFrames)
+    {
+        if (warmupFrames < 0 || warmupFrames > FrameMetrics.Context.MAX_WARMUP_FRAMES)
+        {
+            throw Messages.badWarmupFrames(warmupFrames);
+        }
+        this.warmupFrames = warmupFrames;
+        return this;
+    }
+
+    /**
+     * @return whether the frames recorded so far are all warm-up ({@link #warmupFrames(int)} set and not yet past):
+     * the stall and GC lines then count the warm-up. Render thread.
+     */
+    public boolean inWarmup()
+    {
+        return warmupFrames > 0 && framesRecorded <= warmupFrames;
     }
 
     /**
@@ -293,6 +333,11 @@ public final class HudOverlay
     public void recordFrame(final long frameTimeNs)
     {
         final long ns = Math.max(0, frameTimeNs);
+        if (warmupFrames > 0 && framesRecorded == warmupFrames)
+        {
+            // the report's measured window opens with this frame: its stalls start from 0
+            stalls = 0;
+        }
         if (count == historyFrames)
         {
             sumNs -= frameNs[head];
@@ -315,16 +360,21 @@ public final class HudOverlay
     /**
      * Sets the GC figures (from a GC monitor's thread, or any thread). Allocation-free.
      *
-     * @param collections  collections since start.
-     * @param lastPauseNs  the last collection's pause.
+     * @param collections the collections (pauses) in the window the stall line counts: since the first frame while
+     *                    {@link #inWarmup()} or without a warm-up, since the first measured frame after it.
+     * @param maxPauseNs  the longest of their pauses, as the report's {@code gc.pauseMsMax}.
      */
-    public void gc(final long collections, final long lastPauseNs)
+    public void gc(final long collections, final long maxPauseNs)
     {
         gcCount = collections;
-        gcLastPauseNs = lastPauseNs;
+        gcMaxPauseNs = maxPauseNs;
     }
 
-    /** Sets the bytes allocated per frame (any thread). Allocation-free. */
+    /**
+     * Sets the bytes allocated in the last frame, shown as {@code render alloc N B last frame}: the runtime passes the
+     * render thread's (the report's {@code allocBytesPerFrame} is the mean per thread role over the measured window).
+     * Any thread. Allocation-free.
+     */
     public void allocatedBytesPerFrame(final long bytes)
     {
         allocatedBytesPerFrame = bytes;
@@ -348,7 +398,10 @@ public final class HudOverlay
         return framesRecorded;
     }
 
-    /** @return recorded frames longer than the stall threshold, since construction. */
+    /**
+     * @return recorded frames longer than the stall threshold: in the warm-up while {@link #inWarmup()}, after it
+     * once past it, since construction without a warm-up.
+     */
     public long stalls()
     {
         return stalls;
@@ -574,16 +627,17 @@ public final class HudOverlay
         appendMs(lines[1].clear().append(Labels.P99), p99);
         appendMs(lines[1].append(Labels.MAX), max);
 
-        // stalls 2 (>25.0 ms)
-        final TextBuffer stallLine = lines[2].clear().append(Labels.STALLS).append(stalls);
+        // stalls 2 in warm-up (>25.0 ms) / stalls 0 after warm-up (>25.0 ms) / stalls 2 (>25.0 ms)
+        final String window = warmupFrames == 0 ? Labels.NONE : inWarmup() ? Labels.IN_WARMUP : Labels.AFTER_WARMUP;
+        final TextBuffer stallLine = lines[2].clear().append(Labels.STALLS).append(stalls).append(window);
         appendMs(stallLine.append(Labels.STALL_THRESHOLD), stallThresholdNs).append(')');
 
-        // GC 3  pause 1.2 ms
-        final TextBuffer gcLine = lines[3].clear().append(Labels.GC).append(gcCount);
-        appendMs(gcLine.append(Labels.PAUSE), gcLastPauseNs);
+        // GC 3 after warm-up  max pause 1.2 ms
+        final TextBuffer gcLine = lines[3].clear().append(Labels.GC).append(gcCount).append(window);
+        appendMs(gcLine.append(Labels.MAX_PAUSE), gcMaxPauseNs);
 
-        // alloc 0 B/frame
-        lines[4].clear().append(Labels.ALLOC).append(allocatedBytesPerFrame).append(Labels.BYTES_PER_FRAME);
+        // render alloc 0 B last frame
+        lines[4].clear().append(Labels.ALLOC).append(allocatedBytesPerFrame).append(Labels.BYTES_LAST_FRAME);
 
         // input p99 0.4 ms  drops 0
         appendMs(lines[5].clear().append(Labels.INPUT_P99), inputP99Ns).append(Labels.DROPS).append(inputDrops);
@@ -695,9 +749,12 @@ public final class HudOverlay
         static final String STALLS;
         static final String STALL_THRESHOLD;
         static final String GC;
-        static final String PAUSE;
+        static final String MAX_PAUSE;
         static final String ALLOC;
-        static final String BYTES_PER_FRAME;
+        static final String BYTES_LAST_FRAME;
+        static final String NONE;
+        static final String IN_WARMUP;
+        static final String AFTER_WARMUP;
         static final String INPUT_P99;
         static final String DROPS;
         static final String RUN_P99;
@@ -715,9 +772,12 @@ public final class HudOverlay
             STALLS = "stalls ";
             STALL_THRESHOLD = " (>";
             GC = "GC ";
-            PAUSE = "  pause ";
-            ALLOC = "alloc ";
-            BYTES_PER_FRAME = " B/frame";
+            MAX_PAUSE = "  max pause ";
+            ALLOC = "render alloc ";
+            BYTES_LAST_FRAME = " B last frame";
+            NONE = "";
+            IN_WARMUP = " in warm-up";
+            AFTER_WARMUP = " after warm-up";
             INPUT_P99 = "input p99 ";
             DROPS = "  drops ";
             RUN_P99 = "run p99 ";
@@ -764,6 +824,12 @@ public final class HudOverlay
         static IllegalArgumentException badStallThresholdNs(final long stallThresholdNs)
         {
             return new IllegalArgumentException("stallThresholdNs must be > 0, was " + stallThresholdNs);
+        }
+
+        static IllegalArgumentException badWarmupFrames(final int warmupFrames)
+        {
+            return new IllegalArgumentException("warmupFrames must be in [0, " + FrameMetrics.Context.MAX_WARMUP_FRAMES +
+                "], was " + warmupFrames);
         }
 
         static IllegalArgumentException badScale(final int scale)

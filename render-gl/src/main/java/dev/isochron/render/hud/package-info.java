@@ -16,7 +16,7 @@
  * SpriteBatch hudText = new SpriteBatch(hud.spriteQuadsNeeded());
  *
  * hud.recordFrame(lastFrameTimeNs);                          // every frame, render thread
- * hud.gc(gcCount, lastGcPauseNs);                            // or from the GC monitor's thread
+ * hud.gc(gcCount, maxGcPauseNs);                             // or from the GC monitor's thread
  * hudShapes.clear();
  * hudText.clear();
  * hud.draw(hudShapes, hudText);                              // records nothing when hidden

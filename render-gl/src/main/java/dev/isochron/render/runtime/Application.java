@@ -13,6 +13,14 @@ import dev.isochron.input.state.InputState;
  * render thread. In single-threaded mode all of them run on the caller's thread. An exception thrown from any of
  * them ends the run: {@code Isochron.run} throws an {@link ApplicationFailure} naming the {@link Phase} and thread.
  * <p>
+ * The first frame: {@link #render} never sees a state no tick has written. The runtime starts the first frame only
+ * once the first {@link #update} has run and {@link #writeRenderState} has filled the state that frame draws, so the
+ * fields of a state as {@link #newRenderState()} made it (zeros, empty ranges) never reach the screen. Multi-threaded,
+ * the render thread waits for the simulation's first publication once, at start-up (about one tick period: the
+ * loop's first tick runs one period after it starts); after that it never waits for the simulation, it draws the
+ * newest state there is. Single-threaded, the runtime runs the loop until its first tick before the first frame. A
+ * run that ends before its first tick (a failure in it, a closed window) renders no frame.
+ * <p>
  * Allocation: {@link #update}, {@link #writeRenderState} and {@link #render} are the frame path and should
  * allocate nothing in the steady state (the run report measures it per thread).
  *
@@ -56,7 +64,8 @@ public interface Application<S>
     void writeRenderState(S dest);
 
     /**
-     * Draws one frame from the newest state. Render thread. Record sprites, shapes and text into the frame's
+     * Draws one frame from the newest state, which a tick has always written (see the first frame, above). Render
+     * thread. Record sprites, shapes and text into the frame's
      * batches; the runtime sorts, fills vertices (with render workers when configured) and draws them after the
      * call returns.
      *

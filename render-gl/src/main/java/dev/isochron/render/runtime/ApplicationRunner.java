@@ -60,11 +60,11 @@ import java.util.concurrent.CountDownLatch;
  * Start-up, on the caller's thread: configuration checked, context created (a window is created here), input queue
  * with the GLFW adapter (window) and the configured producers, the three render states, the loop. Then the render
  * thread makes the context current and runs {@link Application#init}; only when it returned do the simulation and
- * producer threads start, and only when every thread is registered with the allocation meter does the first frame
- * begin. Shutdown mirrors it: the render thread ends the measured window while every thread is alive, disposes the
- * application and releases its GL objects and the context; then the caller's thread stops the producers and the
- * simulation, closes the recorder, uninstalls the input callbacks, destroys the window (checking for leaked GL
- * objects) and builds the report.
+ * producer threads start, and only when every thread is registered with the allocation meter and the first tick has
+ * written a render state ({@link FirstTick}) does the first frame begin. Shutdown mirrors it: the render thread ends
+ * the measured window while every thread is alive, disposes the application and releases its GL objects and the
+ * context; then the caller's thread stops the producers and the simulation, closes the recorder, uninstalls the input
+ * callbacks, destroys the window (checking for leaked GL objects) and builds the report.
  * <p>
  * The stall watchdog ({@link RuntimeConfig#stallWatchdog}) starts with the run's objects and is closed after every
  * engine thread has been joined; a context that cannot be made is thrown as the {@link GlContextException} itself
@@ -94,9 +94,11 @@ public final class ApplicationRunner
      * @throws ApplicationFailure       when application code or the runtime failed (after a clean shutdown).
      * @throws IllegalArgumentException when the configuration is invalid.
      * @throws GlContextException       when no GL context could be made (nothing was started, nothing is left).
+     * @throws IllegalStateException    when the JVM lacks the flag Agrona needs (checked first; see {@link JvmFlags}).
      */
     public static <S> RunResult run(final Application<S> app, final RuntimeConfig config)
     {
+        JvmFlags.check();
         if (null == app)
         {
             throw Constants.nullApp();
@@ -401,7 +403,7 @@ public final class ApplicationRunner
                 buffer, pipeline, new FramePacer(loopConfig, clock), loop, clock, observer);
             final PhaseTracker renderPhase = phases[1];
 
-            renderThread = new Thread(() -> renderThreadBody(driver, renderPhase), RENDER_THREAD);
+            renderThread = new Thread(() -> renderThreadBody(driver, buffer, renderPhase), RENDER_THREAD);
             renderThread.setDaemon(false);
             registerWorkers();
             allocation.register(ThreadRole.RENDER, renderThread);
@@ -432,7 +434,8 @@ public final class ApplicationRunner
             joinUninterruptibly(renderThread);
         }
 
-        private void renderThreadBody(final RenderFrameDriver<S> driver, final PhaseTracker phase)
+        private void renderThreadBody(
+            final RenderFrameDriver<S> driver, final TripleBuffer<S> buffer, final PhaseTracker phase)
         {
             try
             {
@@ -453,6 +456,7 @@ public final class ApplicationRunner
                 if (renderInitialised)
                 {
                     awaitUninterruptibly(go);
+                    FirstTick.awaitFirstState(buffer, exit, loop.tickPeriodNs());
                     while (!exit.isSet())
                     {
                         driver.runFrame();
@@ -529,6 +533,11 @@ public final class ApplicationRunner
                 startProducers();
                 final GlfwWindowContext window = this.window;
                 final PlatformHook hook = config.platformHook();
+                FirstTick.runFirstTick(loop, simulation, state, clock, exit, null == window ? () -> { } : () ->
+                {
+                    window.pollEvents();
+                    pollDuty(window, hook);
+                });
                 while (!exit.isSet())
                 {
                     if (null != window)
@@ -802,7 +811,11 @@ public final class ApplicationRunner
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
                 .extra(Constants.INPUT_DISCARDED_AT_END, discarded)
-                .measureHeapAndRss();
+                .measureRss();
+            if (config.measureHeapAfterRun())
+            {
+                report.measureHeapAfterGc();
+            }
             if (null != config.reportPath())
             {
                 try

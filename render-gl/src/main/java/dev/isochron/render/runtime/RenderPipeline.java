@@ -125,6 +125,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private long renderBytesAtStart;
     private long renderBytesAtLastFrame;
     private final GcPauseMonitor.PauseSummary gcSummary = new GcPauseMonitor.PauseSummary();
+    /** GC pauses since the first measured frame (the report's window), for the HUD once the warm-up is over. */
+    private final GcPauseMonitor.PauseSummary measuredGcSummary = new GcPauseMonitor.PauseSummary();
+    /** What the HUD shows: {@link #gcSummary} during the warm-up, {@link #measuredGcSummary} after it. */
+    private GcPauseMonitor.PauseSummary hudGcSummary = gcSummary;
+    private final int warmupFrames;
+    private long measuredStartNs;
     private long skippedFrames;
     private long hudFramesRecorded;
     private Throwable firstSkippedFailure;
@@ -172,7 +178,9 @@ final class RenderPipeline<S> implements StateRenderer<S>
         hudProjection.setOrtho2D(0f, width, height, 0f);
         this.font = BitmapFont.create();
         this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, targetFrameNs(config), stats.stallThresholdNs())
+            .warmupFrames(config.warmupFrames())
             .visible(config.hudVisible());
+        this.warmupFrames = config.warmupFrames();
         this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats, hud);
         this.workers = config.workers() > 0 ? newWorkers(config, watchdog, heartbeat) : null;
         this.forkMinQuads = config.forkMinQuads();
@@ -281,6 +289,11 @@ final class RenderPipeline<S> implements StateRenderer<S>
         if (0 == frames)
         {
             firstFrameStartNs = frameStartNs;
+        }
+        if (warmupFrames == frames)
+        {
+            // the report's measured window opens with this frame (FrameMetrics gets the same start time)
+            measuredStartNs = frameStartNs;
         }
         lastFrameStartNs = frameStartNs;
         if (null != context)
@@ -444,7 +457,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             hudFramesRecorded = timed;
             hud.recordFrame(stats.lastFrameTimeNs());
         }
-        hud.gc(stats.gcCount(), gcSummary.maxNs());
+        hud.gc(hudGcSummary.count(), hudGcSummary.maxNs());
         hud.allocatedBytesPerFrame(stats.renderBytesLastFrame());
         hud.input(stats.inputLatencyP99Ns(), stats.inputDrops());
         hud.draw(hudShapes, hudSprites);
@@ -496,8 +509,14 @@ final class RenderPipeline<S> implements StateRenderer<S>
         renderBytesAtLastFrame = bytes;
         if (null != gcPauses)
         {
-            gcPauses.summarise(firstFrameStartNs, clock.nanoTime(), gcSummary);
+            final long nowNs = clock.nanoTime();
+            gcPauses.summarise(firstFrameStartNs, nowNs, gcSummary);
             stats.gc(gcSummary.count(), gcSummary.totalNs());
+            if (warmupFrames > 0 && index >= warmupFrames)
+            {
+                // the HUD's GC line counts the report's window once the warm-up is over, as its stall line does
+                hudGcSummary = gcPauses.summarise(measuredStartNs, nowNs, measuredGcSummary);
+            }
         }
         if (null != inputQueue && 0 == (index % INPUT_STATS_PERIOD_FRAMES))
         {

@@ -5,7 +5,7 @@ import dev.isochron.engine.metrics.RunReport;
 import java.util.List;
 
 /**
- * What a run that ended normally returns: why it ended, its report (REPORT.md), the stalls the watchdog saw and the
+ * What a run that ended normally returns: why it ended, its report (docs/report.md), the stalls the watchdog saw and the
  * exact account of the run's input. Immutable once returned.
  */
 public final class RunResult

@@ -129,6 +129,7 @@ public final class RuntimeConfig
     private boolean stallStacks;
     private StallReporter stallReporter;
     private boolean resolveLiterals = true;
+    private boolean measureHeapAfterRun;
     private final List<Class<?>> frameClasses = new ArrayList<>();
     private final FaultInjection faults = new FaultInjection();
 
@@ -245,7 +246,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param frames end the run after this many frames (warm-up included), >= 0; 0 = no limit.
+     * @param frames end the run after this many frames (warm-up included), >= 0; 0 = no limit. A limit must leave the
+     *               report a frame to measure: {@link #conclude()} refuses one below {@code warmupFrames + 2} (the
+     *               warm-up frames are not measured, nor is the last frame, which no next frame times).
      * @return this.
      */
     public RuntimeConfig frames(final long frames)
@@ -273,7 +276,8 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param warmupFrames frames run before the report's measured window (JIT, caches), in [0, 100000000].
+     * @param warmupFrames frames run before the report's measured window (JIT, caches), in [0, 100000000]; with a
+     *                     {@link #frames} limit, at most {@code frames - 2} (see {@link #frames(long)}).
      * @return this.
      */
     public RuntimeConfig warmupFrames(final int warmupFrames)
@@ -683,6 +687,21 @@ public final class RuntimeConfig
     }
 
     /**
+     * @param measureHeapAfterRun whether the run ends with a {@code System.gc()} to measure the report's
+     *                            {@code heapUsedAfterMb} (the heap used after a full collection, once every runtime
+     *                            thread has stopped). Default false: a full collection is the host application's to
+     *                            call, not a library's, so a run calls none and reports {@code heapUsedAfterMb} as -1
+     *                            (not measured). The demo launcher turns it on with {@code --report}, for the perf
+     *                            harness's heap figures.
+     * @return this.
+     */
+    public RuntimeConfig measureHeapAfterRun(final boolean measureHeapAfterRun)
+    {
+        this.measureHeapAfterRun = measureHeapAfterRun;
+        return this;
+    }
+
+    /**
      * @param stallReporter receives each stall on the watchdog's monitor thread (off the frame path; it may
      *                      allocate, and should return promptly), or null for the default, which prints one line to
      *                      System.err (thread, kind of work, duration, the top Isochron or application frame), and
@@ -705,6 +724,12 @@ public final class RuntimeConfig
     public RuntimeConfig conclude()
     {
         loop.conclude();
+        if (0.0 == loop.timeScale())
+        {
+            throw new IllegalArgumentException("loop timeScale must be > 0 for a run, was 0.0: a run renders its " +
+                "first frame once its first tick has written the render state (see Application), and time scale 0 " +
+                "runs no tick; nothing in a run changes the time scale later");
+        }
         final long quads = (long)spriteCapacity + shapeCapacity + 2L * hudCapacity;
         if (quads > MAX_TOTAL_QUADS)
         {
@@ -730,7 +755,26 @@ public final class RuntimeConfig
         checkOutputPath("reportPath", reportPath);
         checkOutputPath("screenshotPath", screenshotPath);
         checkOutputPath("recordPath", recordPath);
+        checkFramesAfterWarmup();
         return this;
+    }
+
+    /**
+     * Refuses a frame limit that leaves the report no frame to measure: a run of {@code frames} frames measures frames
+     * {@code warmupFrames} to {@code frames - 2} (a frame is timed by the start of the next one), so a limit at or below
+     * {@code warmupFrames + 1} would print an empty report (0 frames, 0 B/frame) that reads like a pass.
+     */
+    private void checkFramesAfterWarmup()
+    {
+        if (frames > 0 && frames < warmupFrames + 2L)
+        {
+            final long least = warmupFrames + 2L;
+            throw new IllegalArgumentException("frames " + frames + " leaves the report no frame to measure after " +
+                "warmupFrames " + warmupFrames + " (a run measures the frames after the warm-up but the last, which " +
+                "no next frame times): frames must be 0 (no limit) or at least warmupFrames + 2 = " + least +
+                "; raise frames to " + least + (frames >= 2 ? " or lower warmupFrames to " + (frames - 2) : "") +
+                " (warmupFrames(0) for a short run)");
+        }
     }
 
     /** Refuses a replay the run could not open, or would block on (a FIFO), before anything is started. */
@@ -999,6 +1043,12 @@ public final class RuntimeConfig
     public List<Class<?>> frameClasses()
     {
         return List.copyOf(frameClasses);
+    }
+
+    /** @return whether the run ends with a {@code System.gc()} to measure the report's heap figure. */
+    public boolean measureHeapAfterRun()
+    {
+        return measureHeapAfterRun;
     }
 
     /** @return the stall reporter, or null for the default (System.err). */

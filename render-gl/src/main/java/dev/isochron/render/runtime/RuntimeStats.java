@@ -114,7 +114,7 @@ public final class RuntimeStats
         return stalls;
     }
 
-    /** @return the stall threshold in ns (REPORT.md: 1.5 x the target period, 25 ms uncapped). */
+    /** @return the stall threshold in ns (docs/report.md: 1.5 x the target period, 25 ms uncapped). */
     public long stallThresholdNs()
     {
         return stallThresholdNs;

@@ -4,7 +4,7 @@ import dev.isochron.engine.loop.LoopObserver;
 
 /**
  * Feeds {@link RuntimeStats} from the loop's frame callbacks: a frame's time is taken when the next frame starts
- * (REPORT.md), its render time when it ends. Frame methods on the render thread; ticks are published by the
+ * (docs/report.md), its render time when it ends. Frame methods on the render thread; ticks are published by the
  * simulation separately. Allocation-free.
  */
 final class StatsObserver implements LoopObserver

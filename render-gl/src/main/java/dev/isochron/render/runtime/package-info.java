@@ -11,6 +11,10 @@
  * dev.isochron.render.runtime.Application#dispose}; {@code isochron-render-worker-N} fill vertex slices. In
  * single-threaded mode the caller's thread does all of it. Each type's javadoc names the thread its methods run on.
  * <p>
+ * Start-up: {@code Isochron.run} checks the JVM's flags first (Agrona needs {@code jdk.internal.misc}), then the
+ * configuration; the first frame starts only once the first tick has written a render state, so
+ * {@link dev.isochron.render.runtime.Application#render} never sees a state no tick wrote.
+ * <p>
  * Shutdown: a closed window, {@link dev.isochron.render.runtime.Frame#requestExit()} or {@link
  * dev.isochron.render.runtime.Tick#requestExit()}, a frame or time limit, or a failure sets one exit signal that
  * every runtime thread polls; the render thread ends the measured window while all threads are alive, disposes the

@@ -76,6 +76,63 @@ class ShapeBatchTest
     }
 
     @Test
+    void shouldRingACircleOutlineWithOneQuadPerSegmentFromTheRadiusInward()
+    {
+        final ShapeBatch batch = new ShapeBatch(64);
+        batch.circleOutline(50f, 40f, 10f, 8, 2f, GREEN);
+        final long at = generate(batch);
+
+        assertEquals(8, batch.quadCount());
+        for (int q = 0; q < 8; q++)
+        {
+            final long quad = at + (long)q * QuadVertexLayout.BYTES_PER_QUAD;
+            for (int v = 0; v < 4; v++)
+            {
+                final float dx = memGetFloat(quad + 20L * v) - 50f;
+                final float dy = memGetFloat(quad + 20L * v + 4) - 40f;
+                assertEquals(v < 2 ? 10f : 8f, (float)Math.sqrt(dx * dx + dy * dy), 1e-3f, "quad " + q + " vertex " + v);
+            }
+        }
+    }
+
+    /**
+     * The argument-order rule of the shape API, by parameter types: the filled shape and its outline share their
+     * leading parameters, every stroked shape has its stroke (a float) right before the colour (an int, last), and a
+     * circle's segments (an int) follow its radius, so a call written for one circle method does not compile, or does
+     * the same thing, for the other.
+     */
+    @Test
+    void shouldOrderEveryShapesArgumentsGeometrySegmentsStrokeColour() throws Exception
+    {
+        final Class<?> f = float.class;
+        final Class<?> i = int.class;
+        assertParameters("line", f, f, f, f, f, i);
+        assertParameters("rect", f, f, f, f, i);
+        assertParameters("rectOutline", f, f, f, f, f, i);
+        assertParameters("circle", f, f, f, i, i);
+        assertParameters("circleOutline", f, f, f, i, f, i);
+        assertParameters("polyline", float[].class, i, i, f, i);
+    }
+
+    private static void assertParameters(final String method, final Class<?>... types) throws NoSuchMethodException
+    {
+        final java.lang.reflect.Method found = ShapeBatch.class.getMethod(method, types);
+        assertEquals(1, java.util.Arrays.stream(ShapeBatch.class.getMethods())
+            .filter(m -> m.getName().equals(method)).count(), method + " has one signature");
+        assertEquals(void.class, found.getReturnType());
+    }
+
+    @Test
+    void shouldNameTheSegmentsOfAnOutlineOutOfRange()
+    {
+        final ShapeBatch batch = new ShapeBatch(64);
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> batch.circleOutline(0f, 0f, 10f, 2, 1f, GREEN));
+        assertEquals("segments must be in [3, 4096], was 2", ex.getMessage());
+        assertEquals(0, batch.size());
+    }
+
+    @Test
     void shouldFanACircleTwoSegmentsPerQuadWithEveryRimVertexOnTheRadius()
     {
         final ShapeBatch batch = new ShapeBatch(64);

@@ -69,9 +69,66 @@ class HudOverlayTextTest
         assertEquals("FPS 50  frame 20.0 ms", hud.line(0).toString());
         assertEquals("p99 30.0 ms  max 30.0 ms", hud.line(1).toString());
         assertEquals("stalls 1 (>25.0 ms)", hud.line(2).toString());
-        assertEquals("GC 3  pause 1.3 ms", hud.line(3).toString());
-        assertEquals("alloc 0 B/frame", hud.line(4).toString());
+        assertEquals("GC 3  max pause 1.3 ms", hud.line(3).toString());
+        assertEquals("render alloc 0 B last frame", hud.line(4).toString());
         assertEquals("input p99 0.4 ms  drops 2", hud.line(5).toString());
+    }
+
+    @Test
+    void shouldCountTheWarmUpApartAndSaySo()
+    {
+        final HudOverlay hud = hud(8).warmupFrames(3);
+        hud.recordFrame(10 * MS);
+        hud.recordFrame(40 * MS);
+        hud.gc(1, 3 * MS);
+        hud.update();
+
+        assertTrue(hud.inWarmup());
+        assertEquals(1, hud.stalls());
+        assertEquals("stalls 1 in warm-up (>25.0 ms)", hud.line(2).toString());
+        assertEquals("GC 1 in warm-up  max pause 3.0 ms", hud.line(3).toString());
+    }
+
+    @Test
+    void shouldCountTheReportsWindowFromTheFirstFrameAfterTheWarmUp()
+    {
+        final HudOverlay hud = hud(8).warmupFrames(3);
+        hud.recordFrame(40 * MS);
+        hud.recordFrame(40 * MS);
+        hud.recordFrame(40 * MS);
+        hud.update();
+        assertEquals("stalls 3 in warm-up (>25.0 ms)", hud.line(2).toString(), "the warm-up's last frame");
+
+        hud.recordFrame(10 * MS);
+        hud.gc(0, 0);
+        hud.update();
+
+        assertFalse(hud.inWarmup());
+        assertEquals(0, hud.stalls(), "warm-up stalls are not the report's");
+        assertEquals("stalls 0 after warm-up (>25.0 ms)", hud.line(2).toString());
+        assertEquals("GC 0 after warm-up  max pause 0.0 ms", hud.line(3).toString());
+
+        hud.recordFrame(30 * MS);
+        hud.update();
+        assertEquals("stalls 1 after warm-up (>25.0 ms)", hud.line(2).toString());
+    }
+
+    @Test
+    void shouldTakeTheWarmUpFromFrameMetrics()
+    {
+        final FrameMetrics metrics = new FrameMetrics(new FrameMetrics.Context().warmupFrames(2).targetFps(60));
+        final HudOverlay hud = HudOverlay.forMetrics(font, metrics, 60);
+        hud.recordFrame(30 * MS);
+        hud.update();
+
+        assertEquals("stalls 1 in warm-up (>25.0 ms)", hud.line(2).toString());
+    }
+
+    @Test
+    void shouldRejectANegativeWarmUp()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> hud(8).warmupFrames(-1));
+        assertEquals("warmupFrames must be in [0, 100000000], was -1", ex.getMessage());
     }
 
     @Test
@@ -155,7 +212,7 @@ class HudOverlayTextTest
         hud.recordFrame(55 * MS);
         hud.update();
 
-        assertEquals("stalls 1 (>50.0 ms)", hud.line(2).toString());
+        assertEquals("stalls 1 in warm-up (>50.0 ms)", hud.line(2).toString());
         assertEquals("run p99 0.0 ms  0 frames", hud.line(6).toString());
     }
 

@@ -214,4 +214,56 @@ class RuntimeConfigTest
         assertEquals("screenshotPath " + png + ": directory " + png.getParent() + " does not exist (create it first)",
             ex.getMessage());
     }
+
+    @Test
+    void shouldRefuseAFrameLimitAtTheWarmUpNamingBothAndTheFix()
+    {
+        final RuntimeConfig config = new RuntimeConfig().frames(300);
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+
+        assertEquals("frames 300 leaves the report no frame to measure after warmupFrames 300 (a run measures the " +
+            "frames after the warm-up but the last, which no next frame times): frames must be 0 (no limit) or at " +
+            "least warmupFrames + 2 = 302; raise frames to 302 or lower warmupFrames to 298 (warmupFrames(0) for a " +
+            "short run)", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAFrameLimitOneAboveTheWarmUpWhichMeasuresNothing()
+    {
+        final RuntimeConfig config = new RuntimeConfig().warmupFrames(0).frames(1);
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+
+        assertEquals("frames 1 leaves the report no frame to measure after warmupFrames 0 (a run measures the " +
+            "frames after the warm-up but the last, which no next frame times): frames must be 0 (no limit) or at " +
+            "least warmupFrames + 2 = 2; raise frames to 2 (warmupFrames(0) for a short run)", ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAShortRunBeforeAnythingStarts()
+    {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Isochron.run(
+            new TestScene(1), new RuntimeConfig().renderer(RendererKind.NULL).frames(10)));
+
+        assertTrue(ex.getMessage().startsWith("frames 10 leaves the report no frame to measure after warmupFrames 300"),
+            ex.getMessage());
+        assertEquals(List.of(), ApplicationRunnerTest.liveRuntimeThreads());
+    }
+
+    @Test
+    void shouldTakeTheShortestFrameLimitThatMeasuresAFrame()
+    {
+        final RunResult result = Isochron.run(new TestScene(1), new RuntimeConfig().renderer(RendererKind.NULL)
+            .warmupFrames(3).frames(5));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+        assertEquals(1, result.report().frames());
+    }
+
+    @Test
+    void shouldTakeNoFrameLimitWhateverTheWarmUp()
+    {
+        assertDoesNotThrow(() -> new RuntimeConfig().warmupFrames(1000).frames(0).conclude());
+    }
 }
