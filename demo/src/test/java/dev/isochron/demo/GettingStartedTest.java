@@ -1,16 +1,15 @@
 package dev.isochron.demo;
 
 import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import javax.imageio.ImageIO;
 
 import dev.isochron.engine.loop.LoopConfig;
+import dev.isochron.engine.testing.ChildProcess;
 import dev.isochron.engine.loop.PacingMode;
 import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
@@ -99,28 +98,16 @@ class GettingStartedTest
     @Test
     void shouldEndOnItsOwnHeadlessAndPrintItsReport() throws Exception
     {
-        final Path log = dir.resolve("main.log");
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.addAll(FLAGS);
-        command.add("-cp");
-        command.add(testClassPath());
-        command.add(GettingStartedApp.class.getName());
-        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("DISPLAY");
-        builder.environment().remove("WAYLAND_DISPLAY");
-        builder.environment().put("LP_NUM_THREADS", "1");
-        final Process child = builder.start();
-        final boolean finished = child.waitFor(MAIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished)
-        {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        final String output = Files.readString(log, StandardCharsets.UTF_8);
+        final ChildProcess.Result child = ChildProcess.javaMain(GettingStartedApp.class)
+            .jvmFlags("-Xmx512m").jvmFlags(FLAGS)
+            .removeEnvironment("DISPLAY").removeEnvironment("WAYLAND_DISPLAY").llvmpipeThreads(1)
+            .limit(Duration.ofSeconds(MAIN_TIMEOUT_SECONDS))
+            .output(dir.resolve("main.log"))
+            .run()
+            .requireFinished();
+        final String output = child.output();
 
-        assertTrue(finished, "GettingStartedApp.main did not end in " + MAIN_TIMEOUT_SECONDS + " s:\n" + output);
-        assertEquals(0, child.exitValue(), output);
+        assertEquals(0, child.exitCode(), output);
         assertTrue(output.startsWith("app/engine/multi: "), "the report's summary first:\n" + output);
         assertTrue(output.contains(" frames after 300 warm-up, "), output);
         assertTrue(output.contains("alloc bytes/frame: platform 0.0 sim 0.0 render 0.0 workers 0.0 producers 0.0"),
@@ -149,11 +136,5 @@ class GettingStartedTest
         assertEquals(0xFF8800, image.getRGB(101, 101) & 0xFFFFFF, "its top-left corner is at (100, 100)");
         assertEquals(0x000000, image.getRGB(98, 98) & 0xFFFFFF, "and nothing outside it");
         assertEquals(0x000000, image.getRGB(134, 134) & 0xFFFFFF, "and nothing outside it");
-    }
-
-    private static String testClassPath()
-    {
-        final String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isEmpty() ? surefire : System.getProperty("java.class.path");
     }
 }

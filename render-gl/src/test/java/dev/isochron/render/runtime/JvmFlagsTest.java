@@ -1,15 +1,13 @@
 package dev.isochron.render.runtime;
 
-import dev.isochron.render.testing.XvfbChildJvm;
+import dev.isochron.engine.testing.ChildProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -102,26 +100,13 @@ class JvmFlagsTest
 
     private String runChild(final List<String> flags) throws Exception
     {
-        final Path log = Files.createTempFile(directory, "child", ".log");
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.addAll(flags);
-        command.add("-cp");
-        command.add(XvfbChildJvm.testClassPath());
-        command.add(JvmFlagsMain.class.getName());
-        final Process child = new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        final boolean finished = child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        if (!finished)
-        {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        final String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(finished, "child JVM did not finish in " + TIMEOUT_SECONDS + " s:\n" + output);
-        assertEquals(0, child.exitValue(), output);
-        return output;
+        final ChildProcess.Result child = ChildProcess.javaMain(JvmFlagsMain.class)
+            .jvmFlags("-Xmx256m").jvmFlags(flags)
+            .limit(Duration.ofSeconds(TIMEOUT_SECONDS))
+            .output(Files.createTempFile(directory, "child", ".log"))
+            .run()
+            .requireFinished();
+        assertEquals(0, child.exitCode(), child::describe);
+        return child.output();
     }
 }
