@@ -174,6 +174,7 @@ public final class DemoLauncher
         final Double inputRate = arguments.number(Option.INPUT_RATE);
         final boolean naive = arguments.flag(Option.NAIVE);
         final boolean stallStacks = arguments.flag(Option.STALL_STACKS);
+        final boolean stagingUpload = arguments.flag(Option.STAGING_UPLOAD);
         final Path screenshot = arguments.file(Option.SCREENSHOT);
         final Path report = arguments.file(Option.REPORT);
         final Path frameCsv = arguments.file(Option.FRAME_CSV);
@@ -338,6 +339,7 @@ public final class DemoLauncher
         }
         settings.naive = naive;
         settings.stallStacks = stallStacks;
+        settings.stagingUpload = stagingUpload;
         if (null != record && null != replay)
         {
             throw new IllegalArgumentException("--record and --replay are mutually exclusive: give one of them");

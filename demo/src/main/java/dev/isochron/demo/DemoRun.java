@@ -129,6 +129,7 @@ public final class DemoRun
             .recordPath(settings.record())
             .replayPath(settings.replay())
             .stallStacks(settings.stallStacks())
+            .stagingUpload(settings.stagingUpload())
             .hudCapacity(HUD_CAPACITY);
         final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :
             settings.frames() > 0 ? RuntimeConfig.DEFAULT_WARMUP_FRAMES : TIMED_RUN_WARMUP_FRAMES;

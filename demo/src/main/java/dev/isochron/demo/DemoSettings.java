@@ -34,6 +34,7 @@ public final class DemoSettings
     double inputRate;
     boolean naive;
     boolean stallStacks;
+    boolean stagingUpload;
     Path screenshot;
     boolean screenshotDefaulted;
     Path report;
@@ -159,6 +160,12 @@ public final class DemoSettings
     public boolean stallStacks()
     {
         return stallStacks;
+    }
+
+    /** @return true to upload vertices from staging memory instead of writing a persistent-mapped ring. */
+    public boolean stagingUpload()
+    {
+        return stagingUpload;
     }
 
     /** @return where the last frame is written as PNG, or null. */

@@ -74,6 +74,13 @@ class DemoLauncherTest
     }
 
     @Test
+    void shouldWriteThePersistentRingUnlessAStagingUploadIsAskedFor()
+    {
+        assertFalse(DemoRun.config(settings("--headless")).stagingUpload());
+        assertTrue(DemoRun.config(settings("--headless", "--staging-upload")).stagingUpload());
+    }
+
+    @Test
     void shouldTreatTargetFpsZeroAsUncapped()
     {
         final RuntimeConfig config = DemoRun.config(settings("--window", "--target-fps", "0"));

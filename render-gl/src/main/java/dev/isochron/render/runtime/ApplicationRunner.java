@@ -787,7 +787,8 @@ public final class ApplicationRunner
                 .extra(Constants.WATCHDOG_THRESHOLD_MS, config.stallWatchdog().toNanos() / 1e6)
                 .extra(Constants.LITERAL_CLASSES_RESOLVED, null != literals && literals.available() ? literals.classes() : -1)
                 .extra(Constants.LITERALS_RESOLVED, null == literals ? 0 : literals.literals())
-                .extra(Constants.WORKER_FRAMES, pipeline.workerFrames());
+                .extra(Constants.WORKER_FRAMES, pipeline.workerFrames())
+                .extra(Constants.PERSISTENT_VERTEX_RING, pipeline.persistentVertexRing() ? 1 : 0);
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
@@ -896,6 +897,7 @@ public final class ApplicationRunner
         static final String LITERAL_CLASSES_RESOLVED;
         static final String LITERALS_RESOLVED;
         static final String WORKER_FRAMES;
+        static final String PERSISTENT_VERTEX_RING;
 
         static
         {
@@ -911,6 +913,7 @@ public final class ApplicationRunner
             LITERAL_CLASSES_RESOLVED = "literalClassesResolved";
             LITERALS_RESOLVED = "literalsResolved";
             WORKER_FRAMES = "workerFrames";
+            PERSISTENT_VERTEX_RING = "persistentVertexRing";
         }
 
         private Constants()

@@ -225,7 +225,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             contextApi = context.api().reportName();
             final ResetStatusSource injected = config.faults().resetStatus();
             resetStatus = null != injected ? injected : ResetStatusSource.forCurrentContext();
-            backend = new GlDrawBackend(quads);
+            backend = new GlDrawBackend(quads, config.stagingUpload());
         }
         else
         {
@@ -515,6 +515,15 @@ final class RenderPipeline<S> implements StateRenderer<S>
     String contextApi()
     {
         return contextApi;
+    }
+
+    /**
+     * @return whether the GL renderer writes its vertices into a persistent-mapped ring (false: it uploads them from
+     *         staging memory, {@link RuntimeConfig#stagingUpload}, or there is no GL renderer).
+     */
+    boolean persistentVertexRing()
+    {
+        return backend instanceof GlDrawBackend && ((GlDrawBackend)backend).isPersistent();
     }
 
     /** @return frames rendered so far (skipped frames included). */

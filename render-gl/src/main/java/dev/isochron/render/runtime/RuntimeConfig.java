@@ -117,6 +117,7 @@ public final class RuntimeConfig
     private int hudCapacity = DEFAULT_HUD_CAPACITY;
     private boolean jfr;
     private boolean debugGl;
+    private boolean stagingUpload;
     private boolean failOnLeak = true;
     private NanoClock clock = new SystemNanoClock();
     private PlatformHook platformHook;
@@ -461,6 +462,20 @@ public final class RuntimeConfig
     public RuntimeConfig debugGl(final boolean debugGl)
     {
         this.debugGl = debugGl;
+        return this;
+    }
+
+    /**
+     * @param stagingUpload whether the GL renderer's vertices go through off-heap staging memory uploaded once per
+     *                      frame ({@code glBufferSubData} into an orphaned buffer) even where the driver offers a
+     *                      persistent-mapped ring ({@code ARB_buffer_storage}, the default path, which the render
+     *                      workers write directly). A driver workaround, and the A/B switch of a crash hunt: the
+     *                      staging path writes no memory the driver mapped. Default false.
+     * @return this.
+     */
+    public RuntimeConfig stagingUpload(final boolean stagingUpload)
+    {
+        this.stagingUpload = stagingUpload;
         return this;
     }
 
@@ -918,6 +933,12 @@ public final class RuntimeConfig
     public boolean debugGl()
     {
         return debugGl;
+    }
+
+    /** @return whether the GL renderer uploads its vertices from staging memory instead of a persistent-mapped ring. */
+    public boolean stagingUpload()
+    {
+        return stagingUpload;
     }
 
     /** @return whether leaked GL objects fail the run. */
