@@ -14,6 +14,7 @@ import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlObjectRegistry;
+import dev.isochron.render.gl.NativeBlock;
 import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.StreamingVertexBuffer;
 import dev.isochron.render.hud.HudOverlay;
@@ -43,6 +44,7 @@ class FramePathConstantPoolTest
         GlDrawBackend.class,
         GlObjectRegistry.class,
         HudOverlay.class,
+        NativeBlock.class,
         NullDrawBackend.class,
         QuadSliceWork.class,
         QuadSource.class,

@@ -25,6 +25,8 @@ public final class Texture implements AutoCloseable
 
     private final String label;
     private final GlObjectRegistry registry;
+    private final boolean checked;
+    private final String user;
     private final int texture;
     private final int width;
     private final int height;
@@ -49,6 +51,8 @@ public final class Texture implements AutoCloseable
         this.width = width;
         this.height = height;
         this.registry = GlObjectRegistry.current();
+        this.checked = registry.checked();
+        this.user = Messages.user(label);
         texture = glGenTextures();
         registry.register(GlObjectType.TEXTURE, texture, label);
         final int previous = glGetInteger(GL_TEXTURE_BINDING_2D);
@@ -91,7 +95,7 @@ public final class Texture implements AutoCloseable
     /** Binds it to texture unit {@code unit} (0-based). Allocation-free. */
     public void bind(final int unit)
     {
-        checkOpen();
+        checkGlCall();
         glActiveTexture(GL_TEXTURE0 + unit);
         glBindTexture(GL_TEXTURE_2D, texture);
     }
@@ -102,7 +106,7 @@ public final class Texture implements AutoCloseable
      */
     public void update(final int x, final int y, final int w, final int h, final long rgbaAddress)
     {
-        checkOpen();
+        checkGlCall();
         if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height)
         {
             throw new IllegalArgumentException("texture '" + label + "' update rectangle (" + x + ", " + y + ", " +
@@ -122,7 +126,7 @@ public final class Texture implements AutoCloseable
     /** Changes filtering and wrapping. Leaves the texture bound to the active unit. */
     public void setSampling(final TextureFilter filter, final TextureWrap wrap)
     {
-        checkOpen();
+        checkGlCall();
         if (filter == null || wrap == null)
         {
             throw new IllegalArgumentException("texture '" + label + "' filter and wrap must not be null, was " +
@@ -194,6 +198,16 @@ public final class Texture implements AutoCloseable
         }
     }
 
+    /** Closed first; in checking mode (the context's), also the calling thread's ownership of the context. */
+    private void checkGlCall()
+    {
+        checkOpen();
+        if (checked)
+        {
+            registry.checkOwner(user);
+        }
+    }
+
     private void applyParameters(final TextureFilter filter, final TextureWrap wrap)
     {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter.minFilter);
@@ -216,6 +230,11 @@ public final class Texture implements AutoCloseable
     {
         private Messages()
         {
+        }
+
+        static String user(final String label)
+        {
+            return "Texture '" + label + "'";
         }
 
         static IllegalStateException usedAfterClose(final String label)
