@@ -36,8 +36,10 @@ import dev.isochron.render.context.GlContext;
 import dev.isochron.render.context.GlContextException;
 import dev.isochron.render.context.GlPlatform;
 import dev.isochron.render.context.GlfwWindowContext;
+import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.natives.NativeLibrary;
 import dev.isochron.render.natives.NativeLoading;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.lwjgl.glfw.GLFW;
@@ -206,6 +208,13 @@ public final class ApplicationRunner
 
         private void setUp()
         {
+            // process-wide, so only for -Disochron.checked=true: before LWJGL initialises (the native loads below),
+            // since its debug allocator and debug mode are read once
+            NativeChecks.enableWhenChecked();
+            if (config.checked() && !DirectBuffer.SHOULD_BOUNDS_CHECK)
+            {
+                throw Constants.agronaUnchecked();
+            }
             // the native-loading phase, before any thread of the run exists: later loads find these libraries loaded
             NativeLoading.preload(NativeLibrary.JDK, NativeLibrary.LWJGL, NativeLibrary.STB);
             FramePathInitialisers.initialise();
@@ -234,6 +243,7 @@ public final class ApplicationRunner
                         .title(config.title())
                         .swapInterval(PacingMode.VSYNC == loopConfig.pacing() ? 1 : 0)
                         .debug(config.debugGl())
+                        .checked(config.checked())
                         .failOnLeak(config.failOnLeak()));
                 }
                 catch (final GlContextException ex)
@@ -253,6 +263,7 @@ public final class ApplicationRunner
                 config.inputSources().size();
             final InputQueueConfig given = config.inputQueue();
             final InputQueueConfig queueConfig = new InputQueueConfig()
+                .checked(config.checked())
                 .clock(clock)
                 .latencySink(inputLatency);
             if (null != given)
@@ -291,7 +302,7 @@ public final class ApplicationRunner
 
             if (null != window)
             {
-                adapter = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox());
+                adapter = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox(), config.checked());
                 installInput();
             }
             if (null != config.syntheticInput())
@@ -788,7 +799,8 @@ public final class ApplicationRunner
                 .extra(Constants.LITERAL_CLASSES_RESOLVED, null != literals && literals.available() ? literals.classes() : -1)
                 .extra(Constants.LITERALS_RESOLVED, null == literals ? 0 : literals.literals())
                 .extra(Constants.WORKER_FRAMES, pipeline.workerFrames())
-                .extra(Constants.PERSISTENT_VERTEX_RING, pipeline.persistentVertexRing() ? 1 : 0);
+                .extra(Constants.PERSISTENT_VERTEX_RING, pipeline.persistentVertexRing() ? 1 : 0)
+                .extra(Constants.CHECKED, config.checked() ? 1 : 0);
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
@@ -898,6 +910,7 @@ public final class ApplicationRunner
         static final String LITERALS_RESOLVED;
         static final String WORKER_FRAMES;
         static final String PERSISTENT_VERTEX_RING;
+        static final String CHECKED;
 
         static
         {
@@ -914,10 +927,18 @@ public final class ApplicationRunner
             LITERALS_RESOLVED = "literalsResolved";
             WORKER_FRAMES = "workerFrames";
             PERSISTENT_VERTEX_RING = "persistentVertexRing";
+            CHECKED = "checked";
         }
 
         private Constants()
         {
+        }
+
+        static IllegalStateException agronaUnchecked()
+        {
+            return new IllegalStateException("checking mode needs Agrona's bounds checks, which " +
+                DirectBuffer.DISABLE_BOUNDS_CHECKS_PROP_NAME + "=true turned off: the input ring's and the frame " +
+                "arenas' writes would go unchecked; drop that property or run without checking mode");
         }
 
         static String producerName(final Agent agent, final int index)

@@ -1,5 +1,6 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.loop.LoopConfig;
@@ -118,6 +119,7 @@ public final class RuntimeConfig
     private boolean jfr;
     private boolean debugGl;
     private boolean stagingUpload;
+    private boolean checked = CheckedMode.ENABLED;
     private boolean failOnLeak = true;
     private NanoClock clock = new SystemNanoClock();
     private PlatformHook platformHook;
@@ -462,6 +464,25 @@ public final class RuntimeConfig
     public RuntimeConfig debugGl(final boolean debugGl)
     {
         this.debugGl = debugGl;
+        return this;
+    }
+
+    /**
+     * @param checked checking mode for this run (default {@link CheckedMode#ENABLED}, i.e. {@code -Disochron.checked=true}):
+     *                guard bands around the off-heap memory the frame path writes (vertex staging or the persistent
+     *                ring, the batches' entry streams, uniform and read-back memory, the input ring), verified at the
+     *                end of each frame and at close; bounds assertions on every vertex reservation and slice; the
+     *                frame path's GL entry points refuse a thread that does not own the context; and a refusal to
+     *                start when Agrona's bounds checks are off. A failed check stops the run naming the memory, the
+     *                offset and the bytes found (or the threads). Costs time and memory; allocates nothing per frame.
+     *                LWJGL's debug allocator (leaks reported at exit) and debug mode are process-wide: they come with
+     *                {@code -Disochron.checked=true} (or the demo's {@code --checked}), not with this setter alone.
+     *                See docs/reliability.md.
+     * @return this.
+     */
+    public RuntimeConfig checked(final boolean checked)
+    {
+        this.checked = checked;
         return this;
     }
 
@@ -933,6 +954,12 @@ public final class RuntimeConfig
     public boolean debugGl()
     {
         return debugGl;
+    }
+
+    /** @return whether the run is in checking mode. */
+    public boolean checked()
+    {
+        return checked;
     }
 
     /** @return whether the GL renderer uploads its vertices from staging memory instead of a persistent-mapped ring. */
