@@ -101,6 +101,8 @@ final class DemoArguments
             "Naive mode: the same picture, written the way the stalls arise."),
         STALL_STACKS("--stall-stacks", null, Kind.FLAG, null,
             "Print each watchdog stall's whole stack (default: one line: thread, work, duration, top frame)."),
+        CHECKED("--checked", null, Kind.FLAG, null,
+            "Checking mode: guard bytes, bounds and thread checks, LWJGL's debug allocator (slower; see reliability.md)."),
         STAGING_UPLOAD("--staging-upload", null, Kind.FLAG, null,
             "Upload vertices from staging memory each frame instead of writing a persistent-mapped ring."),
         SCREENSHOT("--screenshot", null, Kind.FILE, "FILE.png",

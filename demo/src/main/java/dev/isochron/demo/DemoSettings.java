@@ -35,6 +35,7 @@ public final class DemoSettings
     boolean naive;
     boolean stallStacks;
     boolean stagingUpload;
+    boolean checked;
     Path screenshot;
     boolean screenshotDefaulted;
     Path report;
@@ -160,6 +161,12 @@ public final class DemoSettings
     public boolean stallStacks()
     {
         return stallStacks;
+    }
+
+    /** @return true for checking mode (--checked or -Disochron.checked=true). */
+    public boolean checked()
+    {
+        return checked;
     }
 
     /** @return true to upload vertices from staging memory instead of writing a persistent-mapped ring. */
