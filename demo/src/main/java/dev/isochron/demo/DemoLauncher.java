@@ -7,9 +7,11 @@ import java.nio.file.Path;
 
 import dev.isochron.demo.DemoArguments.Option;
 import dev.isochron.render.context.WindowApi;
+import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.runtime.ApplicationFailure;
 import dev.isochron.render.runtime.Phase;
 
@@ -53,12 +55,34 @@ public final class DemoLauncher
      */
     public static void main(final String[] args)
     {
+        if (checkedAsked(args))
+        {
+            // before the warm-up touches LWJGL: its debug allocator and debug mode are read once, at initialisation
+            NativeChecks.enable();
+        }
         // class loading and the EGL display for the first frame overlap with parsing and building the scene
         final Thread warmup = StartupWarmup.start(headlessLikely(args));
         final int status = execute(args);
         // a short run (--help, a bad option) must not exit while the warm-up is inside the native GL driver's set-up
         StartupWarmup.awaitEnd(warmup);
         System.exit(status);
+    }
+
+    /** @return true when {@code args} ask for --checked (before the end of the options). */
+    static boolean checkedAsked(final String[] args)
+    {
+        for (final String arg : args)
+        {
+            if ("--".equals(arg))
+            {
+                return false;
+            }
+            if ("--checked".equals(arg))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return true when {@code args} ask for --headless or no display is available (the run's default). */
@@ -175,6 +199,8 @@ public final class DemoLauncher
         final boolean naive = arguments.flag(Option.NAIVE);
         final boolean stallStacks = arguments.flag(Option.STALL_STACKS);
         final boolean trimNativeHeap = arguments.flag(Option.TRIM_NATIVE_HEAP);
+        final boolean stagingUpload = arguments.flag(Option.STAGING_UPLOAD);
+        final boolean checked = arguments.flag(Option.CHECKED);
         final Path screenshot = arguments.file(Option.SCREENSHOT);
         final Path report = arguments.file(Option.REPORT);
         final Path frameCsv = arguments.file(Option.FRAME_CSV);
@@ -340,6 +366,8 @@ public final class DemoLauncher
         settings.naive = naive;
         settings.stallStacks = stallStacks;
         settings.trimNativeHeap = trimNativeHeap;
+        settings.stagingUpload = stagingUpload;
+        settings.checked = checked || CheckedMode.ENABLED;
         if (null != record && null != replay)
         {
             throw new IllegalArgumentException("--record and --replay are mutually exclusive: give one of them");

@@ -132,6 +132,8 @@ public final class DemoRun
             .replayPath(settings.replay())
             .stallStacks(settings.stallStacks())
             .nativeHeapRetention(!settings.trimNativeHeap())
+            .stagingUpload(settings.stagingUpload())
+            .checked(settings.checked())
             .hudCapacity(HUD_CAPACITY);
         final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :
             settings.frames() > 0 ? RuntimeConfig.DEFAULT_WARMUP_FRAMES : TIMED_RUN_WARMUP_FRAMES;

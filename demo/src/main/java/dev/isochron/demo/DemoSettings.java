@@ -35,6 +35,8 @@ public final class DemoSettings
     boolean naive;
     boolean stallStacks;
     boolean trimNativeHeap;
+    boolean stagingUpload;
+    boolean checked;
     Path screenshot;
     boolean screenshotDefaulted;
     Path report;
@@ -166,6 +168,18 @@ public final class DemoSettings
     public boolean stallStacks()
     {
         return stallStacks;
+    }
+
+    /** @return true for checking mode (--checked or -Disochron.checked=true). */
+    public boolean checked()
+    {
+        return checked;
+    }
+
+    /** @return true to upload vertices from staging memory instead of writing a persistent-mapped ring. */
+    public boolean stagingUpload()
+    {
+        return stagingUpload;
     }
 
     /** @return where the last frame is written as PNG, or null. */

@@ -81,6 +81,22 @@ class DemoLauncherTest
     }
 
     @Test
+    void shouldWriteThePersistentRingUnlessAStagingUploadIsAskedFor()
+    {
+        assertFalse(DemoRun.config(settings("--headless")).stagingUpload());
+        assertTrue(DemoRun.config(settings("--headless", "--staging-upload")).stagingUpload());
+    }
+
+    @Test
+    void shouldRunCheckedOnlyWhenAskedFor()
+    {
+        assertFalse(DemoRun.config(settings("--headless")).checked(), "checking mode is off by default");
+        assertTrue(DemoRun.config(settings("--headless", "--checked")).checked());
+        assertTrue(DemoLauncher.checkedAsked(new String[] {"chart", "--checked"}));
+        assertFalse(DemoLauncher.checkedAsked(new String[] {"chart", "--", "--checked"}));
+    }
+
+    @Test
     void shouldTreatTargetFpsZeroAsUncapped()
     {
         final RuntimeConfig config = DemoRun.config(settings("--window", "--target-fps", "0"));

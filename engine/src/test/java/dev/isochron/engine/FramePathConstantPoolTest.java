@@ -1,5 +1,8 @@
 package dev.isochron.engine;
 
+import dev.isochron.engine.checked.CheckedMode;
+import dev.isochron.engine.checked.GuardBand;
+import dev.isochron.engine.checked.GuardedRegion;
 import dev.isochron.engine.handoff.TripleBuffer;
 import dev.isochron.engine.loop.FixedStepLoop;
 import dev.isochron.engine.loop.FramePacer;
@@ -30,12 +33,15 @@ class FramePathConstantPoolTest
     @ParameterizedTest
     @ValueSource(classes = {
         AgentThread.class,
+        CheckedMode.class,
         FanOutLoopObserver.class,
         FixedStepLoop.class,
         FrameMetrics.class,
         FrameArena.class,
         FramePacer.class,
         GcPauseMonitor.class,
+        GuardBand.class,
+        GuardedRegion.class,
         Heartbeat.class,
         LatencyHistogram.class,
         ObjectPool.class,

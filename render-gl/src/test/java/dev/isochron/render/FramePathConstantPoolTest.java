@@ -16,6 +16,7 @@ import dev.isochron.render.context.GlfwWindowContext;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
+import dev.isochron.render.gl.NativeBlock;
 import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.StreamingVertexBuffer;
 import dev.isochron.render.gl.Texture;
@@ -48,6 +49,7 @@ class FramePathConstantPoolTest
         GlfwWindowContext.class,
         GlObjectRegistry.class,
         HudOverlay.class,
+        NativeBlock.class,
         NullDrawBackend.class,
         QuadSliceWork.class,
         QuadSource.class,

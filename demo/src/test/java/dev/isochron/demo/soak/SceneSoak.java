@@ -120,7 +120,7 @@ abstract class SceneSoak
         final SoakChild.Result child = SoakChild.run(scene, seconds, windows, tickRateHz, dir, jitFlags);
         childOutput = child.output;
         System.out.println("---- soak " + scene.cliName() + ": " + seconds + " s, " + windows + " windows, JIT " + jit +
-            ", ticks " + tickRateHz + " Hz (" + dir + ")");
+            ", ticks " + tickRateHz + " Hz, " + SoakChild.describeSwitches() + " (" + dir + ")");
         System.out.print(childOutput);
         if (child.exitCode != 0 || !Files.isRegularFile(dir.resolve(SoakMain.RECORD_FILE)))
         {

@@ -46,6 +46,11 @@ public final class SoakMain
     static final double MAX_WARMUP_SECONDS = 30.0;
     /** Overrides the warm-up, in seconds from the JVM's start. */
     static final String WARMUP_SECONDS_PROPERTY = "isochron.soak.warmupSeconds";
+    /**
+     * {@code true}: the GL renderer uploads its vertices from staging memory ({@link RuntimeConfig#stagingUpload})
+     * instead of writing the persistent-mapped ring (an A/B switch; pass it through {@code isochron.soak.childFlags}).
+     */
+    static final String STAGING_UPLOAD_PROPERTY = "isochron.soak.stagingUpload";
     /** The share of a short soak spent warming up. */
     static final double WARMUP_SHARE = 0.4;
     /**
@@ -160,6 +165,7 @@ public final class SoakMain
         final RuntimeConfig config, final SoakScene scene, final double seconds, final Path report)
     {
         return config.title("Isochron soak: " + scene.cliName())
+            .stagingUpload(Boolean.getBoolean(STAGING_UPLOAD_PROPERTY))
             .reportPath(report)
             .warmupFrames(WARMUP_FRAMES)
             .reportCapacityFrames((int)Math.min(2_000_000, Math.max(100_000, seconds * 2_000)))

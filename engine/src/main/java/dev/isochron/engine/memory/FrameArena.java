@@ -1,5 +1,8 @@
 package dev.isochron.engine.memory;
 
+import dev.isochron.engine.checked.CheckedMode;
+import dev.isochron.engine.checked.GuardBand;
+import dev.isochron.engine.checked.GuardedRegion;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -21,6 +24,12 @@ import java.nio.ByteBuffer;
  * {@link #buffer()}, {@link #address(int)} and the {@code allocate} calls throw {@link IllegalStateException} ("used
  * after close()"). Its messages live in a nested class, so that the first C2 compile of a per-frame method resolves
  * no String literal on the owner thread.
+ * <p>
+ * Checking mode ({@link CheckedMode}, or the constructor's flag): a {@link GuardBand} lies on each side of the
+ * arena's memory and is verified at every {@link #reset()} and at {@link #close()}, so a write through
+ * {@link #address(int)} that ran past the arena's end (or before its start) fails naming the arena, the offset and
+ * the bytes found. Writes through {@link #buffer()} are bounds-checked by Agrona either way. A block that overflows
+ * into the next block of the same arena is not found.
  */
 public final class FrameArena implements AutoCloseable
 {
@@ -36,6 +45,7 @@ public final class FrameArena implements AutoCloseable
     private final String name;
     private final int capacityBytes;
     private final UnsafeBuffer buffer;
+    private final GuardedRegion guards;
     private ByteBuffer byteBuffer;
     private int position;
     private int highWaterMarkBytes;
@@ -50,6 +60,15 @@ public final class FrameArena implements AutoCloseable
      */
     public FrameArena(final String name, final int capacityBytes)
     {
+        this(name, capacityBytes, CheckedMode.ENABLED);
+    }
+
+    /**
+     * As {@link #FrameArena(String, int)}; {@code checked} puts guard bands around the memory (see the class comment),
+     * whatever {@link CheckedMode#ENABLED} says.
+     */
+    public FrameArena(final String name, final int capacityBytes, final boolean checked)
+    {
         if (null == name || name.isEmpty())
         {
             throw Messages.badName(name);
@@ -62,10 +81,14 @@ public final class FrameArena implements AutoCloseable
         this.capacityBytes = capacityBytes;
         // Over-allocate by one alignment unit and start at the first aligned address; keep the original
         // buffer (not a slice), because only it can be freed deterministically in close().
-        this.byteBuffer = ByteBuffer.allocateDirect(capacityBytes + MAX_ALIGNMENT);
-        final long baseAddress = BufferUtil.address(byteBuffer);
+        // checked: room for a guard band on each side of the aligned memory
+        final int bands = checked ? 2 * GuardBand.BYTES : 0;
+        this.byteBuffer = ByteBuffer.allocateDirect(capacityBytes + MAX_ALIGNMENT + bands);
+        final long baseAddress = BufferUtil.address(byteBuffer) + bands / 2;
         final long alignedAddress = (baseAddress + MAX_ALIGNMENT - 1) & -MAX_ALIGNMENT;
         this.buffer = new UnsafeBuffer(alignedAddress, capacityBytes);
+        this.guards = checked ?
+            new GuardedRegion(Messages.memoryName(name), alignedAddress - GuardBand.BYTES, capacityBytes) : null;
     }
 
     /** @return the arena's name. */
@@ -194,9 +217,18 @@ public final class FrameArena implements AutoCloseable
         return buffer.addressOffset() + offset;
     }
 
-    /** Frees every block at once; the next frame starts from offset zero. Allocation-free. */
+    /**
+     * Frees every block at once; the next frame starts from offset zero. Allocation-free. In checking mode it first
+     * verifies the guard bands.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException in checking mode, when something wrote outside the arena.
+     */
     public void reset()
     {
+        if (null != guards)
+        {
+            guards.verify();
+        }
         position = 0;
         resetCount++;
     }
@@ -231,16 +263,52 @@ public final class FrameArena implements AutoCloseable
         return null == byteBuffer;
     }
 
-    /** Frees the memory now. The arena and every offset it gave out are unusable afterwards. Idempotent. */
+    /** @return whether guard bands surround the memory (checking mode). */
+    public boolean isChecked()
+    {
+        return null != guards;
+    }
+
+    /**
+     * Verifies the guard bands now; nothing without checking mode. Allocation-free.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException when something wrote outside the arena.
+     */
+    public void verifyGuards()
+    {
+        if (null != guards && null != byteBuffer)
+        {
+            guards.verify();
+        }
+    }
+
+    /**
+     * Frees the memory now. The arena and every offset it gave out are unusable afterwards. Idempotent. In checking
+     * mode the guard bands are verified first; the memory is freed even when they are found overwritten.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException in checking mode, when something wrote outside the arena.
+     */
     public void close()
     {
         if (null != byteBuffer)
         {
-            buffer.wrap(new byte[0]);
-            BufferUtil.free(byteBuffer);
-            byteBuffer = null;
-            position = 0;
+            try
+            {
+                verifyGuards();
+            }
+            finally
+            {
+                release();
+            }
         }
+    }
+
+    private void release()
+    {
+        buffer.wrap(new byte[0]);
+        BufferUtil.free(byteBuffer);
+        byteBuffer = null;
+        position = 0;
     }
 
     /** For humans; not for the frame path. */
@@ -304,6 +372,11 @@ public final class FrameArena implements AutoCloseable
         static IllegalArgumentException negativeCount(final String name, final int count)
         {
             return new IllegalArgumentException("frame arena '" + name + "': count must be >= 0, was " + count);
+        }
+
+        static String memoryName(final String name)
+        {
+            return "FrameArena '" + name + "'";
         }
 
         static IllegalStateException usedAfterClose(final String name)

@@ -1,10 +1,14 @@
 package dev.isochron.engine.memory;
 
+import dev.isochron.engine.checked.GuardBand;
+import dev.isochron.engine.checked.GuardBandException;
 import dev.isochron.engine.testing.AllocationGate;
+import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,5 +153,51 @@ class FrameArenaTest
             arena.allocate(40, 16);
             arena.reset();
         });
+    }
+
+    @Test
+    void shouldHaveNoGuardBandsUnlessChecked()
+    {
+        assertFalse(arena.isChecked(), "checking mode is off by default");
+    }
+
+    @Test
+    void shouldReportAWriteOnePastTheArenaAtTheNextResetInCheckedMode()
+    {
+        try (FrameArena checked = new FrameArena("checked scratch", CAPACITY_BYTES, true))
+        {
+            final int offset = checked.allocate(CAPACITY_BYTES);
+            UnsafeApi.putByte(checked.address(offset) + CAPACITY_BYTES, (byte)1);
+
+            final GuardBandException ex = assertThrows(GuardBandException.class, checked::reset);
+            assertEquals("FrameArena 'checked scratch'", ex.memoryName());
+            assertEquals(CAPACITY_BYTES, ex.offset());
+            UnsafeApi.putByte(checked.address(offset) + CAPACITY_BYTES, GuardBand.PATTERN_BYTE);
+        }
+    }
+
+    @Test
+    void shouldReportAWriteBeforeTheArenaAtCloseAndStillFreeIt()
+    {
+        final FrameArena checked = new FrameArena("checked scratch", CAPACITY_BYTES, true);
+        UnsafeApi.putLong(checked.address(0) - 8, 0L);
+
+        final GuardBandException ex = assertThrows(GuardBandException.class, checked::close);
+        assertEquals(-8, ex.offset());
+        assertTrue(checked.isClosed());
+    }
+
+    @Test
+    void shouldAllocateAndResetWithoutHeapAllocationInCheckedMode() throws Exception
+    {
+        try (FrameArena checked = new FrameArena("checked scratch", CAPACITY_BYTES, true))
+        {
+            AllocationGate.assertSteadyZero("checked arena allocate/reset", 200_000, 20_000, i ->
+            {
+                final int offset = checked.allocateFloats(16);
+                checked.buffer().putFloat(offset, i);
+                checked.reset();
+            });
+        }
     }
 }

@@ -69,6 +69,7 @@ public final class ChildProcess
     private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private Path directory;
     private Path xvfbRun;
+    private Path wrapper;
     private Duration limit;
     private Path output;
     private Path errorOutput;
@@ -204,6 +205,25 @@ public final class ChildProcess
         return this;
     }
 
+    /**
+     * Runs the child through {@code program}: a wrapper that sets up the environment and then {@code exec}s the rest of
+     * its command line (the java launcher and its flags, or the command), such as {@code .ci/checked-run}, which puts
+     * the child under glibc's checking allocator. It comes after {@code xvfb-run} where both are asked for. A wrapper
+     * that execs keeps the child's pid, so the diagnosis at the limit still finds the JVM.
+     *
+     * @return this.
+     * @throws IllegalArgumentException when {@code program} is not an executable file.
+     */
+    public ChildProcess wrapper(final Path program)
+    {
+        if (null == program || !Files.isRegularFile(program) || !Files.isExecutable(program))
+        {
+            throw new IllegalArgumentException("wrapper must be an executable file, was " + program);
+        }
+        this.wrapper = program;
+        return this;
+    }
+
     /** @return this; how long the child may run before it is diagnosed and killed with its whole tree. Required. */
     public ChildProcess limit(final Duration timeLimit)
     {
@@ -233,7 +253,10 @@ public final class ChildProcess
         return this;
     }
 
-    /** @return the command line {@link #run()} starts, {@code xvfb-run} and its options first where asked for. */
+    /**
+     * @return the command line {@link #run()} starts: {@code xvfb-run} and its options first where asked for, then the
+     *         {@link #wrapper}, then the child's own command.
+     */
     public List<String> commandLine()
     {
         final List<String> command = new ArrayList<>();
@@ -243,6 +266,10 @@ public final class ChildProcess
             command.add("-a");
             command.add("-s");
             command.add(XVFB_SCREEN);
+        }
+        if (null != wrapper)
+        {
+            command.add(wrapper.toString());
         }
         if (null != program)
         {

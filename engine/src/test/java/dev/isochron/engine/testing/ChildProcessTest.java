@@ -76,6 +76,33 @@ class ChildProcessTest
     }
 
     @Test
+    void shouldRunTheChildThroughItsWrapperWhichKeepsItsPid() throws Exception
+    {
+        final Path wrapper = directory.resolve("wrap");
+        Files.writeString(wrapper, "#!/bin/sh\nexport ISOCHRON_TEST_SET=wrapped\nexec \"$@\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true));
+
+        final ChildProcess launcher = ChildProcess.javaMain(EnvironmentMain.class).jvmFlags("-Disochron.test.flag=on")
+            .wrapper(wrapper).llvmpipeThreads(1).directory(directory).limit(LIMIT);
+        final ChildProcess.Result child = launcher.run();
+
+        assertEquals(wrapper.toString(), launcher.commandLine().get(0));
+        assertTrue(launcher.commandLine().get(1).endsWith("java"), launcher.commandLine()::toString);
+        assertEquals("LP_NUM_THREADS=1 ISOCHRON_TEST_SET=wrapped PATH=" + System.getenv("PATH") + " flag=on dir=" +
+            directory.toRealPath() + "\n", child.output(), child::describe);
+    }
+
+    @Test
+    void shouldRefuseAWrapperThatIsNotAnExecutableFile()
+    {
+        final Path missing = directory.resolve("missing");
+
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> ChildProcess.javaMain(EnvironmentMain.class).wrapper(missing));
+        assertEquals("wrapper must be an executable file, was " + missing, ex.getMessage());
+    }
+
+    @Test
     void shouldRefuseToRunWithoutALimit()
     {
         final ChildProcess child = ChildProcess.command(List.of("true"));

@@ -9,6 +9,8 @@ import org.lwjgl.glfw.GLFWCursorEnterCallback;
 import org.lwjgl.glfw.GLFWCursorPosCallback;
 import org.lwjgl.glfw.GLFWDropCallback;
 import org.lwjgl.glfw.GLFWFramebufferSizeCallback;
+import dev.isochron.engine.checked.CheckedMode;
+import dev.isochron.engine.checked.GuardedRegion;
 import org.lwjgl.glfw.GLFWGamepadState;
 import org.lwjgl.glfw.GLFWKeyCallback;
 import org.lwjgl.glfw.GLFWMouseButtonCallback;
@@ -62,6 +64,8 @@ public final class GlfwInputAdapter implements AutoCloseable
 
     private final GLFWGamepadState gamepadState;
     private final long countAddress;
+    private final GuardedRegion gamepadGuards;
+    private final GuardedRegion countGuards;
     private final int[] lastFlags = new int[MAX_JOYSTICKS];
     private final long[] lastButtons = new long[MAX_JOYSTICKS];
     private final int[] lastAxisCount = new int[MAX_JOYSTICKS];
@@ -76,6 +80,16 @@ public final class GlfwInputAdapter implements AutoCloseable
      * @param dropInbox where dropped file paths go.
      */
     public GlfwInputAdapter(final InputProducer producer, final FileDropInbox dropInbox)
+    {
+        this(producer, dropInbox, CheckedMode.ENABLED);
+    }
+
+    /**
+     * As {@link #GlfwInputAdapter(InputProducer, FileDropInbox)}; {@code checked} (checking mode, whatever
+     * {@link CheckedMode#ENABLED} says) puts guard bands around the scratch memory GLFW writes when joysticks are
+     * polled (the gamepad state and the count), verified after every {@link #pollJoysticks()} and at {@link #close()}.
+     */
+    public GlfwInputAdapter(final InputProducer producer, final FileDropInbox dropInbox, final boolean checked)
     {
         if (producer == null || dropInbox == null)
         {
@@ -167,8 +181,22 @@ public final class GlfwInputAdapter implements AutoCloseable
                 onDrop(count, names);
             }
         };
-        gamepadState = GLFWGamepadState.calloc();
-        countAddress = MemoryUtil.nmemCalloc(1, Integer.BYTES);
+        if (checked)
+        {
+            gamepadGuards = new GuardedRegion(Messages.gamepadStateName(),
+                MemoryUtil.nmemCalloc(1, GuardedRegion.allocationBytes(GLFWGamepadState.SIZEOF)), GLFWGamepadState.SIZEOF);
+            countGuards = new GuardedRegion(Messages.countName(),
+                MemoryUtil.nmemCalloc(1, GuardedRegion.allocationBytes(Integer.BYTES)), Integer.BYTES);
+            gamepadState = GLFWGamepadState.create(gamepadGuards.address());
+            countAddress = countGuards.address();
+        }
+        else
+        {
+            gamepadGuards = null;
+            countGuards = null;
+            gamepadState = GLFWGamepadState.calloc();
+            countAddress = MemoryUtil.nmemCalloc(1, Integer.BYTES);
+        }
     }
 
     /**
@@ -286,6 +314,27 @@ public final class GlfwInputAdapter implements AutoCloseable
             }
             publishJoystick(jid, GAMEPAD_FLAG_CONNECTED, buttons, axisCount, axes);
         }
+        verifyGuards();
+    }
+
+    /** For tests of the guard bands: the 4 bytes GLFW writes a joystick's axis or button count into. */
+    long countAddress()
+    {
+        return countAddress;
+    }
+
+    /**
+     * Verifies the guard bands around the joystick scratch memory; nothing without checking mode. Allocation-free.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException naming the memory, the offset and the bytes found.
+     */
+    public void verifyGuards()
+    {
+        if (null != gamepadGuards && !closed)
+        {
+            gamepadGuards.verify();
+            countGuards.verify();
+        }
     }
 
     /** @return the key callback (main thread; invoke directly to inject a key). */
@@ -392,8 +441,22 @@ public final class GlfwInputAdapter implements AutoCloseable
         windowIconifyCallback.free();
         windowCloseCallback.free();
         dropCallback.free();
-        gamepadState.free();
-        MemoryUtil.nmemFree(countAddress);
+        if (null == gamepadGuards)
+        {
+            gamepadState.free();
+            MemoryUtil.nmemFree(countAddress);
+            return;
+        }
+        try
+        {
+            gamepadGuards.verify();
+            countGuards.verify();
+        }
+        finally
+        {
+            MemoryUtil.nmemFree(gamepadGuards.allocation());
+            MemoryUtil.nmemFree(countGuards.allocation());
+        }
     }
 
     /**
@@ -462,6 +525,16 @@ public final class GlfwInputAdapter implements AutoCloseable
     {
         private Messages()
         {
+        }
+
+        static String gamepadStateName()
+        {
+            return "GlfwInputAdapter gamepad state (GLFW writes it)";
+        }
+
+        static String countName()
+        {
+            return "GlfwInputAdapter joystick count (GLFW writes it)";
         }
 
         static IllegalArgumentException nullArgument()

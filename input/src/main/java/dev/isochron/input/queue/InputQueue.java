@@ -1,5 +1,7 @@
 package dev.isochron.input.queue;
 
+import dev.isochron.engine.checked.GuardBand;
+import dev.isochron.engine.checked.GuardedRegion;
 import dev.isochron.engine.metrics.LatencySink;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.state.InputState;
@@ -13,6 +15,7 @@ import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.isochron.input.event.InputRecordLayout.CAPTURE_NS_OFFSET;
@@ -34,10 +37,15 @@ import static dev.isochron.input.event.InputRecordLayout.TYPE_COUNT;
  * Threads: {@link #newProducer()} at set-up on any thread; each producer on its own thread; the drain
  * on the one simulation thread; counters from any thread (the run report). Allocation-free after
  * construction: no object and no thread wake-up per event.
+ * <p>
+ * Checking mode ({@link InputQueueConfig#checked}): a guard band lies on each side of the ring's memory and each drain
+ * verifies both before it reads, so a producer's write that left the ring is reported naming the ring, the offset and
+ * the bytes found (Agrona bounds-checks every write against the ring either way).
  */
 public final class InputQueue implements InputSource
 {
     private final RingBuffer ring;
+    private final GuardedRegion guards;
     private final NanoClock clock;
     private final boolean coalesceMouseMoves;
     private final LatencySink latencySink;
@@ -64,8 +72,21 @@ public final class InputQueue implements InputSource
     public InputQueue(final InputQueueConfig config)
     {
         final int capacityBytes = config.capacityBytes();
-        final UnsafeBuffer memory = new UnsafeBuffer(BufferUtil.allocateDirectAligned(
-            capacityBytes + RingBufferDescriptor.TRAILER_LENGTH, 64));
+        final int ringBytes = capacityBytes + RingBufferDescriptor.TRAILER_LENGTH;
+        final UnsafeBuffer memory;
+        if (config.checked())
+        {
+            // [band][ring and trailer][band]: the direct buffer lives as long as the ring, which wraps its memory
+            final ByteBuffer guarded =
+                BufferUtil.allocateDirectAligned((int)GuardedRegion.allocationBytes(ringBytes), 64);
+            guards = new GuardedRegion(Messages.ringName(), BufferUtil.address(guarded), ringBytes);
+            memory = new UnsafeBuffer(guarded, GuardBand.BYTES, ringBytes);
+        }
+        else
+        {
+            guards = null;
+            memory = new UnsafeBuffer(BufferUtil.allocateDirectAligned(ringBytes, 64));
+        }
         ring = config.maxProducers() == 1 ? new OneToOneRingBuffer(memory) : new ManyToOneRingBuffer(memory);
         clock = config.clock();
         coalesceMouseMoves = config.coalesceMouseMoves();
@@ -127,6 +148,10 @@ public final class InputQueue implements InputSource
         final long tickIndex, final InputState state, final long tickTimeNs, final long tickStartNs,
         final EventListener listener)
     {
+        if (null != guards)
+        {
+            guards.verify();
+        }
         state.beginTick();
         final ConsumedRecordSink sink = recordSink;
         if (sink != null)
@@ -156,6 +181,31 @@ public final class InputQueue implements InputSource
         final int count = handler.count;
         consumed.lazySet(consumed.get() + count);
         return count;
+    }
+
+    /**
+     * Verifies the guard bands around the ring now; nothing without checking mode. Allocation-free.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException naming the ring, the offset and the bytes found.
+     */
+    public void verifyGuards()
+    {
+        if (null != guards)
+        {
+            guards.verify();
+        }
+    }
+
+    /** For tests of the guard bands: where the ring's memory (records, then Agrona's trailer) starts. */
+    long ringAddress()
+    {
+        return ring.buffer().addressOffset();
+    }
+
+    /** @return whether guard bands surround the ring (checking mode). */
+    public boolean isChecked()
+    {
+        return null != guards;
     }
 
     /** @return the ring's capacity in bytes. */
@@ -297,6 +347,11 @@ public final class InputQueue implements InputSource
     {
         private Messages()
         {
+        }
+
+        static String ringName()
+        {
+            return "InputQueue ring";
         }
 
         static IllegalStateException tooManyProducers(final int maxProducers)

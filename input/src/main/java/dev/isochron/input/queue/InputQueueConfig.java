@@ -1,5 +1,6 @@
 package dev.isochron.input.queue;
 
+import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.metrics.LatencySink;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -28,6 +29,7 @@ public final class InputQueueConfig
     private boolean coalesceMouseMoves = true;
     private NanoClock clock = SystemNanoClock.INSTANCE;
     private LatencySink latencySink = LatencySink.NONE;
+    private boolean checked = CheckedMode.ENABLED;
 
     /**
      * @param capacityBytes ring capacity in bytes: a power of two in [1024, 2^30].
@@ -99,6 +101,24 @@ public final class InputQueueConfig
         }
         this.latencySink = latencySink;
         return this;
+    }
+
+    /**
+     * @param checked checking mode for the queue (default {@link CheckedMode#ENABLED}): a guard band on each side of
+     *                the ring's memory, verified at every drain. The producers' writes are bounds-checked by Agrona
+     *                either way (unless {@code agrona.disable.bounds.checks} is set).
+     * @return this.
+     */
+    public InputQueueConfig checked(final boolean checked)
+    {
+        this.checked = checked;
+        return this;
+    }
+
+    /** @return whether the queue guards its ring (checking mode). */
+    public boolean checked()
+    {
+        return checked;
     }
 
     /** @return ring capacity in bytes. */

@@ -1,5 +1,6 @@
 package dev.isochron.input.glfw;
 
+import dev.isochron.engine.checked.GuardBandException;
 import dev.isochron.engine.loop.ManualClock;
 import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.input.event.EventListener;
@@ -192,5 +193,18 @@ class GlfwInputAdapterTest
         closed.close();
 
         assertDoesNotThrow(closed::close);
+    }
+
+    @Test
+    void shouldReportAWriteOnePastTheJoystickCountScratchInCheckedMode()
+    {
+        final GlfwInputAdapter checked = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox(), true);
+        MemoryUtil.memPutByte(checked.countAddress() + Integer.BYTES, (byte)0x2a);
+
+        final GuardBandException ex =
+            assertThrows(GuardBandException.class, checked::verifyGuards);
+        assertEquals("GlfwInputAdapter joystick count (GLFW writes it)", ex.memoryName());
+        assertEquals(Integer.BYTES, ex.offset());
+        assertThrows(GuardBandException.class, checked::close, "found again, then freed");
     }
 }

@@ -1,12 +1,17 @@
 package dev.isochron.input.queue;
 
+import dev.isochron.engine.checked.GuardBand;
+import dev.isochron.engine.checked.GuardBandException;
 import dev.isochron.engine.loop.ManualClock;
+import dev.isochron.engine.testing.AllocationGate;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.event.InputRecordLayout;
 import dev.isochron.input.event.KeyEvent;
 import dev.isochron.input.event.MouseMoveEvent;
 import dev.isochron.input.state.InputState;
+import org.agrona.UnsafeApi;
 import org.agrona.collections.MutableLong;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.junit.jupiter.api.Test;
 import org.lwjgl.glfw.GLFW;
 
@@ -231,5 +236,40 @@ class InputQueueTest
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
             () -> new InputQueueConfig().capacityBytes(3000));
         assertEquals("capacityBytes must be a power of two in [1024, 1073741824], was 3000", ex.getMessage());
+    }
+
+    @Test
+    void shouldReportAWriteOnePastTheRingAtTheNextDrainInCheckedMode()
+    {
+        final InputQueue queue = new InputQueue(new InputQueueConfig().capacityBytes(SMALL_CAPACITY).maxProducers(1)
+            .clock(clock).checked(true));
+        final long end = queue.ringAddress() + SMALL_CAPACITY + RingBufferDescriptor.TRAILER_LENGTH;
+        UnsafeApi.putByte(end, (byte)0x2a);
+
+        final GuardBandException ex = assertThrows(GuardBandException.class,
+            () -> queue.drainInto(state, clock.nanoTime(), clock.nanoTime(), new EventListener() { }));
+        assertEquals("InputQueue ring", ex.memoryName());
+        assertEquals(SMALL_CAPACITY + RingBufferDescriptor.TRAILER_LENGTH, ex.offset());
+        UnsafeApi.putByte(end, GuardBand.PATTERN_BYTE);
+        assertTrue(queue.isChecked());
+        assertFalse(queue(SMALL_CAPACITY, true).isChecked(), "off by default");
+    }
+
+    @Test
+    void shouldFillAndDrainACheckedRingWithoutAllocatingOrTouchingItsBands() throws Exception
+    {
+        final InputQueue queue = new InputQueue(new InputQueueConfig().capacityBytes(SMALL_CAPACITY).maxProducers(1)
+            .clock(clock).checked(true));
+        final InputProducer producer = queue.newProducer();
+        final EventListener listener = new EventListener() { };
+        AllocationGate.assertSteadyZero("checked input ring", 20_000, 5_000, i ->
+        {
+            while (producer.key(GLFW.GLFW_KEY_A, i, GLFW.GLFW_PRESS, 0))
+            {
+                // fill the ring to its end, wrapping
+            }
+            queue.drainInto(state, clock.nanoTime(), clock.nanoTime(), listener);
+        });
+        queue.verifyGuards();
     }
 }

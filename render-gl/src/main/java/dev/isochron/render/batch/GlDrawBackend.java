@@ -2,6 +2,7 @@ package dev.isochron.render.batch;
 
 import dev.isochron.render.gl.GlObjectRegistry;
 import dev.isochron.render.gl.GlObjectType;
+import dev.isochron.render.gl.NativeBlock;
 import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.StreamingVertexBuffer;
 import dev.isochron.render.gl.Texture;
@@ -66,6 +67,11 @@ import static org.lwjgl.opengl.GL32.glDrawElementsBaseVertex;
  * {@link IllegalStateException} ("used after close()"), checked first: {@link #reserveQuads} would otherwise hand
  * out addresses in the unmapped or freed vertex memory of a frame begun before the close. The counters still
  * answer.
+ * <p>
+ * Checking mode (the context's, {@link GlObjectRegistry#checked()}): every reservation is asserted to lie inside the
+ * frame's segment ({@link StreamingVertexBuffer#checkWrite}); the streaming buffer's guard bands are verified at every
+ * {@link #endFrame()}, the shader's matrix memory at every projection it is given, and the start-up index memory
+ * before it is uploaded; the GL entry points check that the calling thread owns the context.
  */
 public final class GlDrawBackend implements DrawBackend
 {
@@ -82,6 +88,7 @@ public final class GlDrawBackend implements DrawBackend
     private final int vertexArray;
     private final int indexBuffer;
     private final Texture whiteTexture;
+    private final boolean checked;
 
     // the frame's recorded draws: a negative texture marks a projection change (-1 - projection index)
     private final int[] commandTexture;
@@ -127,6 +134,7 @@ public final class GlDrawBackend implements DrawBackend
         commandQuads = new int[capacityQuads + MAX_PROJECTIONS_PER_FRAME];
 
         final GlObjectRegistry registry = GlObjectRegistry.current();
+        checked = registry.checked();
         program = Constants.program();
         projectionLocation = Constants.projectionLocation(program);
         program.use();
@@ -151,15 +159,16 @@ public final class GlDrawBackend implements DrawBackend
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
         final int quads = QuadVertexLayout.MAX_QUADS_PER_DRAW;
         final long indexBytes = (long)quads * QuadVertexLayout.INDICES_PER_QUAD * 2;
-        final long indices = MemoryUtil.nmemAlloc(indexBytes);
+        final NativeBlock indices = NativeBlock.allocate(Constants.indexMemoryName(), indexBytes, 16, false, checked);
         try
         {
-            QuadVertexLayout.writeQuadIndices(indices, quads);
-            nglBufferData(GL_ELEMENT_ARRAY_BUFFER, indexBytes, indices, GL_STATIC_DRAW);
+            QuadVertexLayout.writeQuadIndices(indices.address(), quads);
+            indices.verify();
+            nglBufferData(GL_ELEMENT_ARRAY_BUFFER, indexBytes, indices.address(), GL_STATIC_DRAW);
         }
         finally
         {
-            MemoryUtil.nmemFree(indices);
+            indices.free();
         }
         glBindVertexArray(0);
 
@@ -251,6 +260,10 @@ public final class GlDrawBackend implements DrawBackend
         checkInFrame();
         final long address =
             QuadVertexLayout.reservationAddress(this, segment, capacityQuads, reservedQuads, quadCount);
+        if (checked)
+        {
+            vertices.checkWrite(address, (long)quadCount * QuadVertexLayout.BYTES_PER_QUAD);
+        }
         reservedQuads += quadCount;
         return address;
     }
@@ -379,6 +392,11 @@ public final class GlDrawBackend implements DrawBackend
         static String verticesName()
         {
             return "batch quad vertices";
+        }
+
+        static String indexMemoryName()
+        {
+            return "GlDrawBackend quad index memory (start-up)";
         }
 
         static String vertexArrayName()

@@ -1,7 +1,8 @@
 package dev.isochron.render.batch;
 
+import dev.isochron.engine.checked.CheckedMode;
+import dev.isochron.render.gl.NativeBlock;
 import org.joml.Matrix4fc;
-import org.lwjgl.system.MemoryUtil;
 
 /**
  * A {@link DrawBackend} that issues no GL calls: it hands out off-heap staging memory like the GL
@@ -12,10 +13,15 @@ import org.lwjgl.system.MemoryUtil;
  * Render thread only (vertex writes from workers into reservations excepted). Allocation-free
  * after construction; {@link #close()} frees the staging memory, after which every per-frame method and
  * {@link #baseAddress()} throw {@link IllegalStateException} ("used after close()"); the counters still answer.
+ * <p>
+ * Checking mode ({@link CheckedMode}, or the constructor's flag): the staging memory has a guard band on each side,
+ * verified at every {@link #endFrame()} and at {@link #close()}, and every reservation is asserted to lie inside it.
  */
 public final class NullDrawBackend implements DrawBackend
 {
     private final int capacityQuads;
+    private final boolean checked;
+    private final NativeBlock staging;
     private final long base;
     private int reservedQuads;
     private long frames;
@@ -31,16 +37,25 @@ public final class NullDrawBackend implements DrawBackend
      */
     public NullDrawBackend(final int capacityQuads)
     {
+        this(capacityQuads, CheckedMode.ENABLED);
+    }
+
+    /**
+     * @param capacityQuads quads of vertex memory per frame, in [1, 2^24].
+     * @param checked       guard bands around the staging memory and bounds assertions on reservations, whatever
+     *                      {@link CheckedMode#ENABLED} says.
+     */
+    public NullDrawBackend(final int capacityQuads, final boolean checked)
+    {
         if (capacityQuads < 1 || capacityQuads > (1 << 24))
         {
             throw Messages.badCapacityQuads(capacityQuads);
         }
         this.capacityQuads = capacityQuads;
-        base = MemoryUtil.nmemAlignedAlloc(64, (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD);
-        if (base == MemoryUtil.NULL)
-        {
-            throw Messages.outOfMemory(capacityQuads);
-        }
+        this.checked = checked;
+        staging = NativeBlock.allocate(Messages.stagingName(), (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD,
+            64, false, checked);
+        base = staging.address();
     }
 
     public void beginFrame(final Matrix4fc projection)
@@ -66,6 +81,10 @@ public final class NullDrawBackend implements DrawBackend
         }
         final long address =
             QuadVertexLayout.reservationAddress(this, base, capacityQuads, reservedQuads, quadCount);
+        if (checked)
+        {
+            checkWrite(address, (long)quadCount * QuadVertexLayout.BYTES_PER_QUAD);
+        }
         reservedQuads += quadCount;
         return address;
     }
@@ -83,19 +102,55 @@ public final class NullDrawBackend implements DrawBackend
         quadsDrawn += quadCount;
     }
 
+    /** Ends the frame; in checking mode, verifies the staging memory's guard bands first. */
     public void endFrame()
     {
         checkOpen();
+        if (checked)
+        {
+            staging.verify();
+        }
         inFrame = false;
     }
 
+    /** Frees the staging memory (in checking mode after verifying its guard bands); idempotent. */
     public void close()
     {
         if (!closed)
         {
             closed = true;
-            MemoryUtil.nmemAlignedFree(base);
+            staging.free();
         }
+    }
+
+    /**
+     * Checking mode's bounds assertion: {@code [address, address + bytes)} must lie inside the staging memory.
+     *
+     * @throws IllegalStateException naming the range and the memory when it does not.
+     */
+    public void checkWrite(final long address, final long bytes)
+    {
+        final long end = base + (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD;
+        if (bytes < 0 || address < base || address + bytes > end)
+        {
+            throw Messages.writeOutside(address, bytes, base, end - base);
+        }
+    }
+
+    /** @return whether the staging memory is guarded (checking mode). */
+    public boolean isChecked()
+    {
+        return checked;
+    }
+
+    /**
+     * Verifies the staging memory's guard bands now; nothing without checking mode.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException naming the memory, the offset and the bytes found.
+     */
+    public void verifyGuards()
+    {
+        staging.verify();
     }
 
     private void checkOpen()
@@ -165,9 +220,16 @@ public final class NullDrawBackend implements DrawBackend
             return new IllegalArgumentException("capacityQuads must be in [1, 16777216], was " + capacityQuads);
         }
 
-        static OutOfMemoryError outOfMemory(final int capacityQuads)
+        static String stagingName()
         {
-            return new OutOfMemoryError("cannot allocate " + capacityQuads + " quads of staging memory");
+            return "NullDrawBackend staging memory";
+        }
+
+        static IllegalStateException writeOutside(final long address, final long bytes, final long base, final long size)
+        {
+            return new IllegalStateException("checked mode: a write of " + bytes + " bytes at 0x" +
+                Long.toHexString(address) + " leaves NullDrawBackend's staging memory [0x" + Long.toHexString(base) +
+                ", +" + size + ")");
         }
 
         static IllegalStateException closed()

@@ -1,5 +1,6 @@
 package dev.isochron.render.batch;
 
+import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.thread.SliceWork;
 
 /**
@@ -11,11 +12,18 @@ import dev.isochron.engine.thread.SliceWork;
  * <p>
  * The sources and addresses are written by the render thread before {@code fork} and only read
  * by the slices, which the group's fork/join orders. Allocation-free after construction.
+ * <p>
+ * Checking mode ({@link CheckedMode}, or the constructor's flag): {@link #add} keeps the quads each source had when it
+ * was reserved, and every slice asserts, before it writes, that its source still has them and that the slice's quads
+ * lie inside that reservation: a source recorded into (and prepared again) between {@code reserve} and the slices
+ * would otherwise write past its reservation.
  */
 public final class QuadSliceWork implements SliceWork
 {
     private final QuadSource[] sources;
     private final long[] addresses;
+    private final int[] reservedQuads;
+    private final boolean checked;
     private int count;
 
     /**
@@ -23,12 +31,23 @@ public final class QuadSliceWork implements SliceWork
      */
     public QuadSliceWork(final int maxSources)
     {
+        this(maxSources, CheckedMode.ENABLED);
+    }
+
+    /**
+     * @param maxSources most sources per frame, >= 1.
+     * @param checked    whether each slice asserts it writes inside its source's reservation (see the class comment).
+     */
+    public QuadSliceWork(final int maxSources, final boolean checked)
+    {
         if (maxSources < 1)
         {
             throw Messages.badMaxSources(maxSources);
         }
         sources = new QuadSource[maxSources];
         addresses = new long[maxSources];
+        reservedQuads = new int[maxSources];
+        this.checked = checked;
     }
 
     /** Forgets the previous frame's sources (render thread, before adding). */
@@ -54,6 +73,7 @@ public final class QuadSliceWork implements SliceWork
         }
         sources[count] = source;
         addresses[count] = address;
+        reservedQuads[count] = source.quadCount();
         count++;
     }
 
@@ -67,7 +87,29 @@ public final class QuadSliceWork implements SliceWork
     {
         for (int i = 0, n = count; i < n; i++)
         {
-            sources[i].generate(sliceIndex, sliceCount, addresses[i]);
+            final QuadSource source = sources[i];
+            if (checked)
+            {
+                checkSlice(source, reservedQuads[i], sliceIndex, sliceCount);
+            }
+            source.generate(sliceIndex, sliceCount, addresses[i]);
+        }
+    }
+
+    /**
+     * Checking mode's bounds assertion on one slice: the source has the {@code reservedQuads} it was reserved with, and
+     * the slice's quads lie in {@code [0, reservedQuads)}. Allocation-free while they do.
+     *
+     * @throws IllegalStateException naming the source's class, the slice, the quads reserved and the quads it has.
+     */
+    static void checkSlice(final QuadSource source, final int reservedQuads, final int sliceIndex, final int sliceCount)
+    {
+        final int quads = source.quadCount();
+        final int start = QuadSource.sliceStart(quads, sliceIndex, sliceCount);
+        final int end = QuadSource.sliceEnd(quads, sliceIndex, sliceCount);
+        if (quads != reservedQuads || start < 0 || end > reservedQuads)
+        {
+            throw Messages.sliceOutsideReservation(source, sliceIndex, sliceCount, start, end, reservedQuads, quads);
         }
     }
 
@@ -85,6 +127,16 @@ public final class QuadSliceWork implements SliceWork
         static IllegalArgumentException badMaxSources(final int maxSources)
         {
             return new IllegalArgumentException("maxSources must be >= 1, was " + maxSources);
+        }
+
+        static IllegalStateException sliceOutsideReservation(
+            final QuadSource source, final int sliceIndex, final int sliceCount, final int start, final int end,
+            final int reservedQuads, final int quads)
+        {
+            return new IllegalStateException("checked mode: slice " + sliceIndex + " of " + sliceCount + " of " +
+                source.getClass().getSimpleName() + " would write quads [" + start + ", " + end + ") into a " +
+                "reservation of " + reservedQuads + " quads: the source has " + quads + " quads now (recorded into " +
+                "and prepared again after BatchRenderer.reserve?)");
         }
 
         static IllegalStateException full(final int maxSources)

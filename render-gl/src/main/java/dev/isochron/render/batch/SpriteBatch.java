@@ -3,6 +3,8 @@ package dev.isochron.render.batch;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import dev.isochron.engine.checked.CheckedMode;
+import dev.isochron.engine.checked.GuardBand;
 import org.lwjgl.system.MemoryUtil;
 
 import static org.lwjgl.system.MemoryUtil.memGetFloat;
@@ -32,6 +34,10 @@ import static org.lwjgl.system.MemoryUtil.memPutLong;
  * {@code prepare()} (the hand-off to other threads, e.g. a worker group's fork, must order the
  * recording before them). All of them are allocation-free. The entry memory is a direct buffer
  * owned by the batch and freed with it by the garbage collector.
+ * <p>
+ * <b>Checking mode</b> ({@link CheckedMode}, or the constructor's flag): a {@link GuardBand} lies before, between and
+ * after the three entry streams, and {@link #prepare()} (once per frame, after the recording) verifies them all, so a
+ * store that left its stream is reported naming the stream, the offset and the bytes found.
  */
 public final class SpriteBatch implements QuadSource
 {
@@ -50,6 +56,9 @@ public final class SpriteBatch implements QuadSource
     private static final int CACHE_LINE = 64;
 
     private final int capacity;
+    private final boolean checked;
+    private final long streamBytes;
+    private final String[] streamNames;
     private final int[] sortKey;
     // the three streams of quad entries (see ENTRY_SHIFT) in one direct buffer
     private final ByteBuffer entryMemory;
@@ -77,18 +86,39 @@ public final class SpriteBatch implements QuadSource
      */
     public SpriteBatch(final int capacity)
     {
+        this(capacity, CheckedMode.ENABLED);
+    }
+
+    /**
+     * As {@link #SpriteBatch(int)}; {@code checked} puts guard bands around the entry streams (see the class comment),
+     * whatever {@link CheckedMode#ENABLED} says: {@value GuardBand#BYTES} more bytes per stream and one, verified at
+     * every {@link #prepare()}.
+     */
+    public SpriteBatch(final int capacity, final boolean checked)
+    {
         if (capacity < 1 || capacity > (1 << 24))
         {
             throw Messages.badCapacity(capacity);
         }
         this.capacity = capacity;
+        this.checked = checked;
         sortKey = new int[capacity];
-        // a direct buffer, freed with the batch by the GC; line-aligned so no 16-byte entry straddles two lines
-        final long streamBytes = (long)capacity << ENTRY_SHIFT;
-        entryMemory = ByteBuffer.allocateDirect((int)(STREAMS * streamBytes + CACHE_LINE - 1));
-        geometry = (MemoryUtil.memAddress(entryMemory) + CACHE_LINE - 1) & -CACHE_LINE;
-        extent = geometry + streamBytes;
-        texture = extent + streamBytes;
+        // a direct buffer, freed with the batch by the GC; line-aligned so no 16-byte entry straddles two lines;
+        // checked: [band][geometry][band][extent][band][texture][band], the bands a cache line each
+        streamBytes = (long)capacity << ENTRY_SHIFT;
+        final int band = checked ? GuardBand.BYTES : 0;
+        entryMemory = ByteBuffer.allocateDirect((int)(STREAMS * (streamBytes + band) + band + CACHE_LINE - 1));
+        geometry = ((MemoryUtil.memAddress(entryMemory) + CACHE_LINE - 1) & -CACHE_LINE) + band;
+        extent = geometry + streamBytes + band;
+        texture = extent + streamBytes + band;
+        streamNames = checked ? Messages.streamNames() : null;
+        if (checked)
+        {
+            GuardBand.fill(geometry - band, band);
+            GuardBand.fill(extent - band, band);
+            GuardBand.fill(texture - band, band);
+            GuardBand.fill(texture + streamBytes, band);
+        }
         order = new int[capacity];
         sort = new RadixSort(capacity);
         runKey = new int[capacity];
@@ -256,9 +286,18 @@ public final class SpriteBatch implements QuadSource
         count = i + 1;
     }
 
-    /** {@inheritDoc} Sorts by (layer, texture) unless sorting is off, then finds the runs. */
+    /**
+     * {@inheritDoc} Sorts by (layer, texture) unless sorting is off, then finds the runs. In checking mode it first
+     * verifies the entry streams' guard bands.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException in checking mode, when a store left its stream.
+     */
     public void prepare()
     {
+        if (checked)
+        {
+            verifyGuards();
+        }
         final int n = count;
         if (sortByTexture)
         {
@@ -293,6 +332,36 @@ public final class SpriteBatch implements QuadSource
     public int quadCount()
     {
         return count;
+    }
+
+    /** @return whether guard bands surround the entry streams (checking mode). */
+    public boolean isChecked()
+    {
+        return checked;
+    }
+
+    /**
+     * Verifies the guard bands around the three entry streams now; nothing without checking mode. Allocation-free.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException naming the stream, the offset and the bytes found.
+     */
+    public void verifyGuards()
+    {
+        if (!checked)
+        {
+            return;
+        }
+        final int band = GuardBand.BYTES;
+        GuardBand.verify(streamNames[0], geometry, streamBytes, geometry - band, band);
+        GuardBand.verify(streamNames[0], geometry, streamBytes, geometry + streamBytes, band);
+        GuardBand.verify(streamNames[1], extent, streamBytes, extent + streamBytes, band);
+        GuardBand.verify(streamNames[2], texture, streamBytes, texture + streamBytes, band);
+    }
+
+    /** For tests of the guard bands: the start of the geometry entry stream (16 bytes per quad of capacity). */
+    long geometryStreamAddress()
+    {
+        return geometry;
     }
 
     public int runCount()
@@ -482,6 +551,12 @@ public final class SpriteBatch implements QuadSource
     {
         private Messages()
         {
+        }
+
+        static String[] streamNames()
+        {
+            return new String[] {"SpriteBatch geometry entries", "SpriteBatch extent entries",
+                "SpriteBatch texture entries"};
         }
 
         static IllegalArgumentException badCapacity(final int capacity)

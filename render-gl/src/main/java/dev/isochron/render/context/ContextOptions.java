@@ -1,12 +1,15 @@
 package dev.isochron.render.context;
 
+import dev.isochron.engine.checked.CheckedMode;
+
 /**
  * Options for creating a {@link GlContext}: a fluent context whose setters check each value as given,
  * throwing {@link IllegalArgumentException} naming the option, its allowed range and the value.
  * <p>
  * Defaults suit most programs: 1280x720, title "Isochron", GL 3.3 core requested (drivers give their newest
  * core version, 4.5 on Mesa), vsync (swap interval 1), a depth/stencil buffer, no debug checks, leaks
- * reported on standard error rather than thrown, and {@link ContextKind#AUTO}.
+ * reported on standard error rather than thrown, {@link ContextKind#AUTO}, and checking mode as
+ * {@link CheckedMode#ENABLED} says.
  * <p>
  * Threading: build on one thread, then hand to a context constructor, which copies what it needs.
  */
@@ -27,6 +30,7 @@ public final class ContextOptions
     private int swapInterval = 1;
     private boolean depthStencil = true;
     private boolean debug;
+    private boolean checked = CheckedMode.ENABLED;
     private boolean failOnLeak;
     private boolean visible = true;
     private ContextKind kind = ContextKind.AUTO;
@@ -93,6 +97,17 @@ public final class ContextOptions
     public ContextOptions debug(final boolean debug)
     {
         this.debug = debug;
+        return this;
+    }
+
+    /**
+     * Checking mode for this context (default {@link CheckedMode#ENABLED}): its GL objects verify at each frame-path GL
+     * entry point that the calling thread owns the context, and guard their off-heap memory (see
+     * {@link dev.isochron.render.gl.GlObjectRegistry#checked()}).
+     */
+    public ContextOptions checked(final boolean checked)
+    {
+        this.checked = checked;
         return this;
     }
 
@@ -174,6 +189,11 @@ public final class ContextOptions
         return debug;
     }
 
+    public boolean checked()
+    {
+        return checked;
+    }
+
     public boolean failOnLeak()
     {
         return failOnLeak;
@@ -197,7 +217,7 @@ public final class ContextOptions
     public String toString()
     {
         return "ContextOptions{" + width + "x" + height + ", title='" + title + "', gl=" + glMajorVersion + "." +
-            glMinorVersion + ", swapInterval=" + swapInterval + ", depthStencil=" + depthStencil + ", debug=" + debug +
+            glMinorVersion + ", swapInterval=" + swapInterval + ", depthStencil=" + depthStencil + ", debug=" + debug + ", checked=" + checked +
             ", failOnLeak=" + failOnLeak + ", kind=" + kind + ", windowApi=" + windowApi + '}';
     }
 }

@@ -61,7 +61,7 @@ public final class EglHeadlessContext implements GlContext
         this.width = options.width();
         this.height = options.height();
         this.session = new GlSession(Messages.sessionName(options.title(), width, height),
-            options.debug(), options.failOnLeak(), GlFunctions.Source.EGL);
+            options.debug(), options.checked(), options.failOnLeak(), GlFunctions.Source.EGL);
         final long acquired = EglDisplay.acquire();
         display = acquired;
         long created = EGL_NO_CONTEXT;
@@ -169,6 +169,7 @@ public final class EglHeadlessContext implements GlContext
     public void bindDrawTarget()
     {
         checkMadeCurrent();
+        session.checkGlCall();
         framebuffer.bind();
     }
 
@@ -181,7 +182,7 @@ public final class EglHeadlessContext implements GlContext
     /** Flushes: a headless frame stays in {@link #framebuffer()}. Allocation-free. */
     public void swapBuffers()
     {
-        session.checkOpen();
+        session.checkGlCall();
         glFlush();
     }
 

@@ -20,6 +20,7 @@ final class GlSession
 {
     private final String name;
     private final boolean debug;
+    private final boolean checked;
     private final boolean failOnLeak;
     private final GlObjectRegistry registry;
     private final GlFunctions.Source functions;
@@ -32,13 +33,16 @@ final class GlSession
     private boolean closed;
     private String leakReport = Messages.noLeaks();
 
-    GlSession(final String name, final boolean debug, final boolean failOnLeak, final GlFunctions.Source functions)
+    GlSession(
+        final String name, final boolean debug, final boolean checked, final boolean failOnLeak,
+        final GlFunctions.Source functions)
     {
         this.name = name;
         this.functions = functions;
         this.debug = debug;
+        this.checked = checked;
         this.failOnLeak = failOnLeak;
-        this.registry = new GlObjectRegistry(name);
+        this.registry = new GlObjectRegistry(name, checked);
     }
 
     /** Checks the context may be made current on the calling thread. */
@@ -108,6 +112,27 @@ final class GlSession
         {
             throw Messages.usedAfterClose(name);
         }
+    }
+
+    /**
+     * The check of the context's per-frame GL entry points ({@code bindDrawTarget}, {@code swapBuffers}): refuses use
+     * after close, and in checking mode a call from a thread the context is not current on. Allocation-free.
+     *
+     * @throws IllegalStateException when the context is closed, or (checking mode) not current on the calling thread.
+     */
+    void checkGlCall()
+    {
+        checkOpen();
+        if (checked && !isCurrentOnCallingThread())
+        {
+            throw Messages.glCallElsewhere(name, owner);
+        }
+    }
+
+    /** @return whether the context runs in checking mode. */
+    boolean checked()
+    {
+        return checked;
     }
 
     /** @throws IllegalStateException when the context is closed or not current on the calling thread. */
@@ -295,6 +320,13 @@ final class GlSession
         {
             return new IllegalStateException(name + " is not current on thread '" +
                 Thread.currentThread().getName() + "'");
+        }
+
+        static IllegalStateException glCallElsewhere(final String name, final Thread owner)
+        {
+            return new IllegalStateException("checked mode: " + name + " was called on thread '" +
+                Thread.currentThread().getName() + "', but it is " + (null == owner ? "current on no thread" :
+                "current on thread '" + owner.getName() + "'") + ": call it on the thread it is current on");
         }
 
         static IllegalStateException disposed(final String name)

@@ -63,8 +63,8 @@ public final class GlfwWindowContext implements GlContext
     {
         GlPlatform.configureOnce();
         this.options = options;
-        this.session = new GlSession(Messages.sessionName(options), options.debug(), options.failOnLeak(),
-            GlFunctions.Source.GLFW);
+        this.session = new GlSession(Messages.sessionName(options), options.debug(), options.checked(),
+            options.failOnLeak(), GlFunctions.Source.GLFW);
         window = NativeLoading.call(() -> openWindow(options));
         api = apiOf(window);
         sizeCallback = GLFWFramebufferSizeCallback.create(new SizeListener());
@@ -271,7 +271,7 @@ public final class GlfwWindowContext implements GlContext
     /** Binds the window's default framebuffer and sets the viewport to the framebuffer size. Allocation-free. */
     public void bindDrawTarget()
     {
-        session.checkOpen();
+        session.checkGlCall();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, framebufferWidth, framebufferHeight);
     }
@@ -285,7 +285,7 @@ public final class GlfwWindowContext implements GlContext
     /** Swaps the window's buffers. Allocation-free. */
     public void swapBuffers()
     {
-        session.checkOpen();
+        session.checkGlCall();
         glfwSwapBuffers(window);
     }
 

@@ -19,6 +19,13 @@ import static org.lwjgl.opengl.GL30C.*;
  * it, every method that binds, reads, resizes or hands out a GL name or the memory throws
  * {@link IllegalStateException} ("used after close()"); the size getters, {@link #label()} and
  * {@link #isClosed()} still answer.
+ * <p>
+ * A read-back writes exactly {@code width * height * 4} bytes whatever pack state the application left: it sets
+ * {@code GL_PACK_ALIGNMENT} 4, {@code GL_PACK_ROW_LENGTH}, {@code GL_PACK_SKIP_ROWS} and {@code GL_PACK_SKIP_PIXELS}
+ * 0 and unbinds {@code GL_PIXEL_PACK_BUFFER} first (a row length left at twice the width used to make GL write twice
+ * the memory). Checking mode (the context's, {@link GlObjectRegistry#checked()}): the GL entry points check that the
+ * calling thread owns the context, and the read-back memory has guard bands, verified after each
+ * {@link #readPixels()} and when the memory is freed.
  */
 public final class Framebuffer implements AutoCloseable
 {
@@ -28,11 +35,14 @@ public final class Framebuffer implements AutoCloseable
     private final String label;
     private final boolean depthStencil;
     private final GlObjectRegistry registry;
+    private final boolean checked;
+    private final String user;
     private final int framebuffer;
     private final int colorTexture;
     private final int depthStencilBuffer;
     private int width;
     private int height;
+    private NativeBlock pixelMemory;
     private ByteBuffer pixels;
     private boolean closed;
 
@@ -52,6 +62,8 @@ public final class Framebuffer implements AutoCloseable
         this.label = label;
         this.depthStencil = depthStencil;
         this.registry = GlObjectRegistry.current();
+        this.checked = registry.checked();
+        this.user = Messages.user(label);
 
         framebuffer = glGenFramebuffers();
         registry.register(GlObjectType.FRAMEBUFFER, framebuffer, label);
@@ -75,7 +87,7 @@ public final class Framebuffer implements AutoCloseable
      */
     public void resize(final int width, final int height)
     {
-        checkOpen();
+        checkGlCall();
         checkSize(label, width, height);
         if (width != this.width || height != this.height)
         {
@@ -86,7 +98,7 @@ public final class Framebuffer implements AutoCloseable
     /** Binds it as the draw and read framebuffer and sets the viewport to its size. Allocation-free. */
     public void bind()
     {
-        checkOpen();
+        checkGlCall();
         glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
         glViewport(0, 0, width, height);
     }
@@ -106,8 +118,12 @@ public final class Framebuffer implements AutoCloseable
      */
     public ByteBuffer readPixels()
     {
-        checkOpen();
-        readPixels(MemoryUtil.memAddress(pixels));
+        checkGlCall();
+        readPixels(pixelMemory.address());
+        if (checked)
+        {
+            pixelMemory.verify();
+        }
         return pixels;
     }
 
@@ -117,14 +133,14 @@ public final class Framebuffer implements AutoCloseable
      */
     public void readPixels(final long address)
     {
-        checkOpen();
+        checkGlCall();
         if (address == 0L)
         {
             throw Messages.nullAddress(label);
         }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
         glReadBuffer(GL_COLOR_ATTACHMENT0);
-        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        packTightly();
         nglReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, address);
         Messages.checkReadPixels();
     }
@@ -137,6 +153,12 @@ public final class Framebuffer implements AutoCloseable
     {
         checkOpen();
         return pixels;
+    }
+
+    /** @return whether the read-back memory has guard bands (the context's checking mode). */
+    public boolean isChecked()
+    {
+        return checked;
     }
 
     /** @return the GL name of the framebuffer object. */
@@ -200,8 +222,22 @@ public final class Framebuffer implements AutoCloseable
             glDeleteRenderbuffers(depthStencilBuffer);
             registry.remove(GlObjectType.RENDERBUFFER, depthStencilBuffer);
         }
-        MemoryUtil.memFree(pixels);
         pixels = null;
+        pixelMemory.free();
+    }
+
+    /**
+     * Makes GL pack a read-back as {@code height} rows of {@code 4 * width} bytes at the address given: the pack
+     * state an application may have changed, and a pixel pack buffer that would turn the address into an offset.
+     * Allocation-free.
+     */
+    static void packTightly()
+    {
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+        glPixelStorei(GL_PACK_SKIP_ROWS, 0);
+        glPixelStorei(GL_PACK_SKIP_PIXELS, 0);
     }
 
     public String toString()
@@ -237,11 +273,13 @@ public final class Framebuffer implements AutoCloseable
         glViewport(0, 0, width, height);
         Messages.checkAllocation();
 
-        if (pixels != null)
+        if (pixelMemory != null)
         {
-            MemoryUtil.memFree(pixels);
+            pixels = null;
+            pixelMemory.free();
         }
-        pixels = MemoryUtil.memCalloc(width * height * 4);
+        pixelMemory = NativeBlock.allocate(Messages.pixelMemoryName(label), (long)width * height * 4, 16, true, checked);
+        pixels = MemoryUtil.memByteBuffer(pixelMemory.address(), width * height * 4);
         this.width = width;
         this.height = height;
     }
@@ -251,6 +289,16 @@ public final class Framebuffer implements AutoCloseable
         if (closed)
         {
             throw Messages.closed(label);
+        }
+    }
+
+    /** Closed first; in checking mode, also the calling thread's ownership of the context. Allocation-free. */
+    private void checkGlCall()
+    {
+        checkOpen();
+        if (checked)
+        {
+            registry.checkOwner(user);
         }
     }
 
@@ -276,6 +324,16 @@ public final class Framebuffer implements AutoCloseable
     {
         private Messages()
         {
+        }
+
+        static String user(final String label)
+        {
+            return "Framebuffer '" + label + "'";
+        }
+
+        static String pixelMemoryName(final String label)
+        {
+            return "Framebuffer '" + label + "' read-back memory";
         }
 
         static String colourLabel(final String label)

@@ -1,5 +1,7 @@
 package dev.isochron.render.gl;
 
+import dev.isochron.engine.checked.CheckedMode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,13 +14,21 @@ import java.util.List;
  * classes register into {@link #current()}. Registration and removal happen at create and dispose time,
  * never in the frame path; they allocate.
  * <p>
- * Threads: confined to the thread on which the owning context is current.
+ * The registry also knows which thread its context is current on ({@link #makeCurrent} records it), and whether the
+ * context runs in checking mode ({@link #checked()}, from {@link CheckedMode} or the context's options): the GL
+ * objects made on a checked context verify with {@link #checkOwner(String)}, at each of their frame-path GL entry
+ * points, that the calling thread owns the context. A GL call from another thread goes to whatever context is current
+ * there, or to none, which Mesa ignores without a word.
+ * <p>
+ * Threads: confined to the thread on which the owning context is current; {@link #checkOwner} on any thread.
  */
 public final class GlObjectRegistry
 {
     private static final ThreadLocal<GlObjectRegistry> CURRENT = new ThreadLocal<>();
 
     private final String contextName;
+    private final boolean checked;
+    private volatile Thread owner;
     private final ArrayList<Entry> live = new ArrayList<>();
     private long registeredCount;
     private long removedCount;
@@ -28,7 +38,17 @@ public final class GlObjectRegistry
      */
     public GlObjectRegistry(final String contextName)
     {
+        this(contextName, CheckedMode.ENABLED);
+    }
+
+    /**
+     * @param contextName names the owning context in reports.
+     * @param checked     whether the objects made on the context check their calling thread ({@link #checkOwner}).
+     */
+    public GlObjectRegistry(final String contextName, final boolean checked)
+    {
         this.contextName = contextName;
+        this.checked = checked;
     }
 
     /**
@@ -39,11 +59,46 @@ public final class GlObjectRegistry
     {
         if (registry == null)
         {
+            final GlObjectRegistry previous = CURRENT.get();
+            if (null != previous && previous.owner == Thread.currentThread())
+            {
+                previous.owner = null;
+            }
             CURRENT.remove();
         }
         else
         {
             CURRENT.set(registry);
+            registry.owner = Thread.currentThread();
+        }
+    }
+
+    /** @return whether the GL objects of this registry's context check their calling thread (checking mode). */
+    public boolean checked()
+    {
+        return checked;
+    }
+
+    /** @return the thread the context is current on, or null. */
+    public Thread owner()
+    {
+        return owner;
+    }
+
+    /**
+     * Checking mode's owning-thread check: throws unless the context is current on the calling thread.
+     * Allocation-free while it is. Callers call it only when {@link #checked()} (they keep that in a final field).
+     *
+     * @param user names the object whose GL entry point is checked, e.g. {@code "ShaderProgram 'batch'"}.
+     * @throws IllegalStateException naming the object, the calling thread, the context and the thread that owns it.
+     */
+    public void checkOwner(final String user)
+    {
+        final Thread current = Thread.currentThread();
+        final Thread owns = owner;
+        if (owns != current)
+        {
+            throw Messages.notOwner(user, current, contextName, owns);
         }
     }
 
@@ -209,6 +264,15 @@ public final class GlObjectRegistry
         {
             return new IllegalStateException("no GL context is current on thread '" + Thread.currentThread().getName() +
                 "': call GlContext.makeCurrent() on the render thread before creating GL objects");
+        }
+
+        static IllegalStateException notOwner(
+            final String user, final Thread current, final String contextName, final Thread owner)
+        {
+            return new IllegalStateException("checked mode: " + user + " was called on thread '" + current.getName() +
+                "', but its GL context " + contextName + " is " + (null == owner ? "current on no thread" :
+                "current on thread '" + owner.getName() + "'") + ": a GL call from a thread that does not own the " +
+                "context goes to another context or to none; call it on the render thread");
         }
 
         static IllegalArgumentException nameZero(final GlObjectType type, final String label)

@@ -114,6 +114,16 @@ final class ShaderCompiler
 
     /** @return the program's description for {@code toString}. */
     /** The error of a {@link ShaderProgram} method called after its {@code close()}. */
+    static String user(final String name)
+    {
+        return "ShaderProgram '" + name + "'";
+    }
+
+    static String matrixMemoryName(final String name)
+    {
+        return "ShaderProgram '" + name + "' uniform matrix memory";
+    }
+
     static IllegalStateException usedAfterClose(final String name)
     {
         return new IllegalStateException("ShaderProgram '" + name + "' used after close(): the program is deleted " +

@@ -23,13 +23,20 @@ import static org.lwjgl.opengl.GL20C.*;
  * After {@code close()} every method but {@link #name()}, {@code toString()} and {@code close()} throws
  * {@link IllegalStateException} ("used after close()"): the program is deleted and the matrix memory the setters
  * write is freed. The check is a field read, so the setters stay allocation-free.
+ * <p>
+ * Checking mode (the context's, {@link GlObjectRegistry#checked()}): every method that calls GL first checks that the
+ * calling thread owns the context, and the matrix memory has guard bands, verified after every
+ * {@link #setMatrix4} and at {@link #close()}.
  */
 public final class ShaderProgram implements AutoCloseable
 {
 
     private final String name;
     private final GlObjectRegistry registry;
+    private final boolean checked;
+    private final String user;
     private final int program;
+    private final NativeBlock matrixMemory;
     private final FloatBuffer matrix;
     private boolean closed;
 
@@ -37,9 +44,13 @@ public final class ShaderProgram implements AutoCloseable
         final String fragmentSource)
     {
         this.registry = GlObjectRegistry.current();
+        this.checked = registry.checked();
+        this.user = ShaderCompiler.user(name);
         this.program = ShaderCompiler.link(name, registry, vertexSource, geometrySource, fragmentSource);
         this.name = name;
-        this.matrix = MemoryUtil.memAllocFloat(16);
+        this.matrixMemory = NativeBlock.allocate(ShaderCompiler.matrixMemoryName(name), 16 * Float.BYTES, 16, false,
+            checked);
+        this.matrix = MemoryUtil.memFloatBuffer(matrixMemory.address(), 16);
     }
 
     /**
@@ -85,7 +96,7 @@ public final class ShaderProgram implements AutoCloseable
     /** Makes this the program in use. Allocation-free. */
     public void use()
     {
-        checkOpen();
+        checkGlCall();
         glUseProgram(program);
     }
 
@@ -97,7 +108,7 @@ public final class ShaderProgram implements AutoCloseable
      */
     public int uniformLocation(final String uniform)
     {
-        checkOpen();
+        checkGlCall();
         final int location = glGetUniformLocation(program, uniform);
         if (location < 0)
         {
@@ -109,58 +120,62 @@ public final class ShaderProgram implements AutoCloseable
     /** @return the uniform's location, or -1 when it is not active (setters ignore -1). */
     public int optionalUniformLocation(final String uniform)
     {
-        checkOpen();
+        checkGlCall();
         return glGetUniformLocation(program, uniform);
     }
 
     /** @return the location of a vertex attribute, or -1 when it is not active. */
     public int attributeLocation(final String attribute)
     {
-        checkOpen();
+        checkGlCall();
         return glGetAttribLocation(program, attribute);
     }
 
     /** Sets an int or sampler uniform of the program in use. Allocation-free. */
     public void setInt(final int location, final int value)
     {
-        checkOpen();
+        checkGlCall();
         glUniform1i(location, value);
     }
 
     /** Sets a float uniform of the program in use. Allocation-free. */
     public void setFloat(final int location, final float value)
     {
-        checkOpen();
+        checkGlCall();
         glUniform1f(location, value);
     }
 
     /** Sets a vec2 uniform of the program in use. Allocation-free. */
     public void setVec2(final int location, final float x, final float y)
     {
-        checkOpen();
+        checkGlCall();
         glUniform2f(location, x, y);
     }
 
     /** Sets a vec3 uniform of the program in use. Allocation-free. */
     public void setVec3(final int location, final float x, final float y, final float z)
     {
-        checkOpen();
+        checkGlCall();
         glUniform3f(location, x, y, z);
     }
 
     /** Sets a vec4 uniform of the program in use. Allocation-free. */
     public void setVec4(final int location, final float x, final float y, final float z, final float w)
     {
-        checkOpen();
+        checkGlCall();
         glUniform4f(location, x, y, z, w);
     }
 
     /** Sets a mat4 uniform of the program in use from a JOML matrix (column-major). Allocation-free. */
     public void setMatrix4(final int location, final Matrix4fc value)
     {
-        checkOpen();
+        checkGlCall();
         value.get(0, matrix);
-        nglUniformMatrix4fv(location, 1, false, MemoryUtil.memAddress(matrix));
+        if (checked)
+        {
+            matrixMemory.verify();
+        }
+        nglUniformMatrix4fv(location, 1, false, matrixMemory.address());
         GlErrors.checkInDebug(ShaderCompiler.UNIFORM_MATRIX4FV);
     }
 
@@ -171,13 +186,22 @@ public final class ShaderProgram implements AutoCloseable
         return program;
     }
 
+    /** For tests of the guard bands: where {@link #setMatrix4} writes its 16 floats. */
+    long matrixAddress()
+    {
+        return matrixMemory.address();
+    }
+
     /** @return the name given at creation. */
     public String name()
     {
         return name;
     }
 
-    /** Deletes the program and frees the matrix memory; later calls do nothing. */
+    /**
+     * Deletes the program and frees the matrix memory; later calls do nothing. In checking mode the matrix memory's
+     * guard bands are verified first (it is freed either way).
+     */
     public void close()
     {
         if (closed)
@@ -185,8 +209,14 @@ public final class ShaderProgram implements AutoCloseable
             return;
         }
         closed = true;
-        ShaderCompiler.deleteProgram(registry, program);
-        MemoryUtil.memFree(matrix);
+        try
+        {
+            ShaderCompiler.deleteProgram(registry, program);
+        }
+        finally
+        {
+            matrixMemory.free();
+        }
     }
 
     public String toString()
@@ -199,6 +229,16 @@ public final class ShaderProgram implements AutoCloseable
         if (closed)
         {
             throw ShaderCompiler.usedAfterClose(name);
+        }
+    }
+
+    /** Closed first; in checking mode, also the calling thread's ownership of the context. Allocation-free. */
+    private void checkGlCall()
+    {
+        checkOpen();
+        if (checked)
+        {
+            registry.checkOwner(user);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.isochron.render.gl;
 
+import dev.isochron.engine.checked.GuardBand;
 import org.lwjgl.opengl.ARBBufferStorage;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLCapabilities;
-import org.lwjgl.system.MemoryUtil;
 
 import static org.lwjgl.opengl.GL32C.*;
 import static org.lwjgl.opengl.GL44C.GL_MAP_COHERENT_BIT;
@@ -33,11 +33,23 @@ import static org.lwjgl.opengl.GL44C.nglBufferStorage;
  * {@link IllegalStateException} ("used after close()"), checked before anything else (endFrame would upload from
  * freed staging memory). An address handed out before {@code close()} is dangling after it: close only once
  * nothing writes the frame's segment.
+ * <p>
+ * Checking mode (the context's, {@link GlObjectRegistry#checked()}): {@link #beginFrame()}, {@link #endFrame(int)} and
+ * {@link #bind()} check that the calling thread owns the context; the staging memory has a {@link GuardBand} on each
+ * side, and the persistent ring has one before, between and after its segments ({@value #RING_GUARD_BYTES} bytes
+ * each, inside the GL buffer, which grows by them: the draws never read them), all verified at every
+ * {@link #endFrame(int)} (before the upload) and at {@link #close()}; {@link #checkWrite(long, long)} lets the
+ * writers assert that a reservation lies inside the frame's segment.
  */
 public final class StreamingVertexBuffer implements AutoCloseable
 {
     /** Default number of segments: the frame being written, and two the GPU may still be reading. */
     public static final int DEFAULT_SEGMENT_COUNT = 3;
+    /**
+     * Bytes of each guard band of the persistent ring in checking mode: a whole number of 64-byte lines and of 80-byte
+     * quads (20-byte vertices), so segments keep their alignment and draw offsets stay whole vertices.
+     */
+    public static final int RING_GUARD_BYTES = 320;
     /** How long one {@code glClientWaitSync} call waits before waiting again, in nanoseconds. */
     public static final long WAIT_SLICE_NS = 1_000_000_000L;
 
@@ -52,8 +64,14 @@ public final class StreamingVertexBuffer implements AutoCloseable
     private final boolean persistent;
     private final long[] fences;
     private final long mappedAddress;
+    private final NativeBlock staging;
     private final long stagingAddress;
+    private final boolean checked;
+    private final String user;
+    private final int ringGuardBytes;
+    private final String[] segmentNames;
     private int segment = -1;
+    private long segmentAddress;
     private boolean inFrame;
     private boolean fencePending;
     private long frames;
@@ -83,16 +101,20 @@ public final class StreamingVertexBuffer implements AutoCloseable
         this.segmentBytes = segmentBytes;
         this.segmentCount = segmentCount;
         this.registry = GlObjectRegistry.current();
+        this.checked = registry.checked();
+        this.user = Constants.user(label);
         final GLCapabilities caps = GL.getCapabilities();
         this.persistent = !forceFallback && (caps.OpenGL44 || caps.GL_ARB_buffer_storage);
         this.fences = new long[segmentCount];
+        this.ringGuardBytes = checked && persistent ? RING_GUARD_BYTES : 0;
+        this.segmentNames = checked && persistent ? Constants.segmentNames(label, segmentCount) : null;
 
         buffer = glGenBuffers();
         registry.register(GlObjectType.BUFFER, buffer, Constants.registryLabel(label, persistent));
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
         if (persistent)
         {
-            final long size = (long)segmentBytes * segmentCount;
+            final long size = (long)segmentBytes * segmentCount + (long)ringGuardBytes * (segmentCount + 1);
             final int flags = GL_MAP_WRITE_BIT | GL_MAP_PERSISTENT_BIT | GL_MAP_COHERENT_BIT;
             if (caps.OpenGL44)
             {
@@ -110,13 +132,19 @@ public final class StreamingVertexBuffer implements AutoCloseable
                 registry.remove(GlObjectType.BUFFER, buffer);
                 throw Constants.mapFailed(size, label, error);
             }
+            staging = null;
             stagingAddress = 0L;
+            for (int band = 0; band <= segmentCount && checked; band++)
+            {
+                GuardBand.fill(mappedAddress + (long)band * (segmentBytes + ringGuardBytes), ringGuardBytes);
+            }
         }
         else
         {
             nglBufferData(GL_ARRAY_BUFFER, segmentBytes, 0L, GL_STREAM_DRAW);
             mappedAddress = 0L;
-            stagingAddress = MemoryUtil.nmemAllocChecked(segmentBytes);
+            staging = NativeBlock.allocate(Constants.stagingName(label), segmentBytes, 64, false, checked);
+            stagingAddress = staging.address();
         }
         Constants.checkCreation();
     }
@@ -130,7 +158,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
      */
     public long beginFrame()
     {
-        checkOpen();
+        checkGlCall();
         if (inFrame)
         {
             throw Constants.beginTwice(label);
@@ -138,6 +166,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
         inFrame = true;
         if (!persistent)
         {
+            segmentAddress = stagingAddress;
             return stagingAddress;
         }
         if (fencePending)
@@ -153,7 +182,54 @@ public final class StreamingVertexBuffer implements AutoCloseable
             glDeleteSync(fence);
             fences[segment] = 0L;
         }
-        return mappedAddress + (long)segment * segmentBytes;
+        segmentAddress = mappedAddress + ringGuardBytes + (long)segment * (segmentBytes + ringGuardBytes);
+        return segmentAddress;
+    }
+
+    /**
+     * Checking mode's bounds assertion on a writer's reservation: {@code [address, address + bytes)} must lie inside
+     * the segment {@link #beginFrame()} handed out for this frame. Allocation-free while it does.
+     *
+     * @throws IllegalStateException naming the buffer, the range and the segment, when it does not, or outside a frame.
+     */
+    public void checkWrite(final long address, final long bytes)
+    {
+        if (!inFrame || bytes < 0 || address < segmentAddress || address + bytes > segmentAddress + segmentBytes)
+        {
+            throw Constants.writeOutsideSegment(label, address, bytes, inFrame, segmentAddress, segmentBytes);
+        }
+    }
+
+    /**
+     * Verifies the guard bands around the staging memory or between the ring's segments; nothing without checking
+     * mode. Allocation-free while they are intact.
+     *
+     * @throws dev.isochron.engine.checked.GuardBandException naming the memory, the offset and the bytes found.
+     */
+    public void verifyGuards()
+    {
+        if (!checked || closed)
+        {
+            return;
+        }
+        if (!persistent)
+        {
+            staging.verify();
+            return;
+        }
+        verifyRingGuards();
+    }
+
+    private void verifyRingGuards()
+    {
+        final long stride = (long)segmentBytes + ringGuardBytes;
+        for (int band = 0; band <= segmentCount; band++)
+        {
+            final long bandAddress = mappedAddress + band * stride;
+            final int block = band == 0 ? 0 : band - 1;
+            final long blockAddress = mappedAddress + ringGuardBytes + block * stride;
+            GuardBand.verify(segmentNames[block], blockAddress, segmentBytes, bandAddress, ringGuardBytes);
+        }
     }
 
     /**
@@ -165,7 +241,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
      */
     public long endFrame(final int bytesWritten)
     {
-        checkOpen();
+        checkGlCall();
         if (!inFrame)
         {
             throw Constants.endWithoutBegin(label);
@@ -174,12 +250,16 @@ public final class StreamingVertexBuffer implements AutoCloseable
         {
             throw Constants.badBytesWritten(label, segmentBytes, bytesWritten);
         }
+        if (checked)
+        {
+            verifyGuards();
+        }
         inFrame = false;
         frames++;
         if (persistent)
         {
             fencePending = true;
-            return (long)segment * segmentBytes;
+            return segmentAddress - mappedAddress;
         }
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
         nglBufferData(GL_ARRAY_BUFFER, segmentBytes, 0L, GL_STREAM_DRAW);
@@ -194,7 +274,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
     /** Binds the buffer to {@code GL_ARRAY_BUFFER}. Allocation-free. */
     public void bind()
     {
-        checkOpen();
+        checkGlCall();
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
     }
 
@@ -241,7 +321,10 @@ public final class StreamingVertexBuffer implements AutoCloseable
         return fences[segment];
     }
 
-    /** Waits for outstanding fences, unmaps and deletes the buffer, frees staging memory; later calls do nothing. */
+    /**
+     * Waits for outstanding fences, unmaps and deletes the buffer, frees staging memory; later calls do nothing. In
+     * checking mode the guard bands are verified first (everything is released either way).
+     */
     public void close()
     {
         if (closed)
@@ -249,25 +332,43 @@ public final class StreamingVertexBuffer implements AutoCloseable
             return;
         }
         closed = true;
-        for (int i = 0; i < segmentCount; i++)
+        try
         {
-            if (fences[i] != 0L)
+            if (checked && persistent)
             {
-                glDeleteSync(fences[i]);
-                fences[i] = 0L;
+                // before the unmap: the bands are in the mapped memory
+                verifyRingGuards();
             }
         }
-        if (persistent)
+        finally
         {
-            glBindBuffer(GL_ARRAY_BUFFER, buffer);
-            glUnmapBuffer(GL_ARRAY_BUFFER);
+            try
+            {
+                for (int i = 0; i < segmentCount; i++)
+                {
+                    if (fences[i] != 0L)
+                    {
+                        glDeleteSync(fences[i]);
+                        fences[i] = 0L;
+                    }
+                }
+                if (persistent)
+                {
+                    glBindBuffer(GL_ARRAY_BUFFER, buffer);
+                    glUnmapBuffer(GL_ARRAY_BUFFER);
+                }
+                glDeleteBuffers(buffer);
+                registry.remove(GlObjectType.BUFFER, buffer);
+            }
+            finally
+            {
+                if (null != staging)
+                {
+                    // verifies the staging memory's bands in checking mode, and frees it either way
+                    staging.free();
+                }
+            }
         }
-        else
-        {
-            MemoryUtil.nmemFree(stagingAddress);
-        }
-        glDeleteBuffers(buffer);
-        registry.remove(GlObjectType.BUFFER, buffer);
     }
 
     public String toString()
@@ -305,6 +406,16 @@ public final class StreamingVertexBuffer implements AutoCloseable
         }
     }
 
+    /** Closed first; in checking mode, also the calling thread's ownership of the context. Allocation-free. */
+    private void checkGlCall()
+    {
+        checkOpen();
+        if (checked)
+        {
+            registry.checkOwner(user);
+        }
+    }
+
     /**
      * The debug checks' call names, the registry label, the description and the error messages, in a class of their
      * own so that StreamingVertexBuffer holds no String constant: the first C2 compile of a per-frame method would
@@ -324,6 +435,36 @@ public final class StreamingVertexBuffer implements AutoCloseable
         static void checkCreation()
         {
             GlErrors.checkInDebug("glBufferStorage/glBufferData (StreamingVertexBuffer creation)");
+        }
+
+        static String user(final String label)
+        {
+            return "StreamingVertexBuffer '" + label + "'";
+        }
+
+        static String stagingName(final String label)
+        {
+            return "StreamingVertexBuffer '" + label + "' staging memory";
+        }
+
+        static String[] segmentNames(final String label, final int segmentCount)
+        {
+            final String[] names = new String[segmentCount];
+            for (int i = 0; i < segmentCount; i++)
+            {
+                names[i] = "StreamingVertexBuffer '" + label + "' persistent-mapped segment " + i;
+            }
+            return names;
+        }
+
+        static IllegalStateException writeOutsideSegment(
+            final String label, final long address, final long bytes, final boolean inFrame, final long segmentAddress,
+            final int segmentBytes)
+        {
+            return new IllegalStateException("checked mode: a write of " + bytes + " bytes at 0x" +
+                Long.toHexString(address) + " into StreamingVertexBuffer '" + label + "' " + (inFrame ?
+                "leaves this frame's segment [0x" + Long.toHexString(segmentAddress) + ", +" + segmentBytes + ")" :
+                "comes outside a frame (no segment is handed out)"));
         }
 
         static String registryLabel(final String label, final boolean persistent)

@@ -25,6 +25,8 @@ public final class Texture implements AutoCloseable
 
     private final String label;
     private final GlObjectRegistry registry;
+    private final boolean checked;
+    private final String user;
     private final int texture;
     private final int width;
     private final int height;
@@ -47,6 +49,8 @@ public final class Texture implements AutoCloseable
         this.width = width;
         this.height = height;
         this.registry = GlObjectRegistry.current();
+        this.checked = registry.checked();
+        this.user = Messages.user(label);
         texture = glGenTextures();
         registry.register(GlObjectType.TEXTURE, texture, label);
         final int previous = glGetInteger(GL_TEXTURE_BINDING_2D);
@@ -88,7 +92,7 @@ public final class Texture implements AutoCloseable
     /** Binds it to texture unit {@code unit} (0-based). Allocation-free. */
     public void bind(final int unit)
     {
-        checkOpen();
+        checkGlCall();
         glActiveTexture(GL_TEXTURE0 + unit);
         glBindTexture(GL_TEXTURE_2D, texture);
     }
@@ -99,7 +103,7 @@ public final class Texture implements AutoCloseable
      */
     public void update(final int x, final int y, final int w, final int h, final long rgbaAddress)
     {
-        checkOpen();
+        checkGlCall();
         if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > width || y + h > height)
         {
             throw Messages.badRectangle(label, x, y, w, h, width, height);
@@ -118,7 +122,7 @@ public final class Texture implements AutoCloseable
     /** Changes filtering and wrapping. Leaves the texture bound to the active unit. */
     public void setSampling(final TextureFilter filter, final TextureWrap wrap)
     {
-        checkOpen();
+        checkGlCall();
         if (filter == null || wrap == null)
         {
             throw Messages.nullSampling(label, filter, wrap);
@@ -189,6 +193,16 @@ public final class Texture implements AutoCloseable
         }
     }
 
+    /** Closed first; in checking mode (the context's), also the calling thread's ownership of the context. */
+    private void checkGlCall()
+    {
+        checkOpen();
+        if (checked)
+        {
+            registry.checkOwner(user);
+        }
+    }
+
     private void applyParameters(final TextureFilter filter, final TextureWrap wrap)
     {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter.minFilter);
@@ -255,6 +269,11 @@ public final class Texture implements AutoCloseable
             final TextureWrap wrap)
         {
             return "Texture{'" + label + "' " + width + "x" + height + ", " + filter + ", " + wrap + '}';
+        }
+
+        static String user(final String label)
+        {
+            return "Texture '" + label + "'";
         }
 
         static IllegalStateException usedAfterClose(final String label)

@@ -37,8 +37,10 @@ import dev.isochron.render.context.GlContextException;
 import dev.isochron.render.context.GlPlatform;
 import dev.isochron.render.context.GlfwWindowContext;
 import dev.isochron.render.natives.NativeHeap;
+import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.natives.NativeLibrary;
 import dev.isochron.render.natives.NativeLoading;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.lwjgl.glfw.GLFW;
@@ -209,6 +211,13 @@ public final class ApplicationRunner
 
         private void setUp()
         {
+            // process-wide, so only for -Disochron.checked=true: before LWJGL initialises (the native loads below),
+            // since its debug allocator and debug mode are read once
+            NativeChecks.enableWhenChecked();
+            if (config.checked() && !DirectBuffer.SHOULD_BOUNDS_CHECK)
+            {
+                throw Constants.agronaUnchecked();
+            }
             // the native-loading phase, before any thread of the run exists: later loads find these libraries loaded
             NativeLoading.preload(NativeLibrary.JDK, NativeLibrary.LWJGL, NativeLibrary.STB);
             if (config.nativeHeapRetention())
@@ -241,6 +250,7 @@ public final class ApplicationRunner
                         .title(config.title())
                         .swapInterval(PacingMode.VSYNC == loopConfig.pacing() ? 1 : 0)
                         .debug(config.debugGl())
+                        .checked(config.checked())
                         .failOnLeak(config.failOnLeak()));
                 }
                 catch (final GlContextException ex)
@@ -260,6 +270,7 @@ public final class ApplicationRunner
                 config.inputSources().size();
             final InputQueueConfig given = config.inputQueue();
             final InputQueueConfig queueConfig = new InputQueueConfig()
+                .checked(config.checked())
                 .clock(clock)
                 .latencySink(inputLatency);
             if (null != given)
@@ -298,7 +309,7 @@ public final class ApplicationRunner
 
             if (null != window)
             {
-                adapter = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox());
+                adapter = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox(), config.checked());
                 installInput();
             }
             if (null != config.syntheticInput())
@@ -806,7 +817,9 @@ public final class ApplicationRunner
                 .extra(Constants.PHASE_RECORD_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.RECORD))
                 .extra(Constants.PHASE_FILL_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.FILL))
                 .extra(Constants.PHASE_SUBMIT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.SUBMIT))
-                .extra(Constants.PHASE_PRESENT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.PRESENT));
+                .extra(Constants.PHASE_PRESENT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.PRESENT))
+                .extra(Constants.PERSISTENT_VERTEX_RING, pipeline.persistentVertexRing() ? 1 : 0)
+                .extra(Constants.CHECKED, config.checked() ? 1 : 0);
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
             report.extra(Constants.INPUT_WRITTEN, queue.written())
@@ -924,6 +937,8 @@ public final class ApplicationRunner
         static final String PHASE_FILL_MS;
         static final String PHASE_SUBMIT_MS;
         static final String PHASE_PRESENT_MS;
+        static final String PERSISTENT_VERTEX_RING;
+        static final String CHECKED;
 
         static
         {
@@ -944,10 +959,19 @@ public final class ApplicationRunner
             PHASE_FILL_MS = "renderFillMs";
             PHASE_SUBMIT_MS = "renderSubmitMs";
             PHASE_PRESENT_MS = "renderPresentMs";
+            PERSISTENT_VERTEX_RING = "persistentVertexRing";
+            CHECKED = "checked";
         }
 
         private Constants()
         {
+        }
+
+        static IllegalStateException agronaUnchecked()
+        {
+            return new IllegalStateException("checking mode needs Agrona's bounds checks, which " +
+                DirectBuffer.DISABLE_BOUNDS_CHECKS_PROP_NAME + "=true turned off: the input ring's and the frame " +
+                "arenas' writes would go unchecked; drop that property or run without checking mode");
         }
 
         static String producerName(final Agent agent, final int index)

@@ -21,13 +21,33 @@ final class FaultInjection
         void beforeSlice(int sliceIndex, int sliceCount, long frameIndex);
     }
 
+    /** Runs on the render thread once the frame's vertices are written, before they are drawn. */
+    @FunctionalInterface
+    interface VertexFault
+    {
+        /**
+         * @param vertexMemory where the frame's vertex memory starts (its first reservation).
+         * @param vertexBytes  the frame's vertex memory's length (every batch's capacity, 80 bytes a quad).
+         * @param frameIndex   the frame.
+         */
+        void afterVertices(long vertexMemory, long vertexBytes, long frameIndex);
+    }
+
     private SliceFault sliceFault;
+    private VertexFault vertexFault;
     private ResetStatusSource resetStatus;
 
     /** @param sliceFault runs before each render slice, or null. */
     FaultInjection sliceFault(final SliceFault sliceFault)
     {
         this.sliceFault = sliceFault;
+        return this;
+    }
+
+    /** @param vertexFault runs on the render thread after each frame's vertices are written, or null. */
+    FaultInjection vertexFault(final VertexFault vertexFault)
+    {
+        this.vertexFault = vertexFault;
         return this;
     }
 
@@ -41,6 +61,11 @@ final class FaultInjection
     SliceFault sliceFault()
     {
         return sliceFault;
+    }
+
+    VertexFault vertexFault()
+    {
+        return vertexFault;
     }
 
     ResetStatusSource resetStatus()

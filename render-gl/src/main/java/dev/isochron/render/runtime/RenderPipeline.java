@@ -12,6 +12,7 @@ import dev.isochron.render.batch.DrawBackend;
 import dev.isochron.render.batch.GlDrawBackend;
 import dev.isochron.render.batch.NullDrawBackend;
 import dev.isochron.render.batch.QuadSliceWork;
+import dev.isochron.render.batch.QuadVertexLayout;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
@@ -97,10 +98,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final Matrix4f hudProjection = new Matrix4f();
     private final Font font;
     private final HudOverlay hud;
-    private final QuadSliceWork sliceWork = new QuadSliceWork(SOURCES_PER_FRAME);
+    private final QuadSliceWork sliceWork;
     private final WorkerGroup workers;
     private final FramePathLiterals literals;
     private final int forkMinQuads;
+    private final FaultInjection.VertexFault vertexFault;
+    private long vertexBytes;
     private long workerFrames;
     private final float clearRed;
     private final float clearGreen;
@@ -168,9 +171,10 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.inputLatency = inputLatency;
         this.clock = config.clock();
         this.threadBean = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        this.sprites = new SpriteBatch(config.spriteCapacity());
+        this.sliceWork = new QuadSliceWork(SOURCES_PER_FRAME, config.checked());
+        this.sprites = new SpriteBatch(config.spriteCapacity(), config.checked());
         this.shapes = new ShapeBatch(config.shapeCapacity());
-        this.hudSprites = new SpriteBatch(config.hudCapacity());
+        this.hudSprites = new SpriteBatch(config.hudCapacity(), config.checked());
         this.hudShapes = new ShapeBatch(config.hudCapacity());
         this.width = null == context ? config.width() : context.framebufferWidth();
         this.height = null == context ? config.height() : context.framebufferHeight();
@@ -184,6 +188,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats, hud);
         this.workers = config.workers() > 0 ? newWorkers(config, watchdog, heartbeat) : null;
         this.forkMinQuads = config.forkMinQuads();
+        this.vertexFault = config.faults().vertexFault();
         final int clear = config.clearColor();
         clearRed = Rgba.red(clear) / 255f;
         clearGreen = Rgba.green(clear) / 255f;
@@ -233,6 +238,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
     {
         phase.leave();
         final int quads = config.spriteCapacity() + config.shapeCapacity() + 2 * config.hudCapacity();
+        vertexBytes = (long)quads * QuadVertexLayout.BYTES_PER_QUAD;
         if (null != context)
         {
             context.makeCurrent();
@@ -241,11 +247,11 @@ final class RenderPipeline<S> implements StateRenderer<S>
             contextApi = context.api().reportName();
             final ResetStatusSource injected = config.faults().resetStatus();
             resetStatus = null != injected ? injected : ResetStatusSource.forCurrentContext();
-            backend = new GlDrawBackend(quads);
+            backend = new GlDrawBackend(quads, config.stagingUpload());
         }
         else
         {
-            backend = new NullDrawBackend(quads);
+            backend = new NullDrawBackend(quads, config.checked());
         }
         renderer = new BatchRenderer(backend);
         resources = new RuntimeResources(context, backend instanceof GlDrawBackend ? (GlDrawBackend)backend : null,
@@ -330,14 +336,14 @@ final class RenderPipeline<S> implements StateRenderer<S>
         final long hudShapesAddress = renderer.reserve(hudShapes);
         final long hudSpritesAddress = renderer.reserve(hudSprites);
         final int quads = shapes.quadCount() + sprites.quadCount() + hudShapes.quadCount() + hudSprites.quadCount();
+        sliceWork.clear();
+        sliceWork.add(shapes, shapesAddress);
+        sliceWork.add(sprites, spritesAddress);
+        sliceWork.add(hudShapes, hudShapesAddress);
+        sliceWork.add(hudSprites, hudSpritesAddress);
         if (null != workers && quads >= forkMinQuads)
         {
             workerFrames++;
-            sliceWork.clear();
-            sliceWork.add(shapes, shapesAddress);
-            sliceWork.add(sprites, spritesAddress);
-            sliceWork.add(hudShapes, hudShapesAddress);
-            sliceWork.add(hudSprites, hudSpritesAddress);
             // waiting for the workers is not the render thread's own work: each slice is a unit of its own
             RuntimeWatchdog.end(heartbeat);
             workers.runFrame(index);
@@ -345,10 +351,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
         }
         else
         {
-            shapes.generate(0, 1, shapesAddress);
-            sprites.generate(0, 1, spritesAddress);
-            hudShapes.generate(0, 1, hudShapesAddress);
-            hudSprites.generate(0, 1, hudSpritesAddress);
+            sliceWork.run(0, 1, index);
+        }
+        if (null != vertexFault)
+        {
+            // the first reservation of the frame is the start of its vertex memory
+            vertexFault.afterVertices(shapesAddress, vertexBytes, index);
         }
         phaseTimes.endPhase(FramePhaseTimes.FILL, System.nanoTime());
         renderer.draw(shapes, shapesAddress);
@@ -549,6 +557,15 @@ final class RenderPipeline<S> implements StateRenderer<S>
     String contextApi()
     {
         return contextApi;
+    }
+
+    /**
+     * @return whether the GL renderer writes its vertices into a persistent-mapped ring (false: it uploads them from
+     *         staging memory, {@link RuntimeConfig#stagingUpload}, or there is no GL renderer).
+     */
+    boolean persistentVertexRing()
+    {
+        return backend instanceof GlDrawBackend && ((GlDrawBackend)backend).isPersistent();
     }
 
     /** @return frames rendered so far (skipped frames included). */

@@ -1,5 +1,6 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.loop.LoopConfig;
@@ -118,6 +119,8 @@ public final class RuntimeConfig
     private int hudCapacity = DEFAULT_HUD_CAPACITY;
     private boolean jfr;
     private boolean debugGl;
+    private boolean stagingUpload;
+    private boolean checked = CheckedMode.ENABLED;
     private boolean failOnLeak = true;
     private NanoClock clock = new SystemNanoClock();
     private PlatformHook platformHook;
@@ -466,6 +469,39 @@ public final class RuntimeConfig
     public RuntimeConfig debugGl(final boolean debugGl)
     {
         this.debugGl = debugGl;
+        return this;
+    }
+
+    /**
+     * @param checked checking mode for this run (default {@link CheckedMode#ENABLED}, i.e. {@code -Disochron.checked=true}):
+     *                guard bands around the off-heap memory the frame path writes (vertex staging or the persistent
+     *                ring, the batches' entry streams, uniform and read-back memory, the input ring), verified at the
+     *                end of each frame and at close; bounds assertions on every vertex reservation and slice; the
+     *                frame path's GL entry points refuse a thread that does not own the context; and a refusal to
+     *                start when Agrona's bounds checks are off. A failed check stops the run naming the memory, the
+     *                offset and the bytes found (or the threads). Costs time and memory; allocates nothing per frame.
+     *                LWJGL's debug allocator (leaks reported at exit) and debug mode are process-wide: they come with
+     *                {@code -Disochron.checked=true} (or the demo's {@code --checked}), not with this setter alone.
+     *                See docs/reliability.md.
+     * @return this.
+     */
+    public RuntimeConfig checked(final boolean checked)
+    {
+        this.checked = checked;
+        return this;
+    }
+
+    /**
+     * @param stagingUpload whether the GL renderer's vertices go through off-heap staging memory uploaded once per
+     *                      frame ({@code glBufferSubData} into an orphaned buffer) even where the driver offers a
+     *                      persistent-mapped ring ({@code ARB_buffer_storage}, the default path, which the render
+     *                      workers write directly). A driver workaround, and the A/B switch of a crash hunt: the
+     *                      staging path writes no memory the driver mapped. Default false.
+     * @return this.
+     */
+    public RuntimeConfig stagingUpload(final boolean stagingUpload)
+    {
+        this.stagingUpload = stagingUpload;
         return this;
     }
 
@@ -983,6 +1019,18 @@ public final class RuntimeConfig
     public boolean debugGl()
     {
         return debugGl;
+    }
+
+    /** @return whether the run is in checking mode. */
+    public boolean checked()
+    {
+        return checked;
+    }
+
+    /** @return whether the GL renderer uploads its vertices from staging memory instead of a persistent-mapped ring. */
+    public boolean stagingUpload()
+    {
+        return stagingUpload;
     }
 
     /** @return whether leaked GL objects fail the run. */

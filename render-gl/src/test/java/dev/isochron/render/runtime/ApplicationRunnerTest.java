@@ -222,6 +222,16 @@ class ApplicationRunnerTest
     }
 
     @Test
+    void shouldWriteThePersistentRingByDefaultAndUploadFromStagingWhenAskedTo()
+    {
+        final RunResult ring = Isochron.run(new TestScene(10), headless(Threading.MULTI).frames(5));
+        final RunResult staging = Isochron.run(new TestScene(10), headless(Threading.MULTI).frames(5).stagingUpload(true));
+
+        assertEquals(1.0, ring.report().extraValue("persistentVertexRing"), "llvmpipe has ARB_buffer_storage");
+        assertEquals(0.0, staging.report().extraValue("persistentVertexRing"));
+    }
+
+    @Test
     void shouldEndAtTheTimeLimit()
     {
         final RunResult result = Isochron.run(new TestScene(10), headless(Threading.SINGLE).seconds(0.2));

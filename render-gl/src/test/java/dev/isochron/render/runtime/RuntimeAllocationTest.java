@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The runtime's promise, read from its own {@link dev.isochron.engine.metrics.ThreadAllocationMeter} in the run
  * report: over 2,000 headless GL frames of 10,000 sprites, text and lines, after the warm-up frames, with a
- * synthetic input source attached and the HUD overlay visible, no engine thread allocates a byte.
+ * synthetic input source attached and the HUD overlay visible, no engine thread allocates a byte; in checking mode
+ * too.
  */
 class RuntimeAllocationTest
 {
@@ -39,6 +40,11 @@ class RuntimeAllocationTest
                 .warmupFrames(0)
                 .frames(JIT_WARMUP_FRAMES));
         }
+        // checking mode's verifications and assertions, compiled the same way
+        Isochron.run(new TestScene(SPRITES), config(Threading.MULTI).checked(true)
+            .renderer(RendererKind.NULL)
+            .warmupFrames(0)
+            .frames(JIT_WARMUP_FRAMES));
     }
 
     private static RuntimeConfig config(final Threading threading)
@@ -85,5 +91,19 @@ class RuntimeAllocationTest
 
         assertZeroPerFrame(result.report());
         assertTrue(scene.totalEventsSeen > 0, "synthetic input reached the simulation");
+    }
+
+    /**
+     * Checking mode verifies guard bands at the end of every frame, asserts every reservation and slice and checks the
+     * owning thread at every GL entry point: all of it without allocating.
+     */
+    @Test
+    void shouldAllocateNothingOnAnyThreadInCheckingMode()
+    {
+        final TestScene scene = new TestScene(SPRITES);
+        final RunResult result = Isochron.run(scene, config(Threading.MULTI).checked(true));
+
+        assertZeroPerFrame(result.report());
+        assertEquals(1.0, result.report().extraValue("checked"));
     }
 }
