@@ -2,13 +2,12 @@ package dev.isochron.demo;
 
 import dev.isochron.engine.testing.ChildProcess;
 
+import dev.isochron.engine.testing.NativeTestTool;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +56,7 @@ final class XStorm
     /** @return whether it can be built here: gcc on the PATH and libXtst installed. */
     static boolean buildable()
     {
-        return LoaderWatchAccess.compilerAvailable() && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libXtst.so.6"));
+        return NativeTestTool.compilerAvailable() && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libXtst.so.6"));
     }
 
     /**
@@ -68,39 +67,8 @@ final class XStorm
      */
     static Path build(final Path directory) throws IOException, InterruptedException
     {
-        final Path source = directory.resolve(SOURCE);
-        try (InputStream in = XStorm.class.getResourceAsStream(SOURCE))
-        {
-            if (null == in)
-            {
-                throw new IllegalStateException(SOURCE + " is not on the test class path beside " + XStorm.class.getName());
-            }
-            Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
-        }
-        final Path program = directory.resolve("x-storm");
-        final Path log = directory.resolve("x-storm-gcc.log");
-        final Process gcc = new ProcessBuilder("gcc", "-O2", "-o", program.toString(), source.toString(),
-            "-l:libXtst.so.6", "-l:libX11.so.6", "-lm").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!gcc.waitFor(60, TimeUnit.SECONDS))
-        {
-            gcc.destroyForcibly();
-            throw new IllegalStateException("gcc did not compile " + source + " within 60 s");
-        }
-        if (0 != gcc.exitValue())
-        {
-            throw new IllegalStateException("gcc failed to compile " + source + ": " +
-                Files.readString(log, StandardCharsets.UTF_8) + "; " + INSTALL_HINT);
-        }
-        return program;
-    }
-
-    /** Reaches {@code LoaderWatch.compilerAvailable} (render-gl's test-jar) under a name of this package. */
-    private static final class LoaderWatchAccess
-    {
-        static boolean compilerAvailable()
-        {
-            return dev.isochron.render.natives.LoaderWatch.compilerAvailable();
-        }
+        return NativeTestTool.build(XStorm.class, SOURCE, directory, "x-storm", List.of("-O2"),
+            List.of("-l:libXtst.so.6", "-l:libX11.so.6", "-lm"));
     }
 
     /** @return {@link ChildProcess#findOnPath} of xvfb-run, for callers that check before building. */

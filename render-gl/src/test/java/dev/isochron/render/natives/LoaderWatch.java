@@ -1,14 +1,12 @@
 package dev.isochron.render.natives;
 
+import dev.isochron.engine.testing.NativeTestTool;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Builds and uses {@code loader-watch.c} (a test resource beside this class): an {@code LD_PRELOAD} library that
@@ -23,7 +21,7 @@ public final class LoaderWatch
     /** Every line the library prints starts with this. */
     public static final String PREFIX = "loader-watch: ";
     /** What to install where gcc is missing. */
-    public static final String INSTALL_HINT = "apt-get install gcc libc6-dev";
+    public static final String INSTALL_HINT = NativeTestTool.INSTALL_HINT;
 
     private static final String SOURCE = "loader-watch.c";
 
@@ -37,19 +35,7 @@ public final class LoaderWatch
     /** @return whether gcc is on the PATH. */
     public static boolean compilerAvailable()
     {
-        final String path = System.getenv("PATH");
-        if (null == path)
-        {
-            return false;
-        }
-        for (final String directory : path.split(java.io.File.pathSeparator))
-        {
-            if (Files.isExecutable(Path.of(directory, "gcc")))
-            {
-                return true;
-            }
-        }
-        return false;
+        return NativeTestTool.compilerAvailable();
     }
 
     /**
@@ -59,31 +45,8 @@ public final class LoaderWatch
      */
     public static LoaderWatch build(final Path directory) throws IOException, InterruptedException
     {
-        final Path source = directory.resolve(SOURCE);
-        try (InputStream in = LoaderWatch.class.getResourceAsStream(SOURCE))
-        {
-            if (null == in)
-            {
-                throw new IllegalStateException(SOURCE + " is not on the test class path beside " +
-                    LoaderWatch.class.getName());
-            }
-            Files.copy(in, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        final Path library = directory.resolve("libloader-watch.so");
-        final Path log = directory.resolve("loader-watch-gcc.log");
-        final Process gcc = new ProcessBuilder("gcc", "-O2", "-Wall", "-shared", "-fPIC", "-o", library.toString(),
-            source.toString(), "-ldl").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!gcc.waitFor(60, TimeUnit.SECONDS))
-        {
-            gcc.destroyForcibly();
-            throw new IllegalStateException("gcc did not compile " + source + " within 60 s");
-        }
-        if (0 != gcc.exitValue() || !Files.isRegularFile(library))
-        {
-            throw new IllegalStateException("gcc failed to compile " + source + " (exit " + gcc.exitValue() + "): " +
-                Files.readString(log, StandardCharsets.UTF_8) + "; " + INSTALL_HINT);
-        }
-        return new LoaderWatch(library);
+        return new LoaderWatch(NativeTestTool.build(LoaderWatch.class, SOURCE, directory, "libloader-watch.so",
+            List.of("-O2", "-Wall", "-shared", "-fPIC"), List.of("-ldl")));
     }
 
     /**
