@@ -115,6 +115,7 @@ public final class Harness
 
         final List<RunSpec> plan = runnable(options.plan(), notes);
         printPlan(plan, false);
+        final String loadAtStart = loadAverage();
         final List<RunResult> results = new ArrayList<>();
         final long started = System.nanoTime();
         for (final RunSpec spec : plan)
@@ -147,6 +148,8 @@ public final class Harness
             }
         }
 
+        message(notes, "load average (1/5/15 min) at the start " + loadAtStart + ", at the end " + loadAverage() + " on " +
+            Runtime.getRuntime().availableProcessors() + " cores: other work on the machine shares the cores with the runs");
         final Aggregate aggregate = Aggregate.of(results);
         if (options.plots)
         {
@@ -564,6 +567,20 @@ public final class Harness
         {
             progress.println("note: cannot parse report " + report + ": " + ex.getMessage());
             return null;
+        }
+    }
+
+    /** @return the 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown" where it cannot be read. */
+    static String loadAverage()
+    {
+        try
+        {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return fields.length >= 3 ? fields[0] + " / " + fields[1] + " / " + fields[2] : "unknown";
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "unknown";
         }
     }
 
