@@ -51,7 +51,8 @@ public final class Aggregate
         for (final List<RunResult> members : byGroup.values())
         {
             final RunSpec first = members.get(0).spec();
-            groups.add(new Group(first, ModeSummary.of(RunSpec.ENGINE, members), ModeSummary.of(RunSpec.NAIVE, members)));
+            groups.add(new Group(first, ModeSummary.of(RunSpec.ENGINE, members), ModeSummary.of(RunSpec.NAIVE, members),
+                ModeSummary.of(RunSpec.PEER, members)));
         }
         return new Aggregate(List.copyOf(runs), Collections.unmodifiableList(groups), List.copyOf(minimalRuns));
     }
@@ -205,6 +206,14 @@ public final class Aggregate
             {
                 putNumber(ratios, metric.key(), group.ratio(metric));
             }
+            if (group.hasPeer())
+            {
+                final ObjectNode peerRatios = node.putObject("ratiosEngineOverPeer");
+                for (final Metric metric : Metric.values())
+                {
+                    putNumber(peerRatios, metric.key(), group.enginePerPeer(metric));
+                }
+            }
         }
         return root;
     }
@@ -229,7 +238,7 @@ public final class Aggregate
         }
     }
 
-    /** One scene under one configuration: the engine and the naive mode side by side. */
+    /** One scene under one configuration: the engine and the naive mode side by side, and the libGDX peer where it ran. */
     public static final class Group
     {
         private final RunSpec spec;
@@ -237,14 +246,21 @@ public final class Aggregate
         private final String configuration;
         private final ModeSummary engine;
         private final ModeSummary naive;
+        private final ModeSummary peer;
 
         Group(final RunSpec spec, final ModeSummary engine, final ModeSummary naive)
+        {
+            this(spec, engine, naive, ModeSummary.of(RunSpec.PEER, List.of()));
+        }
+
+        Group(final RunSpec spec, final ModeSummary engine, final ModeSummary naive, final ModeSummary peer)
         {
             this.spec = spec;
             this.scene = spec.scene();
             this.configuration = spec.configuration();
             this.engine = engine;
             this.naive = naive;
+            this.peer = peer;
         }
 
         /** @return the first run's spec: the scene, threading, collector and variant every member shares. */
@@ -277,10 +293,31 @@ public final class Aggregate
             return naive;
         }
 
-        /** @return engine then naive. */
+        /** @return the libGDX peer's runs' summary (no runs where the peer did not run). */
+        public ModeSummary peer()
+        {
+            return peer;
+        }
+
+        /** @return whether the peer ran in this group (successfully or not). */
+        public boolean hasPeer()
+        {
+            return peer.okRuns() + peer.failedRuns() > 0;
+        }
+
+        /** @return engine then naive, then the peer where it ran. */
         public List<ModeSummary> modes()
         {
-            return List.of(engine, naive);
+            return hasPeer() ? List.of(engine, naive, peer) : List.of(engine, naive);
+        }
+
+        /**
+         * @return engine median / peer median of {@code metric}: for FPS above 1 means the engine is faster, for frame
+         * times above 1 means the engine is slower. NaN when either median is missing or the peer's is 0.
+         */
+        public double enginePerPeer(final Metric metric)
+        {
+            return ratio(engine.median(metric), peer.median(metric));
         }
 
         /**
@@ -354,7 +391,7 @@ public final class Aggregate
             return new ModeSummary(mode, Collections.unmodifiableList(ok), failed);
         }
 
-        /** @return engine or naive. */
+        /** @return engine, naive or peer. */
         public String mode()
         {
             return mode;

@@ -159,10 +159,29 @@ public final class ChildJvm
      */
     public ChildProcess.Result runChild(final List<String> command, final Path log, final long timeoutSeconds)
     {
+        return runChild(command, log, timeoutSeconds, false);
+    }
+
+    /**
+     * Runs {@code command} as {@link #run} does, under {@code xvfb-run -a} with {@link ChildProcess#XVFB_SCREEN} when
+     * {@code underXvfb} (a fresh virtual display per child, the same screen for every windowed run).
+     *
+     * @return what the child did (see {@link #runChild(List, Path, long)}).
+     * @throws IllegalStateException when {@code underXvfb} and {@code xvfb-run} is not installed, or as
+     *                               {@link #runChild(List, Path, long)}.
+     */
+    public ChildProcess.Result runChild(
+        final List<String> command, final Path log, final long timeoutSeconds, final boolean underXvfb)
+    {
         try
         {
-            return ChildProcess.command(command).llvmpipeThreads(llvmpipeThreads)
-                .limit(Duration.ofSeconds(timeoutSeconds)).output(log).run();
+            final ChildProcess child = ChildProcess.command(command).llvmpipeThreads(llvmpipeThreads)
+                .limit(Duration.ofSeconds(timeoutSeconds)).output(log);
+            if (underXvfb)
+            {
+                child.underXvfb();
+            }
+            return child.run();
         }
         catch (final InterruptedException ex)
         {

@@ -37,6 +37,8 @@ public final class Harness
     private final HarnessOptions options;
     private final PrintStream progress;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** {@code xvfb-run} where installed: every windowed child runs under its own, on the same screen. */
+    private final Path xvfbRun = ChildProcess.xvfbRun();
 
     /**
      * @param options  what to run (validated here).
@@ -111,8 +113,9 @@ public final class Harness
             return EXIT_OK;
         }
 
-        final List<RunSpec> plan = options.plan();
+        final List<RunSpec> plan = runnable(options.plan(), notes);
         printPlan(plan, false);
+        final String loadAtStart = loadAverage();
         final List<RunResult> results = new ArrayList<>();
         final long started = System.nanoTime();
         for (final RunSpec spec : plan)
@@ -132,8 +135,9 @@ public final class Harness
             }
             else if (result.ok())
             {
-                progress.printf(Locale.ROOT, "%.1f s: p50 %s ms, p99 %s ms, max %s ms (elapsed %.0f s, about %.0f s left)%n",
-                    result.wallSeconds(), SummaryTable.ms(Metric.FRAME_P50_MS.read(result.report())),
+                progress.printf(Locale.ROOT, "%.1f s: %s FPS mean, p50 %s ms, p99 %s ms, max %s ms (elapsed %.0f s, " +
+                    "about %.0f s left)%n", result.wallSeconds(), SummaryTable.fixed(Metric.FPS_MEAN.read(result.report()), 1),
+                    SummaryTable.ms(Metric.FRAME_P50_MS.read(result.report())),
                     SummaryTable.ms(Metric.FRAME_P99_MS.read(result.report())),
                     SummaryTable.ms(Metric.FRAME_MAX_MS.read(result.report())), elapsed, left);
             }
@@ -144,6 +148,8 @@ public final class Harness
             }
         }
 
+        message(notes, "load average (1/5/15 min) at the start " + loadAtStart + ", at the end " + loadAverage() + " on " +
+            Runtime.getRuntime().availableProcessors() + " cores: other work on the machine shares the cores with the runs");
         final Aggregate aggregate = Aggregate.of(results);
         if (options.plots)
         {
@@ -153,6 +159,50 @@ public final class Harness
         writeOutputs(out, harnessInfo, notes, aggregate);
         progress.println("wrote " + out.resolve("summary.md") + " and " + out.resolve("aggregate.json"));
         return aggregate.failedRuns().isEmpty() ? EXIT_OK : EXIT_RUN_FAILED;
+    }
+
+    /**
+     * Leaves out what cannot run here, each with one line among the notes: the peer's runs when its jar is missing,
+     * and every windowed run (the peer's, the engine's and naive's with {@code --window}) when there is neither
+     * {@code xvfb-run} nor a display. The rest keep their order, renumbered.
+     */
+    List<RunSpec> runnable(final List<RunSpec> plan, final List<String> notes)
+    {
+        final List<RunSpec> kept = new ArrayList<>(plan);
+        final long peerRuns = kept.stream().filter(RunSpec::peer).count();
+        if (peerRuns > 0 && !Files.isRegularFile(options.peerJar))
+        {
+            message(notes, "the libGDX peer's jar " + options.peerJar.toAbsolutePath().normalize() + " is not there (build it " +
+                "with 'mvn -B -q -pl perf-peer-gdx -am package -DskipTests' or pass --peer-jar PATH): its " + peerRuns +
+                " runs are skipped, the rest run");
+            kept.removeIf(RunSpec::peer);
+        }
+        final long windowRuns = kept.stream().filter(RunSpec::opensWindow).count();
+        if (windowRuns > 0 && null == xvfbRun)
+        {
+            final String display = System.getenv("DISPLAY");
+            if (null != display && !display.isEmpty())
+            {
+                message(notes, "xvfb-run is not installed: the " + windowRuns + " windowed runs open their windows on " +
+                    "DISPLAY=" + display + " as it is, not on a fresh Xvfb each");
+            }
+            else
+            {
+                message(notes, "no xvfb-run and no DISPLAY: the " + windowRuns + " windowed runs (the libGDX peer, " +
+                    "--window) are skipped, the rest run (" + ChildProcess.XVFB_INSTALL_HINT + ")");
+                kept.removeIf(RunSpec::opensWindow);
+            }
+        }
+        if (kept.size() == plan.size())
+        {
+            return plan;
+        }
+        final List<RunSpec> renumbered = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++)
+        {
+            renumbered.add(kept.get(i).withIndex(i + 1));
+        }
+        return renumbered;
     }
 
     /** Prints the run count, the estimated duration and, for a dry run, every run with its own estimate. */
@@ -167,6 +217,7 @@ public final class Harness
             for (final RunSpec spec : plan)
             {
                 final String what = spec.minimal() ? "MinimalFirstFrame " + options.width + "x" + options.height :
+                    spec.peer() ? "libGDX peer: " + String.join(" ", peerArguments(spec, Path.of(spec.id() + ".json"), null)) :
                     String.join(" ", demoArguments(spec, Path.of(spec.id() + ".json"), null, true));
                 progress.printf(Locale.ROOT, "  %s  ~%.0f s  %s%n", spec.id(), RunEstimate.seconds(options, spec), what);
             }
@@ -180,7 +231,7 @@ public final class Harness
         final ChildJvm jvm, final Path demoJar, final DemoCapabilities demo, final RunSpec spec, final Path runsDir)
     {
         final Path report = runsDir.resolve(spec.id() + ".json");
-        final Path csv = demo.frameCsv() && !spec.minimal() ? runsDir.resolve(spec.id() + ".csv") : null;
+        final Path csv = (demo.frameCsv() || spec.peer()) && !spec.minimal() ? runsDir.resolve(spec.id() + ".csv") : null;
         final Path log = runsDir.resolve(spec.id() + ".log");
         final List<String> command;
         if (spec.minimal())
@@ -189,19 +240,25 @@ public final class Harness
                 "--width", Integer.toString(options.width), "--height", Integer.toString(options.height),
                 "--report", report.toString()));
         }
+        else if (spec.peer())
+        {
+            command = jvm.command(spec.gc(), options.peerJar.toAbsolutePath().normalize(),
+                peerArguments(spec, report, runsDir.resolve(spec.id() + ".csv")));
+        }
         else
         {
             command = jvm.command(spec.gc(), demoJar, demoArguments(spec, report, csv, demo.warmup()));
         }
         final long start = System.nanoTime();
-        final ChildProcess.Result child = jvm.runChild(command, log, options.runTimeoutSeconds);
+        final ChildProcess.Result child = jvm.runChild(command, log, options.runTimeoutSeconds,
+            spec.opensWindow() && null != xvfbRun);
         final int status = child.exitCode();
         final double seconds = (System.nanoTime() - start) / 1e9;
         if (status != 0)
         {
             final String why = child.timedOut() ? "killed after --run-timeout " + options.runTimeoutSeconds +
                 " s, stuck in: " + child.stage() + " (thread dumps: " + child.diagnosis() + ")" :
-                "demo exited " + status + lastLine(log);
+                (spec.peer() ? "peer" : "demo") + " exited " + status + lastLine(log);
             return new RunResult(spec, readReport(report), null, status, seconds, why, report, csv, log);
         }
         final JsonNode parsed = readReport(report);
@@ -230,7 +287,7 @@ public final class Harness
     List<String> demoArguments(final RunSpec spec, final Path report, final Path csv, final boolean passWarmup)
     {
         final List<String> args = new ArrayList<>(sceneArguments(spec.scene()));
-        args.add("--headless");
+        args.add(spec.windowed() ? "--window" : "--headless");
         args.add("--renderer");
         args.add(spec.variant().renderer());
         args.add("--frames");
@@ -244,7 +301,7 @@ public final class Harness
         args.add(Integer.toString(options.width));
         args.add("--height");
         args.add(Integer.toString(options.height));
-        final int count = options.count(spec.scene());
+        final int count = options.count(spec);
         if (count > 0)
         {
             args.add("--count");
@@ -271,6 +328,46 @@ public final class Harness
             args.add(csv.toString());
         }
         args.addAll(options.demoArgs);
+        return args;
+    }
+
+    /**
+     * @return the libGDX peer's arguments for {@code spec}: the scene, the same frames, warm-up, size, count, cap and
+     * input rate as the demo's, and its outputs. The peer is always windowed and single-threaded (libGDX updates and
+     * draws on its one thread), so neither threading nor renderer is passed.
+     */
+    List<String> peerArguments(final RunSpec spec, final Path report, final Path csv)
+    {
+        final List<String> args = new ArrayList<>();
+        args.add(spec.scene());
+        args.add("--frames");
+        args.add(Integer.toString(options.frames));
+        args.add("--warmup");
+        args.add(Integer.toString(options.warmupFrames));
+        args.add("--width");
+        args.add(Integer.toString(options.width));
+        args.add("--height");
+        args.add(Integer.toString(options.height));
+        final int count = options.count(spec);
+        if (count > 0)
+        {
+            args.add("--count");
+            args.add(Integer.toString(count));
+        }
+        args.add("--target-fps");
+        args.add(Integer.toString(options.targetFps(spec)));
+        if (!Double.isNaN(spec.variant().inputRate()))
+        {
+            args.add("--input-rate");
+            args.add(SummaryTable.count(spec.variant().inputRate()));
+        }
+        args.add("--report");
+        args.add(report.toString());
+        if (null != csv)
+        {
+            args.add("--frame-csv");
+            args.add(csv.toString());
+        }
         return args;
     }
 
@@ -318,7 +415,14 @@ public final class Harness
                 .put("renderer", variant.renderer()).put("repeats", variant.repeats(options.repeats));
         }
         info.put("minimalFirstFrame", options.ttff);
-        info.put("order", "A/B interleaved: engine then naive for each repeat, scene and configuration");
+        info.put("order", options.peer ? "interleaved: engine, naive, then the libGDX peer (where it has the scene) for " +
+            "each repeat, scene and configuration" : "A/B interleaved: engine then naive for each repeat, scene and configuration");
+        info.put("windowed", options.windowed);
+        info.put("peer", options.peer);
+        info.put("peerJar", options.peerJar.toAbsolutePath().normalize().toString());
+        final ArrayNode peerSprites = info.putArray("peerSprites");
+        options.peerSprites.forEach(peerSprites::add);
+        info.put("xvfb", null == xvfbRun ? "" : xvfbRun + " -a -s '" + ChildProcess.XVFB_SCREEN + "'");
         info.put("demoJar", demoJar.toString());
         info.put("java", jvm.javaBinary().toString());
         info.put("javaVersion", System.getProperty("java.version"));
@@ -365,22 +469,46 @@ public final class Harness
             final int count = options.count(scene);
             sizes.append(i == 0 ? "" : ", ").append(scene).append(' ')
                 .append(count > 0 ? String.format(Locale.ROOT, "%,d", count) : "default");
+            if ("sprites".equals(scene) && !options.peerSprites.isEmpty())
+            {
+                sizes.append(" (").append(options.peerSprites.size()).append(" configurations: ");
+                for (int c = 0; c < options.peerSprites.size(); c++)
+                {
+                    sizes.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d", options.peerSprites.get(c)));
+                }
+                sizes.append(')');
+            }
         }
         lines.add(sizes.toString());
-        for (final Variant variant : options.variants)
+        final List<Variant> described = new ArrayList<>();
+        for (final String scene : options.scenes)
         {
-            if (!variant.name().isEmpty())
+            for (final Variant variant : options.variants(scene))
             {
-                lines.add("configuration suffix -" + variant.name() + ": " + variant.description() + ", " +
-                    variant.repeats(options.repeats) + " repeat(s)");
+                if (!variant.name().isEmpty() && !described.contains(variant))
+                {
+                    described.add(variant);
+                    lines.add("configuration suffix -" + variant.name() + ": " + variant.description() + ", " +
+                        variant.repeats(options.repeats) + " repeat(s)");
+                }
             }
+        }
+        lines.add(options.windowed ? "engine and naive windowed (--window), each under its own xvfb-run -a -s '" +
+            ChildProcess.XVFB_SCREEN + "' (suffix -window)" : "engine and naive headless (EGL, no window)");
+        if (options.peer)
+        {
+            lines.add("peer: the same scenes as idiomatic libGDX programs (" + options.peerJar.getFileName() + ": libGDX " +
+                "lwjgl3 backend, single-threaded, always windowed under its own xvfb-run on the same screen, vsync off), " +
+                "same JVM flags, heap, collector, LP_NUM_THREADS, size, frames and warm-up, run after the engine and " +
+                "naive runs of each repeat; it has no program for list alone (storm is the list under the storm)");
         }
         lines.addAll(notes);
         final Path summary = out.resolve("summary.md");
         try
         {
             AtomicFileWriter.writeString("summary", summary,
-                SummaryTable.render("Isochron frame times: engine vs naive", lines, aggregate));
+                SummaryTable.render(options.peer ? "Isochron frame times: engine vs naive vs libGDX" :
+                    "Isochron frame times: engine vs naive", lines, aggregate));
         }
         catch (final IOException ex)
         {
@@ -439,6 +567,20 @@ public final class Harness
         {
             progress.println("note: cannot parse report " + report + ": " + ex.getMessage());
             return null;
+        }
+    }
+
+    /** @return the 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown" where it cannot be read. */
+    static String loadAverage()
+    {
+        try
+        {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return fields.length >= 3 ? fields[0] + " / " + fields[1] + " / " + fields[2] : "unknown";
+        }
+        catch (final IOException | RuntimeException ex)
+        {
+            return "unknown";
         }
     }
 

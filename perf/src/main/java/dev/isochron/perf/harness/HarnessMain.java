@@ -16,8 +16,9 @@ import java.util.concurrent.Callable;
 @Command(
     name = "isochron-perf",
     mixinStandardHelpOptions = true,
-    description = "Runs demo scenes in engine and naive mode side by side (each run a child JVM, A/B interleaved) " +
-        "and writes per-run reports, an aggregate JSON, a Markdown summary and PNG plots.")
+    description = "Runs demo scenes in engine and naive mode side by side (each run a child JVM, A/B interleaved), " +
+        "optionally beside the same scenes written for libGDX (--peer), and writes per-run reports, an aggregate JSON, " +
+        "a Markdown summary and PNG plots.")
 public final class HarnessMain implements Callable<Integer>
 {
     @Option(names = "--quick", description = "Preset: under 2 minutes on 2 cores (default).")
@@ -89,6 +90,24 @@ public final class HarnessMain implements Callable<Integer>
     @Option(names = "--no-plots", description = "Do not draw PNG plots.")
     private boolean noPlots;
 
+    @Option(names = "--peer", negatable = true, description = "Run the libGDX peer (perf-peer-gdx) after the engine " +
+        "and naive runs of the scenes it has (sprites, storm, chart), always windowed under xvfb-run (default: off, on " +
+        "with --peer-sprites).")
+    private Boolean peer;
+
+    @Option(names = "--peer-jar", description = "The peer's jar (default perf-peer-gdx/target/isochron-peer-gdx.jar); " +
+        "when it is missing the peer's runs are skipped and the rest run.")
+    private Path peerJar = Path.of("perf-peer-gdx", "target", "isochron-peer-gdx.jar");
+
+    @Option(names = "--peer-sprites", split = ",", description = "Sprite counts, comma-separated (e.g. 2000,10000,100000): " +
+        "the sprites scene runs once per count, engine, naive and peer interleaved; turns the peer on and, without " +
+        "--scenes, runs the sprites scene alone.")
+    private List<Integer> peerSprites;
+
+    @Option(names = "--window", description = "Run the engine and naive modes windowed, each under its own xvfb-run " +
+        "on the same screen as the peer, rather than headless (EGL).")
+    private boolean window;
+
     /**
      * Runs the harness and exits with its status: 0 all runs succeeded, 1 a run failed, 2 bad options or setup.
      */
@@ -130,6 +149,17 @@ public final class HarnessMain implements Callable<Integer>
         {
             options.scenes = new ArrayList<>(scenes);
         }
+        else if (null != peerSprites && !peerSprites.isEmpty())
+        {
+            options.scenes = new ArrayList<>(List.of("sprites"));
+        }
+        if (null != peerSprites)
+        {
+            options.peerSprites = new ArrayList<>(peerSprites);
+        }
+        options.peer = null != peer ? peer : null != peerSprites && !peerSprites.isEmpty();
+        options.peerJar = peerJar;
+        options.windowed = window;
         if (null != frames)
         {
             options.frames = frames;

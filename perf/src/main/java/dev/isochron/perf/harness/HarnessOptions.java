@@ -60,6 +60,17 @@ public final class HarnessOptions
     String perfClassPath = ChildJvm.ownClassPath();
     /** Print the plan and its estimate, run nothing. */
     boolean dryRun;
+    /** Whether the libGDX peer runs after the engine and naive runs, for the scenes it has a program for. */
+    boolean peer;
+    /** The peer's shaded jar (perf-peer-gdx). */
+    Path peerJar = Path.of("perf-peer-gdx", "target", "isochron-peer-gdx.jar");
+    /**
+     * Sprite counts the sprites scene runs at, one configuration each ({@link Variant#sprites}), in place of its
+     * standard configuration; empty for the scene's one count.
+     */
+    List<Integer> peerSprites = new ArrayList<>();
+    /** Whether the engine and naive runs open a window (under Xvfb) rather than render headless. */
+    boolean windowed;
 
     /** Applies {@code preset}'s defaults (scenes, frames, warm-up, size, threading, repeats). */
     public HarnessOptions apply(final Preset preset)
@@ -82,6 +93,37 @@ public final class HarnessOptions
     public int count(final String scene)
     {
         return count > 0 ? count : preset.count(scene);
+    }
+
+    /** @return the {@code --count} to pass for {@code spec}: its variant's, else {@link #count(String)}. */
+    public int count(final RunSpec spec)
+    {
+        return spec.variant().count() > 0 ? spec.variant().count() : count(spec.scene());
+    }
+
+    /** @return the variants {@code scene} runs in: the sprite counts of {@link #peerSprites} in place of the standard. */
+    public List<Variant> variants(final String scene)
+    {
+        if (peerSprites.isEmpty() || !"sprites".equals(scene))
+        {
+            return variants;
+        }
+        final List<Variant> chosen = new ArrayList<>();
+        for (final Variant variant : variants)
+        {
+            if (variant == Variant.STANDARD)
+            {
+                for (final int sprites : peerSprites)
+                {
+                    chosen.add(Variant.sprites(sprites));
+                }
+            }
+            else
+            {
+                chosen.add(variant);
+            }
+        }
+        return chosen;
     }
 
     /**
@@ -139,6 +181,13 @@ public final class HarnessOptions
         {
             throw new IllegalArgumentException("--run-timeout must be >= 1 second, was " + runTimeoutSeconds);
         }
+        for (final int sprites : peerSprites)
+        {
+            if (sprites < 1)
+            {
+                throw new IllegalArgumentException("--peer-sprites counts must be >= 1, was " + sprites);
+            }
+        }
         if (!heap.matches("[0-9]+[kKmMgG]?"))
         {
             throw new IllegalArgumentException("--heap must be a JVM size such as 512m or 1g, was '" + heap + "'");
@@ -155,16 +204,20 @@ public final class HarnessOptions
 
     /**
      * @return the plan: for each repeat and scene, the minimal first-frame program (when {@link #ttff}, once per
-     * collector), then for each threading, collector and variant that applies, the engine run then the naive run
-     * (A B A B ...), indexed from 1. A variant with more repeats than the others (the cheap null-renderer storm)
-     * runs in the later rounds alone.
+     * collector), then for each threading, collector and variant that applies, the engine run, the naive run and,
+     * with {@link #peer} where the peer has the scene, the libGDX run (engine, naive, peer, engine, naive, peer ...),
+     * indexed from 1. A variant with more repeats than the others (the cheap null-renderer storm) runs in the later
+     * rounds alone.
      */
     public List<RunSpec> plan()
     {
         int rounds = repeats;
-        for (final Variant variant : variants)
+        for (final String scene : scenes)
         {
-            rounds = Math.max(rounds, variant.repeats(repeats));
+            for (final Variant variant : variants(scene))
+            {
+                rounds = Math.max(rounds, variant.repeats(repeats));
+            }
         }
         final List<RunSpec> plan = new ArrayList<>();
         int index = 1;
@@ -184,12 +237,17 @@ public final class HarnessOptions
                 {
                     for (final GcChoice gc : gcs)
                     {
-                        for (final Variant variant : variants)
+                        for (final Variant variant : variants(scene))
                         {
                             if (variant.appliesTo(scene, threading) && repeat <= variant.repeats(repeats))
                             {
-                                plan.add(new RunSpec(index++, scene, threading, gc, variant, RunSpec.ENGINE, repeat));
-                                plan.add(new RunSpec(index++, scene, threading, gc, variant, RunSpec.NAIVE, repeat));
+                                plan.add(new RunSpec(index++, scene, threading, gc, variant, RunSpec.ENGINE, repeat, windowed));
+                                plan.add(new RunSpec(index++, scene, threading, gc, variant, RunSpec.NAIVE, repeat, windowed));
+                                if (peer && variant.peerApplies(scene))
+                                {
+                                    plan.add(new RunSpec(index++, scene, threading, gc, variant, RunSpec.PEER, repeat,
+                                        windowed));
+                                }
                             }
                         }
                     }

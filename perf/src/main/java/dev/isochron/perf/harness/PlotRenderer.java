@@ -37,6 +37,8 @@ public final class PlotRenderer implements AutoCloseable
     public static final int ENGINE_RGBA = Rgba.pack(31, 119, 180, 255);
     /** Naive series colour. */
     public static final int NAIVE_RGBA = Rgba.pack(230, 110, 20, 255);
+    /** The libGDX peer's series colour. */
+    public static final int PEER_RGBA = Rgba.pack(44, 160, 44, 255);
     /** Background colour of every plot. */
     public static final int BACKGROUND_RGBA = Rgba.pack(255, 255, 255, 255);
 

@@ -3,7 +3,7 @@ package dev.isochron.perf.harness;
 import java.util.Locale;
 
 /**
- * The charts the harness draws for a scene and configuration, both modes overlaid: frame time over the run
+ * The charts the harness draws for a scene and configuration, every mode overlaid (engine, naive, the libGDX peer): frame time over the run
  * (first successful repeat of each mode, from the per-frame CSV) and the percentile curve (all repeats' frames
  * pooled, or the median report percentiles when there is no CSV).
  */
@@ -78,6 +78,7 @@ public final class Plots
 
     private static int colour(final String mode)
     {
-        return RunSpec.ENGINE.equals(mode) ? PlotRenderer.ENGINE_RGBA : PlotRenderer.NAIVE_RGBA;
+        return RunSpec.ENGINE.equals(mode) ? PlotRenderer.ENGINE_RGBA :
+            RunSpec.PEER.equals(mode) ? PlotRenderer.PEER_RGBA : PlotRenderer.NAIVE_RGBA;
     }
 }

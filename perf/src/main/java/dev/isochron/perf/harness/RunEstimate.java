@@ -32,7 +32,7 @@ public final class RunEstimate
         }
         else
         {
-            final int count = options.count(spec.scene());
+            final int count = options.count(spec);
             switch (spec.scene())
             {
                 case "sprites":

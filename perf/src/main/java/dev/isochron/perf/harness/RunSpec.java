@@ -14,6 +14,11 @@ public final class RunSpec
     /** The naive implementation the demo runs with {@code --naive}. */
     public static final String NAIVE = "naive";
     /**
+     * Not a demo run: the same scene written as an idiomatic libGDX program (the perf-peer-gdx module's jar), always
+     * windowed; it runs after the engine and naive runs of the same scene, configuration and repeat.
+     */
+    public static final String PEER = "peer";
+    /**
      * Not a demo run: the minimal first-frame program ({@code dev.isochron.perf.ttff.MinimalFirstFrame}), the
      * reference for time to first frame. Its scene is {@link #TTFF_SCENE}.
      */
@@ -28,6 +33,7 @@ public final class RunSpec
     private final String mode;
     private final int repeat;
     private final Variant variant;
+    private final boolean windowed;
 
     /**
      * @param index     position in the plan, from 1.
@@ -49,7 +55,7 @@ public final class RunSpec
      * @param threading single or multi.
      * @param gc        the collector.
      * @param variant   renderer, cap and input rate on top of the threading and collector.
-     * @param mode      {@link #ENGINE}, {@link #NAIVE} or {@link #MINIMAL}.
+     * @param mode      {@link #ENGINE}, {@link #NAIVE}, {@link #PEER} or {@link #MINIMAL}.
      * @param repeat    which repeat, from 1.
      */
     public RunSpec(
@@ -61,9 +67,33 @@ public final class RunSpec
         final String mode,
         final int repeat)
     {
-        if (!ENGINE.equals(mode) && !NAIVE.equals(mode) && !MINIMAL.equals(mode))
+        this(index, scene, threading, gc, variant, mode, repeat, false);
+    }
+
+    /**
+     * @param index     position in the plan, from 1.
+     * @param scene     demo scene name ({@link #TTFF_SCENE} for {@link #MINIMAL}).
+     * @param threading single or multi.
+     * @param gc        the collector.
+     * @param variant   renderer, cap, input rate and count on top of the threading and collector.
+     * @param mode      {@link #ENGINE}, {@link #NAIVE}, {@link #PEER} or {@link #MINIMAL}.
+     * @param repeat    which repeat, from 1.
+     * @param windowed  whether the engine and naive runs of this group open a window (under Xvfb) rather than render
+     *                  headless; part of the configuration label. A {@link #PEER} run is windowed either way.
+     */
+    public RunSpec(
+        final int index,
+        final String scene,
+        final String threading,
+        final GcChoice gc,
+        final Variant variant,
+        final String mode,
+        final int repeat,
+        final boolean windowed)
+    {
+        if (!ENGINE.equals(mode) && !NAIVE.equals(mode) && !PEER.equals(mode) && !MINIMAL.equals(mode))
         {
-            throw new IllegalArgumentException("mode must be engine, naive or minimal, was '" + mode + "'");
+            throw new IllegalArgumentException("mode must be engine, naive, peer or minimal, was '" + mode + "'");
         }
         if (!"single".equals(threading) && !"multi".equals(threading))
         {
@@ -76,6 +106,7 @@ public final class RunSpec
         this.mode = mode;
         this.repeat = repeat;
         this.variant = variant;
+        this.windowed = windowed;
     }
 
     /** @return position in the plan, from 1. */
@@ -102,7 +133,7 @@ public final class RunSpec
         return gc;
     }
 
-    /** @return engine or naive. */
+    /** @return engine, naive, peer or minimal. */
     public String mode()
     {
         return mode;
@@ -120,6 +151,30 @@ public final class RunSpec
         return variant;
     }
 
+    /** @return this run at position {@code newIndex} of a plan (after runs were left out of it). */
+    public RunSpec withIndex(final int newIndex)
+    {
+        return new RunSpec(newIndex, scene, threading, gc, variant, mode, repeat, windowed);
+    }
+
+    /** @return whether the group's engine and naive runs open a window (a peer run always does). */
+    public boolean windowed()
+    {
+        return windowed;
+    }
+
+    /** @return whether this child opens a window: a peer run, or an engine or naive run of a windowed group. */
+    public boolean opensWindow()
+    {
+        return PEER.equals(mode) || windowed && !MINIMAL.equals(mode);
+    }
+
+    /** @return whether this is a run of the libGDX peer rather than of the demo. */
+    public boolean peer()
+    {
+        return PEER.equals(mode);
+    }
+
     /** @return whether this is a run of the minimal first-frame program rather than of the demo. */
     public boolean minimal()
     {
@@ -127,12 +182,12 @@ public final class RunSpec
     }
 
     /**
-     * @return the configuration label shared by the A and B runs, e.g. {@code single-g1}, or with a variant
-     * {@code multi-g1-null}.
+     * @return the configuration label shared by the engine, naive and peer runs, e.g. {@code single-g1}, with a
+     * variant {@code multi-g1-null}, windowed {@code multi-g1-window-10k}.
      */
     public String configuration()
     {
-        final String base = threading + "-" + gc.optionName();
+        final String base = threading + "-" + gc.optionName() + (windowed ? "-window" : "");
         return variant.name().isEmpty() ? base : base + "-" + variant.name();
     }
 

@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * The Markdown summary of an {@link Aggregate}: one row per scene, configuration and mode with the medians
- * across repeats, a second table with the naive/engine ratios, then the engine's zero-allocation verdict and
- * any failed runs with their reasons. Missing figures print as {@code n/a}.
+ * across repeats, a second table with the naive/engine ratios, where the libGDX peer ran a table of the engine beside
+ * it (FPS, p99, ratios, issue 12's check), then issue 6's targets, the engine's zero-allocation verdict and any failed
+ * runs with their reasons. Missing figures print as {@code n/a}.
  */
 public final class SummaryTable
 {
@@ -88,6 +89,8 @@ public final class SummaryTable
                 .append(" |\n");
         }
 
+        appendPeer(md, aggregate);
+
         md.append("\n## Targets (issue 6)\n\n")
             .append("Computed from the runs above: medians across repeats (per-run values in brackets); the allocation ")
             .append("target holds only when every engine run reads 0. 'not measured' where this invocation had no run ")
@@ -130,6 +133,88 @@ public final class SummaryTable
             }
         }
         return md.toString();
+    }
+
+    /** The engine's FPS over the peer's, at least, for issue 12's check. */
+    public static final double PEER_FPS_RATIO_TARGET = 1.5;
+
+    /**
+     * Appends "Beside libGDX": per group where the peer ran, mean FPS and p99 of the three modes (medians, each run's
+     * figure in brackets), engine / peer ratios, 1% low, render-thread allocation and GC, and issue 12's check (engine
+     * mean FPS at least {@link #PEER_FPS_RATIO_TARGET} x the peer's and engine p99 at most the peer's).
+     */
+    static void appendPeer(final StringBuilder md, final Aggregate aggregate)
+    {
+        boolean any = false;
+        for (final Aggregate.Group group : aggregate.groups())
+        {
+            any |= group.hasPeer();
+        }
+        if (!any)
+        {
+            return;
+        }
+        md.append("\n## Beside libGDX (engine / peer)\n\n")
+            .append("Medians across repeats, each run's figure in brackets. The peer is the same scene written as an ")
+            .append("idiomatic libGDX program, always windowed and single-threaded. Check (issue 12): engine mean FPS >= ")
+            .append(fixed(PEER_FPS_RATIO_TARGET, 1)).append(" x the peer's and engine p99 <= the peer's.\n\n");
+        md.append("| scene | config | runs e/n/p | FPS mean engine | naive | peer | engine/peer FPS | p99 ms engine | naive | ")
+            .append("peer | engine/peer p99 | 1% low fps e/p | render B/frame e/p | GC count e/p | check |\n");
+        md.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|\n");
+        for (final Aggregate.Group group : aggregate.groups())
+        {
+            if (!group.hasPeer())
+            {
+                continue;
+            }
+            final Aggregate.ModeSummary engine = group.engine();
+            final Aggregate.ModeSummary naive = group.naive();
+            final Aggregate.ModeSummary peer = group.peer();
+            final double fpsRatio = group.enginePerPeer(Metric.FPS_MEAN);
+            final double p99Ratio = group.enginePerPeer(Metric.FRAME_P99_MS);
+            final String check = Double.isNaN(fpsRatio) || Double.isNaN(p99Ratio) ? "not measured" :
+                fpsRatio >= PEER_FPS_RATIO_TARGET && p99Ratio <= 1.0 ? "met" :
+                "**NOT MET** (" + (fpsRatio < PEER_FPS_RATIO_TARGET ? "FPS " + ratio(fpsRatio) : "") +
+                    (fpsRatio < PEER_FPS_RATIO_TARGET && p99Ratio > 1.0 ? ", " : "") +
+                    (p99Ratio > 1.0 ? "p99 " + ratio(p99Ratio) : "") + ")";
+            md.append("| ").append(group.scene())
+                .append(" | ").append(group.configuration())
+                .append(" | ").append(engine.okRuns()).append('/').append(naive.okRuns()).append('/').append(peer.okRuns())
+                .append(peer.failedRuns() > 0 ? " (+" + peer.failedRuns() + " peer failed)" : "")
+                .append(" | ").append(withRuns(engine, Metric.FPS_MEAN, 1))
+                .append(" | ").append(withRuns(naive, Metric.FPS_MEAN, 1))
+                .append(" | ").append(withRuns(peer, Metric.FPS_MEAN, 1))
+                .append(" | ").append(ratio(fpsRatio))
+                .append(" | ").append(withRuns(engine, Metric.FRAME_P99_MS, 2))
+                .append(" | ").append(withRuns(naive, Metric.FRAME_P99_MS, 2))
+                .append(" | ").append(withRuns(peer, Metric.FRAME_P99_MS, 2))
+                .append(" | ").append(ratio(p99Ratio))
+                .append(" | ").append(fixed(engine.median(Metric.ONE_PERCENT_LOW_FPS), 1)).append(" / ")
+                .append(fixed(peer.median(Metric.ONE_PERCENT_LOW_FPS), 1))
+                .append(" | ").append(bytes(engine.median(Metric.ALLOC_RENDER))).append(" / ")
+                .append(bytes(peer.median(Metric.ALLOC_RENDER)))
+                .append(" | ").append(count(engine.median(Metric.GC_COUNT))).append(" / ")
+                .append(count(peer.median(Metric.GC_COUNT)))
+                .append(" | ").append(check)
+                .append(" |\n");
+        }
+    }
+
+    /** @return the median of {@code metric} with each run's value in brackets, e.g. {@code 61.2 (60.8, 61.2, 63.0)}. */
+    static String withRuns(final Aggregate.ModeSummary mode, final Metric metric, final int decimals)
+    {
+        final double median = mode.median(metric);
+        final double[] values = mode.values(metric);
+        if (values.length < 2)
+        {
+            return fixed(median, decimals);
+        }
+        final StringBuilder cell = new StringBuilder(fixed(median, decimals)).append(" (");
+        for (int i = 0; i < values.length; i++)
+        {
+            cell.append(i == 0 ? "" : ", ").append(fixed(values[i], decimals));
+        }
+        return cell.append(')').toString();
     }
 
     static String ms(final double value)

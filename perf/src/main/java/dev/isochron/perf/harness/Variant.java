@@ -20,6 +20,9 @@ public final class Variant
     public static final Variant STANDARD = new Variant("", null, null, "gl", HARNESS_TARGET_FPS, Double.NaN, 0,
         "as configured");
 
+    /** The scenes the libGDX peer (perf-peer-gdx) has a program for; the list scene alone has none. */
+    public static final List<String> PEER_SCENES = List.of("sprites", "storm", "chart");
+
     /** The storm scene with the storm switched off (input rate 0): the unloaded run of the same scene and size. */
     public static final Variant STORM_UNLOADED = new Variant("unloaded", "storm", "multi", "gl", HARNESS_TARGET_FPS,
         0.0, 0, "storm scene at input rate 0 (unloaded), same size");
@@ -51,6 +54,7 @@ public final class Variant
     private final int targetFps;
     private final double inputRate;
     private final int minRepeats;
+    private final int count;
     private final String description;
 
     /**
@@ -73,6 +77,23 @@ public final class Variant
         final int minRepeats,
         final String description)
     {
+        this(name, scene, threading, renderer, targetFps, inputRate, minRepeats, 0, description);
+    }
+
+    /**
+     * As the other constructor, with {@code count}: the scene's {@code --count} in this variant, 0 for the harness's.
+     */
+    Variant(
+        final String name,
+        final String scene,
+        final String threading,
+        final String renderer,
+        final int targetFps,
+        final double inputRate,
+        final int minRepeats,
+        final int count,
+        final String description)
+    {
         if (!name.matches("[a-z0-9-]*"))
         {
             throw new IllegalArgumentException("variant name must be lower-case letters, digits and '-', was '" + name + "'");
@@ -88,6 +109,7 @@ public final class Variant
         this.targetFps = targetFps;
         this.inputRate = inputRate;
         this.minRepeats = minRepeats;
+        this.count = count;
         this.description = description;
     }
 
@@ -125,6 +147,33 @@ public final class Variant
     public int repeats(final int repeats)
     {
         return Math.max(repeats, minRepeats);
+    }
+
+    /**
+     * @param sprites the sprites scene's {@code --count}, >= 1.
+     * @return the sprites scene at that count, named by it ({@code 2k}, {@code 10k}, {@code 100k}, or {@code n1500}).
+     */
+    public static Variant sprites(final int sprites)
+    {
+        if (sprites < 1)
+        {
+            throw new IllegalArgumentException("--peer-sprites counts must be >= 1, was " + sprites);
+        }
+        final String name = sprites % 1000 == 0 ? sprites / 1000 + "k" : "n" + sprites;
+        return new Variant(name, "sprites", null, "gl", HARNESS_TARGET_FPS, Double.NaN, 0, sprites,
+            String.format(java.util.Locale.ROOT, "sprites --count %,d", sprites));
+    }
+
+    /** @return the scene's {@code --count} in this variant, 0 for the harness's. */
+    public int count()
+    {
+        return count;
+    }
+
+    /** @return whether the libGDX peer can run {@code scene} in this variant: a gl renderer and a scene it has. */
+    public boolean peerApplies(final String scene)
+    {
+        return "gl".equals(renderer) && PEER_SCENES.contains(scene);
     }
 
     /** @return what it is. */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HarnessQuickIT
 {
-    private static final List<String> REPORT_KEYS = List.of("/scene", "/mode", "/threading", "/frames", "/warmupFrames",
+    static final List<String> REPORT_KEYS = List.of("/scene", "/mode", "/threading", "/frames", "/warmupFrames",
         "/tickRateHz", "/targetFps", "/workers", "/headless", "/glRenderer", "/glVersion", "/java", "/gcName",
         "/heapMaxMb", "/frameMs/mean", "/frameMs/p50", "/frameMs/p90", "/frameMs/p99", "/frameMs/p999", "/frameMs/max",
         "/tickMs/mean", "/tickMs/p50", "/tickMs/p99", "/tickMs/max", "/fpsMean", "/onePercentLowFps",

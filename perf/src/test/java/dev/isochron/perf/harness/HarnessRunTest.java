@@ -166,4 +166,55 @@ class HarnessRunTest
         assertTrue(summary.contains("- 02-list-single-g1-naive-r1: demo exited 1: naive broke (log: "), summary);
         assertTrue(summary.contains("- list single-g1: 0 bytes per frame on every thread in every run"), summary);
     }
+
+    @Test
+    void shouldSkipThePeerInOneLineAndRunTheRestWhenItsJarIsMissing() throws IOException
+    {
+        final HarnessOptions options = options();
+        options.repeats = 1;
+        options.plots = false;
+        options.scenes = List.of("storm");
+        options.peer = true;
+        options.peerJar = dir.resolve("no-such-peer.jar");
+        final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        final int status = new Harness(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        final String printed = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(Harness.EXIT_OK, status, printed);
+        assertTrue(printed.contains("note: the libGDX peer's jar " + dir.resolve("no-such-peer.jar") + " is not there " +
+            "(build it with 'mvn -B -q -pl perf-peer-gdx -am package -DskipTests' or pass --peer-jar PATH): its 1 runs " +
+            "are skipped, the rest run"), printed);
+        assertTrue(printed.contains("plan: 2 runs"), printed);
+        assertTrue(printed.contains("[2/2] storm single-g1 naive r1 ... "), printed);
+    }
+
+    @Test
+    void shouldRunThePeerAfterEngineAndNaiveUnderXvfb() throws IOException
+    {
+        org.junit.jupiter.api.Assumptions.assumeTrue(null != dev.isochron.engine.testing.ChildProcess.xvfbRun(),
+            "xvfb-run is not installed");
+        final HarnessOptions options = options();
+        options.repeats = 1;
+        options.plots = false;
+        options.scenes = List.of("storm");
+        options.peer = true;
+        options.peerJar = dir.resolve("peer.jar");
+        Files.writeString(options.peerJar, "not read by the fake java");
+        final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        final int status = new Harness(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+        final String printed = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(Harness.EXIT_OK, status, printed);
+        assertTrue(printed.contains("[3/3] storm single-g1 peer r1 ... "), printed);
+        final JsonNode aggregate = new ObjectMapper().readTree(dir.resolve("out/aggregate.json").toFile());
+        assertEquals("peer", aggregate.at("/runs/2/mode").asText());
+        assertTrue(aggregate.at("/runs/2/ok").asBoolean(), aggregate.at("/runs/2").toString());
+        assertEquals(1.0, aggregate.at("/groups/0/ratiosEngineOverPeer/frameP99Ms").asDouble(), 1e-12);
+        final String log = Files.readString(dir.resolve("out/runs/03-storm-single-g1-peer-r1.log"));
+        assertTrue(log.contains("done"), log);
+        final String summary = Files.readString(dir.resolve("out/summary.md"));
+        assertTrue(summary.contains("## Beside libGDX (engine / peer)"), summary);
+    }
 }
