@@ -151,8 +151,8 @@ class ChildProcessTest
     @Test
     void shouldKillTheGrandchildrenOfAHungChildAtItsLimit() throws Exception
     {
-        final ChildProcess.Result child = ChildProcess.javaMain(GrandchildMain.class).limit(HANG_LIMIT)
-            .output(directory.resolve("grandchild.log")).run();
+        final ChildProcess.Result child = runUntilHung(GRANDCHILD, limit -> ChildProcess.javaMain(GrandchildMain.class)
+            .limit(limit).output(directory.resolve("grandchild.log")));
 
         final Matcher grandchild = GRANDCHILD.matcher(child.output());
         assertTrue(grandchild.find(), child::describe);
@@ -202,8 +202,8 @@ class ChildProcessTest
         assumeTrue(null != ChildProcess.xvfbRun(), "xvfb-run is not installed (" + ChildProcess.XVFB_INSTALL_HINT +
             "; CI installs it): Xvfb test skipped");
 
-        final ChildProcess.Result child = ChildProcess.javaMain(HangMain.class).underXvfb().limit(HANG_LIMIT)
-            .output(directory.resolve("xvfb-hang.log")).run();
+        final ChildProcess.Result child = runUntilHung(Pattern.compile(READY), limit ->
+            ChildProcess.javaMain(HangMain.class).underXvfb().limit(limit).output(directory.resolve("xvfb-hang.log")));
 
         assertTrue(child.timedOut(), child::describe);
         assertTrue(child.stage().contains(MAIN_STAGE), child::describe);
@@ -212,6 +212,24 @@ class ChildProcessTest
         {
             assertFalse(alive(pid), () -> "pid " + pid + " is alive after the limit: " + child.describe());
         }
+    }
+
+    /**
+     * Runs a child that hangs on purpose, doubling its limit (three tries at most) until it had reached its hang
+     * ({@code reached} in its output) before the limit: on a loaded machine a JVM, and under xvfb-run an X server
+     * too, can take longer than {@link #HANG_LIMIT} just to start, and a kill before the hang checks nothing.
+     */
+    private static ChildProcess.Result runUntilHung(
+        final Pattern reached, final java.util.function.Function<Duration, ChildProcess> child) throws Exception
+    {
+        Duration limit = HANG_LIMIT;
+        ChildProcess.Result result = child.apply(limit).run();
+        for (int retry = 0; retry < 2 && !reached.matcher(result.output()).find(); retry++)
+        {
+            limit = limit.multipliedBy(4);
+            result = child.apply(limit).run();
+        }
+        return result;
     }
 
     /** One hung child, diagnosed and killed at its limit; each test checks one thing about what that left. */
@@ -224,8 +242,8 @@ class ChildProcessTest
         @BeforeAll
         void runAChildThatHangs(@TempDir final Path hangDirectory) throws Exception
         {
-            child = ChildProcess.javaMain(HangMain.class).jvmFlags(ChildProcess.ENGINE_JVM_FLAGS).limit(HANG_LIMIT)
-                .output(hangDirectory.resolve("hang.log")).run();
+            child = runUntilHung(Pattern.compile(READY), limit -> ChildProcess.javaMain(HangMain.class)
+                .jvmFlags(ChildProcess.ENGINE_JVM_FLAGS).limit(limit).output(hangDirectory.resolve("hang.log")));
             assertTrue(child.output().contains(READY), () -> "the child did not reach its hang in " + HANG_LIMIT +
                 ": " + child.describe());
         }
