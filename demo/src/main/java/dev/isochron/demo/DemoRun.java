@@ -129,7 +129,7 @@ public final class DemoRun
             .recordPath(settings.record())
             .replayPath(settings.replay())
             .stallStacks(settings.stallStacks())
-            .stagingUpload(settings.stagingUpload())
+            .vertexStreaming(settings.vertexStreaming())
             .checked(settings.checked())
             .hudCapacity(HUD_CAPACITY);
         final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :

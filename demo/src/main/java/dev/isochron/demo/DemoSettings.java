@@ -1,5 +1,6 @@
 package dev.isochron.demo;
 
+import dev.isochron.render.runtime.VertexStreaming;
 import dev.isochron.render.context.WindowApi;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public final class DemoSettings
     double inputRate;
     boolean naive;
     boolean stallStacks;
-    boolean stagingUpload;
+    VertexStreaming vertexStreaming = VertexStreaming.AUTO;
     boolean checked;
     Path screenshot;
     boolean screenshotDefaulted;
@@ -169,10 +170,10 @@ public final class DemoSettings
         return checked;
     }
 
-    /** @return true to upload vertices from staging memory instead of writing a persistent-mapped ring. */
-    public boolean stagingUpload()
+    /** @return how the GL renderer streams its vertices (--vertex-streaming). */
+    public VertexStreaming vertexStreaming()
     {
-        return stagingUpload;
+        return vertexStreaming;
     }
 
     /** @return where the last frame is written as PNG, or null. */
