@@ -12,6 +12,7 @@ import dev.isochron.demo.DemoSettings;
 import dev.isochron.engine.metrics.RunReport;
 import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.render.Isochron;
+import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.runtime.Application;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
@@ -79,6 +80,8 @@ public final class SoakMain
      */
     public static void main(final String[] args) throws Exception
     {
+        // checking mode's LWJGL part (debug mode too) before the probe's own tracking initialises LWJGL
+        NativeChecks.enableWhenChecked();
         MemoryProbe.enableNativeTracking();
         final long jvmStartNs = System.nanoTime() -
             TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
