@@ -14,6 +14,7 @@ import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.runtime.ApplicationFailure;
 import dev.isochron.render.runtime.Phase;
+import dev.isochron.render.runtime.VertexStreaming;
 
 /**
  * Starts a demo scene: {@code java -jar demo/target/isochron-demo.jar [<scene>] [options]} ({@code --help} lists
@@ -199,7 +200,7 @@ public final class DemoLauncher
         final boolean naive = arguments.flag(Option.NAIVE);
         final boolean stallStacks = arguments.flag(Option.STALL_STACKS);
         final boolean trimNativeHeap = arguments.flag(Option.TRIM_NATIVE_HEAP);
-        final boolean stagingUpload = arguments.flag(Option.STAGING_UPLOAD);
+        final String vertexStreaming = arguments.word(Option.VERTEX_STREAMING);
         final boolean checked = arguments.flag(Option.CHECKED);
         final Path screenshot = arguments.file(Option.SCREENSHOT);
         final Path report = arguments.file(Option.REPORT);
@@ -366,7 +367,10 @@ public final class DemoLauncher
         settings.naive = naive;
         settings.stallStacks = stallStacks;
         settings.trimNativeHeap = trimNativeHeap;
-        settings.stagingUpload = stagingUpload;
+        if (null != vertexStreaming)
+        {
+            settings.vertexStreaming = vertexStreaming(vertexStreaming);
+        }
         settings.checked = checked || CheckedMode.ENABLED;
         if (null != record && null != replay)
         {
@@ -564,5 +568,21 @@ public final class DemoLauncher
     static String oneLine(final String text)
     {
         return null == text ? "" : text.replace('\r', ' ').replace('\n', ' ').trim();
+    }
+
+    private static VertexStreaming vertexStreaming(final String word)
+    {
+        switch (word)
+        {
+            case "auto":
+                return VertexStreaming.AUTO;
+            case "ring":
+                return VertexStreaming.RING;
+            case "staging":
+                return VertexStreaming.STAGING;
+            default:
+                throw new IllegalArgumentException("--vertex-streaming must be one of [auto, ring, staging], was '" +
+                    word + "'");
+        }
     }
 }

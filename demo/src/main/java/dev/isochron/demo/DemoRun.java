@@ -132,7 +132,7 @@ public final class DemoRun
             .replayPath(settings.replay())
             .stallStacks(settings.stallStacks())
             .nativeHeapRetention(!settings.trimNativeHeap())
-            .stagingUpload(settings.stagingUpload())
+            .vertexStreaming(settings.vertexStreaming())
             .checked(settings.checked())
             .hudCapacity(HUD_CAPACITY);
         final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :

@@ -1,5 +1,6 @@
 package dev.isochron.demo;
 
+import dev.isochron.render.runtime.VertexStreaming;
 import dev.isochron.render.context.WindowApi;
 
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class DemoSettings
     boolean naive;
     boolean stallStacks;
     boolean trimNativeHeap;
-    boolean stagingUpload;
+    VertexStreaming vertexStreaming = VertexStreaming.AUTO;
     boolean checked;
     Path screenshot;
     boolean screenshotDefaulted;
@@ -176,10 +177,10 @@ public final class DemoSettings
         return checked;
     }
 
-    /** @return true to upload vertices from staging memory instead of writing a persistent-mapped ring. */
-    public boolean stagingUpload()
+    /** @return how the GL renderer streams its vertices (--vertex-streaming). */
+    public VertexStreaming vertexStreaming()
     {
-        return stagingUpload;
+        return vertexStreaming;
     }
 
     /** @return where the last frame is written as PNG, or null. */

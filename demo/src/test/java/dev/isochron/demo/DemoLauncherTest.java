@@ -8,11 +8,13 @@ import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.context.WindowApi;
 import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RuntimeConfig;
+import dev.isochron.render.runtime.VertexStreaming;
 import dev.isochron.render.runtime.Threading;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The launcher's option handling in-process: defaults, validation messages and the runtime configuration. */
@@ -81,10 +83,16 @@ class DemoLauncherTest
     }
 
     @Test
-    void shouldWriteThePersistentRingUnlessAStagingUploadIsAskedFor()
+    void shouldStreamVerticesAsAskedWithAutoByDefault()
     {
-        assertFalse(DemoRun.config(settings("--headless")).stagingUpload());
-        assertTrue(DemoRun.config(settings("--headless", "--staging-upload")).stagingUpload());
+        assertEquals(VertexStreaming.AUTO, DemoRun.config(settings("--headless")).vertexStreaming());
+        assertEquals(VertexStreaming.RING,
+            DemoRun.config(settings("--headless", "--vertex-streaming", "ring")).vertexStreaming());
+        assertEquals(VertexStreaming.STAGING,
+            DemoRun.config(settings("--headless", "--vertex-streaming", "staging")).vertexStreaming());
+        assertEquals("--vertex-streaming must be one of [auto, ring, staging], was 'mapped'",
+            assertThrows(IllegalArgumentException.class,
+                () -> settings("--headless", "--vertex-streaming", "mapped")).getMessage());
     }
 
     @Test

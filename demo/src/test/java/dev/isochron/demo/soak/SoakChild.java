@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * render thread itself);</li>
  * <li>{@value #ENVIRONMENT_PROPERTY}{@code =NAME=VALUE[,NAME=VALUE...]}: more of the child's environment, e.g.
  * {@code GALLIUM_DRIVER=softpipe};</li>
- * <li>{@value #CHILD_FLAGS_PROPERTY}{@code ='-Dx=y -Xint'}: more JVM flags for the child, split at spaces, e.g.
- * {@code -Disochron.soak.stagingUpload=true} ({@link SoakMain#STAGING_UPLOAD_PROPERTY}).</li>
+ * <li>{@value SoakMain#VERTEX_STREAMING_PROPERTY}{@code =auto|ring|staging}: how the child's renderer streams its
+ * vertices (default {@code auto}: staging memory on llvmpipe, see {@code DriverWorkarounds.fenceRace});</li>
+ * <li>{@value #CHILD_FLAGS_PROPERTY}{@code ='-Dx=y -Xint'}: more JVM flags for the child, split at spaces.</li>
  * </ul>
  */
 final class SoakChild
@@ -113,6 +114,11 @@ final class SoakChild
                 launcher.environment(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
             }
         }
+        final String streaming = System.getProperty(SoakMain.VERTEX_STREAMING_PROPERTY, "").trim();
+        if (!streaming.isEmpty())
+        {
+            launcher.jvmFlags("-D" + SoakMain.VERTEX_STREAMING_PROPERTY + "=" + streaming);
+        }
         final String flags = System.getProperty(CHILD_FLAGS_PROPERTY, "").trim();
         if (!flags.isEmpty())
         {
@@ -124,8 +130,10 @@ final class SoakChild
     static String describeSwitches()
     {
         return "checked=" + Boolean.getBoolean(CHECKED_PROPERTY) + ", LP_NUM_THREADS=" +
-            Integer.getInteger(LLVMPIPE_THREADS_PROPERTY, 1) + ", env=[" + System.getProperty(ENVIRONMENT_PROPERTY, "") +
-            "], childFlags=[" + System.getProperty(CHILD_FLAGS_PROPERTY, "") + "]";
+            Integer.getInteger(LLVMPIPE_THREADS_PROPERTY, 1) + ", vertexStreaming=" +
+            System.getProperty(SoakMain.VERTEX_STREAMING_PROPERTY, "auto") + ", env=[" +
+            System.getProperty(ENVIRONMENT_PROPERTY, "") + "], childFlags=[" + System.getProperty(CHILD_FLAGS_PROPERTY, "") +
+            "]";
     }
 
     /** @return {@code .ci/checked-run}, from {@value #CHECKED_RUN_PROPERTY} or found above the working directory. */

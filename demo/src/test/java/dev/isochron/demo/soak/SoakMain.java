@@ -3,6 +3,7 @@ package dev.isochron.demo.soak;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import dev.isochron.demo.DemoLauncher;
@@ -11,9 +12,11 @@ import dev.isochron.demo.DemoSettings;
 import dev.isochron.engine.metrics.RunReport;
 import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.render.Isochron;
+import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.runtime.Application;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
+import dev.isochron.render.runtime.VertexStreaming;
 
 /**
  * The child JVM of one soak: {@code SoakMain <scene> <seconds> <windows> <tickRateHz> <targetFps> <outDir>} runs a demo scene
@@ -47,10 +50,10 @@ public final class SoakMain
     /** Overrides the warm-up, in seconds from the JVM's start. */
     static final String WARMUP_SECONDS_PROPERTY = "isochron.soak.warmupSeconds";
     /**
-     * {@code true}: the GL renderer uploads its vertices from staging memory ({@link RuntimeConfig#stagingUpload})
-     * instead of writing the persistent-mapped ring (an A/B switch; pass it through {@code isochron.soak.childFlags}).
+     * {@code auto} (default), {@code ring} or {@code staging}: how the GL renderer streams its vertices
+     * ({@link RuntimeConfig#vertexStreaming}; an A/B switch, which {@link SoakChild} passes on to the child).
      */
-    static final String STAGING_UPLOAD_PROPERTY = "isochron.soak.stagingUpload";
+    static final String VERTEX_STREAMING_PROPERTY = "isochron.soak.vertexStreaming";
     /** The share of a short soak spent warming up. */
     static final double WARMUP_SHARE = 0.4;
     /**
@@ -77,6 +80,8 @@ public final class SoakMain
      */
     public static void main(final String[] args) throws Exception
     {
+        // checking mode's LWJGL part (debug mode too) before the probe's own tracking initialises LWJGL
+        NativeChecks.enableWhenChecked();
         MemoryProbe.enableNativeTracking();
         final long jvmStartNs = System.nanoTime() -
             TimeUnit.MILLISECONDS.toNanos(ManagementFactory.getRuntimeMXBean().getUptime());
@@ -165,7 +170,8 @@ public final class SoakMain
         final RuntimeConfig config, final SoakScene scene, final double seconds, final Path report)
     {
         return config.title("Isochron soak: " + scene.cliName())
-            .stagingUpload(Boolean.getBoolean(STAGING_UPLOAD_PROPERTY))
+            .vertexStreaming(VertexStreaming.valueOf(
+                System.getProperty(VERTEX_STREAMING_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)))
             .reportPath(report)
             .warmupFrames(WARMUP_FRAMES)
             .reportCapacityFrames((int)Math.min(2_000_000, Math.max(100_000, seconds * 2_000)))

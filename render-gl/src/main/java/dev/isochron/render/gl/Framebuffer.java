@@ -227,11 +227,13 @@ public final class Framebuffer implements AutoCloseable
     }
 
     /**
-     * Makes GL pack a read-back as {@code height} rows of {@code 4 * width} bytes at the address given: the pack
-     * state an application may have changed, and a pixel pack buffer that would turn the address into an offset.
-     * Allocation-free.
+     * Makes GL pack the next {@code glReadPixels} of RGBA8 as {@code height} rows of {@code 4 * width} bytes at the
+     * address given: resets the pack state an application may have changed ({@code GL_PACK_ALIGNMENT} 4,
+     * {@code GL_PACK_ROW_LENGTH}, {@code GL_PACK_SKIP_ROWS}, {@code GL_PACK_SKIP_PIXELS} 0) and unbinds
+     * {@code GL_PIXEL_PACK_BUFFER}, which would turn the address into an offset. Every read-back into memory sized
+     * {@code width * height * 4} calls it first. Allocation-free; context current.
      */
-    static void packTightly()
+    public static void packTightly()
     {
         glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
         glPixelStorei(GL_PACK_ALIGNMENT, 4);

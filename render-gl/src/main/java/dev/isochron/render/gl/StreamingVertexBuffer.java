@@ -22,8 +22,9 @@ import static org.lwjgl.opengl.GL44C.nglBufferStorage;
  * the GPU has yet to read.
  * <p>
  * Fallback path (no buffer storage, or forced): {@link #beginFrame()} hands out off-heap staging memory of one
- * segment; {@link #endFrame(int)} orphans the buffer ({@code glBufferData(NULL)}) and uploads the bytes
- * written with {@code glBufferSubData}; the offset is 0.
+ * segment; {@link #endFrame(int)} orphans the buffer ({@code glBufferData(NULL)}, sized to the bytes written
+ * rounded up to {@value #ORPHAN_GRANULE_BYTES}) and uploads the bytes written with {@code glBufferSubData}; the
+ * offset is 0. No fences.
  * <p>
  * Allocation: {@link #beginFrame()}, {@link #endFrame(int)} and {@link #bind()} are allocation-free (LWJGL's
  * address variants, no Buffer wrappers). Threads: beginFrame/endFrame/bind on the render thread; the memory
@@ -50,6 +51,8 @@ public final class StreamingVertexBuffer implements AutoCloseable
      * quads (20-byte vertices), so segments keep their alignment and draw offsets stay whole vertices.
      */
     public static final int RING_GUARD_BYTES = 320;
+    /** The staging path orphans its buffer to the frame's bytes rounded up to this many. */
+    public static final int ORPHAN_GRANULE_BYTES = 64 * 1024;
     /** How long one {@code glClientWaitSync} call waits before waiting again, in nanoseconds. */
     public static final long WAIT_SLICE_NS = 1_000_000_000L;
 
@@ -262,13 +265,25 @@ public final class StreamingVertexBuffer implements AutoCloseable
             return segmentAddress - mappedAddress;
         }
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
-        nglBufferData(GL_ARRAY_BUFFER, segmentBytes, 0L, GL_STREAM_DRAW);
+        // orphan to the frame's bytes, not the whole segment: llvmpipe allocates (and glibc's checker fills) the whole
+        // new store every frame, 3.9 MB for the runtime's default batches where a chart frame writes tens of KB
+        nglBufferData(GL_ARRAY_BUFFER, orphanBytes(bytesWritten, segmentBytes), 0L, GL_STREAM_DRAW);
         if (bytesWritten > 0)
         {
             nglBufferSubData(GL_ARRAY_BUFFER, 0L, bytesWritten, stagingAddress);
         }
         GlErrors.checkInDebug(UPLOAD_CALL);
         return 0L;
+    }
+
+    /**
+     * @return the size of the store the staging path orphans to for a frame of {@code bytesWritten}: rounded up to
+     *         {@value #ORPHAN_GRANULE_BYTES} bytes (so a driver can reuse stores of a few sizes), at most the segment.
+     */
+    static long orphanBytes(final int bytesWritten, final int segmentBytes)
+    {
+        final long rounded = ((long)bytesWritten + ORPHAN_GRANULE_BYTES - 1) & -ORPHAN_GRANULE_BYTES;
+        return Math.max(ORPHAN_GRANULE_BYTES, Math.min(rounded, segmentBytes));
     }
 
     /** Binds the buffer to {@code GL_ARRAY_BUFFER}. Allocation-free. */

@@ -19,6 +19,7 @@ import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.GlContext;
 import dev.isochron.render.context.GlContextException;
+import dev.isochron.render.gl.DriverWorkarounds;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlException;
 import dev.isochron.render.hud.HudOverlay;
@@ -247,7 +248,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             contextApi = context.api().reportName();
             final ResetStatusSource injected = config.faults().resetStatus();
             resetStatus = null != injected ? injected : ResetStatusSource.forCurrentContext();
-            backend = new GlDrawBackend(quads, config.stagingUpload());
+            backend = new GlDrawBackend(quads, stageVertices(config.vertexStreaming(), glRenderer));
         }
         else
         {
@@ -560,8 +561,22 @@ final class RenderPipeline<S> implements StateRenderer<S>
     }
 
     /**
+     * @return whether the GL backend uploads from staging memory: asked for, or AUTO on a renderer whose per-frame fences
+     *         corrupt the C heap ({@link DriverWorkarounds#fenceRace}); RING there is warned about once.
+     */
+    static boolean stageVertices(final VertexStreaming streaming, final String glRenderer)
+    {
+        if (VertexStreaming.RING == streaming && DriverWorkarounds.fenceRace(glRenderer))
+        {
+            Constants.warnRingOnFenceRace(glRenderer);
+        }
+        return VertexStreaming.STAGING == streaming ||
+            (VertexStreaming.AUTO == streaming && DriverWorkarounds.fenceRace(glRenderer));
+    }
+
+    /**
      * @return whether the GL renderer writes its vertices into a persistent-mapped ring (false: it uploads them from
-     *         staging memory, {@link RuntimeConfig#stagingUpload}, or there is no GL renderer).
+     *         staging memory, {@link RuntimeConfig#vertexStreaming}, or there is no GL renderer).
      */
     boolean persistentVertexRing()
     {
@@ -726,6 +741,13 @@ final class RenderPipeline<S> implements StateRenderer<S>
         static String workerName(final int index)
         {
             return WORKER_NAME + "-" + index;
+        }
+
+        static void warnRingOnFenceRace(final String glRenderer)
+        {
+            System.err.println("[isochron] vertex streaming RING on " + glRenderer + ": its per-frame fences can make " +
+                "llvmpipe free a fence its rasterizer thread is still signalling, which corrupts the C heap (a crash " +
+                "in malloc within hours); AUTO uploads from staging memory here (docs/reliability.md)");
         }
 
         static GlContextException contextLost(final long index, final int reset)

@@ -119,7 +119,7 @@ public final class RuntimeConfig
     private int hudCapacity = DEFAULT_HUD_CAPACITY;
     private boolean jfr;
     private boolean debugGl;
-    private boolean stagingUpload;
+    private VertexStreaming vertexStreaming = VertexStreaming.AUTO;
     private boolean checked = CheckedMode.ENABLED;
     private boolean failOnLeak = true;
     private NanoClock clock = new SystemNanoClock();
@@ -492,16 +492,16 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param stagingUpload whether the GL renderer's vertices go through off-heap staging memory uploaded once per
-     *                      frame ({@code glBufferSubData} into an orphaned buffer) even where the driver offers a
-     *                      persistent-mapped ring ({@code ARB_buffer_storage}, the default path, which the render
-     *                      workers write directly). A driver workaround, and the A/B switch of a crash hunt: the
-     *                      staging path writes no memory the driver mapped. Default false.
+     * @param vertexStreaming how the GL renderer streams each frame's vertices: {@link VertexStreaming#AUTO} (default:
+     *                        the persistent-mapped ring, which the render workers write directly, except on Mesa's
+     *                        llvmpipe, whose fences are unsafe to poll and free every frame, where it uploads from
+     *                        staging memory), {@link VertexStreaming#RING} or {@link VertexStreaming#STAGING}. The run
+     *                        report says which was used ({@code persistentVertexRing}).
      * @return this.
      */
-    public RuntimeConfig stagingUpload(final boolean stagingUpload)
+    public RuntimeConfig vertexStreaming(final VertexStreaming vertexStreaming)
     {
-        this.stagingUpload = stagingUpload;
+        this.vertexStreaming = requireNonNull(vertexStreaming, "vertexStreaming", "AUTO, RING, STAGING");
         return this;
     }
 
@@ -1027,10 +1027,10 @@ public final class RuntimeConfig
         return checked;
     }
 
-    /** @return whether the GL renderer uploads its vertices from staging memory instead of a persistent-mapped ring. */
-    public boolean stagingUpload()
+    /** @return how the GL renderer streams its vertices. */
+    public VertexStreaming vertexStreaming()
     {
-        return stagingUpload;
+        return vertexStreaming;
     }
 
     /** @return whether leaked GL objects fail the run. */

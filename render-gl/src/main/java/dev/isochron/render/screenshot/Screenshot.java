@@ -3,6 +3,8 @@ package dev.isochron.render.screenshot;
 import dev.isochron.engine.io.AtomicFileWriter;
 import dev.isochron.render.context.GlContext;
 import dev.isochron.render.gl.Framebuffer;
+import dev.isochron.render.gl.GlObjectRegistry;
+import dev.isochron.render.gl.NativeBlock;
 import org.lwjgl.stb.STBIWriteCallback;
 import org.lwjgl.stb.STBIWriteCallbackI;
 import org.lwjgl.system.MemoryUtil;
@@ -32,6 +34,7 @@ public final class Screenshot
 {
     /** The output's name in messages. */
     private static final String WHAT = "screenshot";
+    private static final String PIXELS = "Screenshot read-back memory";
 
     private Screenshot()
     {
@@ -86,20 +89,23 @@ public final class Screenshot
         final Path path)
     {
         checkWritable(path);
-        final ByteBuffer pixels = MemoryUtil.memAlloc(width * height * 4);
+        // guard bands in checking mode (the context's): a read-back that wrote more than width * height * 4 is named
+        final NativeBlock pixels = NativeBlock.allocate(PIXELS, (long)width * height * 4, 16, false,
+            GlObjectRegistry.current().checked());
         try
         {
             final int previous = glGetInteger(GL_READ_FRAMEBUFFER_BINDING);
             glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
             glReadBuffer(readBuffer);
-            glPixelStorei(GL_PACK_ALIGNMENT, 4);
-            nglReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, MemoryUtil.memAddress(pixels));
+            Framebuffer.packTightly();
+            nglReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.address());
             glBindFramebuffer(GL_READ_FRAMEBUFFER, previous);
-            writeFlipped(path, width, height, MemoryUtil.memAddress(pixels));
+            pixels.verify();
+            writeFlipped(path, width, height, pixels.address());
         }
         finally
         {
-            MemoryUtil.memFree(pixels);
+            pixels.free();
         }
     }
 

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lwjgl.opengl.GL11C.GL_PACK_ALIGNMENT;
 import static org.lwjgl.opengl.GL11C.GL_PACK_ROW_LENGTH;
+import static org.lwjgl.opengl.GL11C.GL_PACK_SKIP_PIXELS;
 import static org.lwjgl.opengl.GL11C.GL_PACK_SKIP_ROWS;
 import static org.lwjgl.opengl.GL11C.glPixelStorei;
 
@@ -169,9 +170,11 @@ class CheckedGlTest
         try (HeadlessGl gl = checkedGl())
         {
             gl.clear(1f, 0f, 0f, 1f);
-            // a row length of twice the width made GL write twice the read-back memory: 256 bytes past its end
+            // a row length of twice the width made GL write twice the read-back memory, 256 bytes past its end; three
+            // skipped pixels alone wrote 12 bytes past it (checking mode named them: offset 256 holds ff 00 00 ff ...)
             glPixelStorei(GL_PACK_ROW_LENGTH, 16);
             glPixelStorei(GL_PACK_SKIP_ROWS, 1);
+            glPixelStorei(GL_PACK_SKIP_PIXELS, 3);
             glPixelStorei(GL_PACK_ALIGNMENT, 8);
 
             gl.framebuffer().readPixels();

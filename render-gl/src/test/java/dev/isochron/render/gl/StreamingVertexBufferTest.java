@@ -211,4 +211,24 @@ class StreamingVertexBufferTest
         MemoryUtil.memPutFloat(address + 4, y);
         return address + 8;
     }
+
+    @Test
+    void shouldOrphanTheStagingPathsStoreToTheFramesBytesRoundedUp()
+    {
+        final int segment = 4 * StreamingVertexBuffer.ORPHAN_GRANULE_BYTES;
+        try (HeadlessGl gl = HeadlessGl.open(8, 8);
+            StreamingVertexBuffer vertices = new StreamingVertexBuffer("staged", segment, 3, true))
+        {
+            vertices.beginFrame();
+            vertices.endFrame(100);
+            assertEquals(StreamingVertexBuffer.ORPHAN_GRANULE_BYTES, glGetBufferParameteri(GL_ARRAY_BUFFER, GL_BUFFER_SIZE));
+            vertices.beginFrame();
+            vertices.endFrame(segment);
+            assertEquals(segment, glGetBufferParameteri(GL_ARRAY_BUFFER, GL_BUFFER_SIZE));
+        }
+        assertEquals(StreamingVertexBuffer.ORPHAN_GRANULE_BYTES, StreamingVertexBuffer.orphanBytes(0, 1 << 20));
+        assertEquals(2L * StreamingVertexBuffer.ORPHAN_GRANULE_BYTES,
+            StreamingVertexBuffer.orphanBytes(StreamingVertexBuffer.ORPHAN_GRANULE_BYTES + 1, 1 << 20));
+        assertEquals(100_000, StreamingVertexBuffer.orphanBytes(99_999, 100_000), "never past the segment");
+    }
 }

@@ -51,7 +51,7 @@ class CheckedRunTest
     @Test
     void shouldStopAtTheEndOfTheFrameWhoseVertexMemoryWasOverrunOnThePersistentRing()
     {
-        final GuardBandException found = overrun(checked());
+        final GuardBandException found = overrun(checked().vertexStreaming(VertexStreaming.RING));
 
         assertEquals("StreamingVertexBuffer 'batch quad vertices' persistent-mapped segment " + (FAULT_FRAME % 3),
             found.memoryName());
@@ -60,7 +60,7 @@ class CheckedRunTest
     @Test
     void shouldStopAtTheEndOfTheFrameWhoseVertexMemoryWasOverrunOnTheStagingPath()
     {
-        final GuardBandException found = overrun(checked().stagingUpload(true));
+        final GuardBandException found = overrun(checked().vertexStreaming(VertexStreaming.STAGING));
 
         assertEquals("StreamingVertexBuffer 'batch quad vertices' staging memory", found.memoryName());
     }

@@ -1,6 +1,7 @@
 package dev.isochron.render.screenshot;
 
 import dev.isochron.render.gl.Framebuffer;
+import dev.isochron.render.context.ContextOptions;
 import dev.isochron.render.testing.HeadlessGl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +62,39 @@ class ScreenshotTest
                 assertEquals(rgba(0, 0, 255, 255), pixel(image, WIDTH, 8, 0));
                 assertEquals(rgba(0, 0, 255, 255), pixel(image, WIDTH, 0, 4));
                 assertEquals(rgba(0, 0, 255, 255), pixel(image, WIDTH, WIDTH - 1, HEIGHT - 1));
+            }
+            finally
+            {
+                stbi_image_free(image);
+            }
+        }
+    }
+
+    /** A row length left at twice the width made GL write twice the read-back memory (the guard bands would say). */
+    @Test
+    void shouldWriteTheFrameWhateverPackStateTheApplicationLeft()
+    {
+        final Path file = directory.resolve("packed.png");
+        try (HeadlessGl gl = HeadlessGl.open(new ContextOptions().title("checked").size(WIDTH, HEIGHT).checked(true)))
+        {
+            gl.clear(0f, 1f, 0f, 1f);
+            glPixelStorei(GL_PACK_ROW_LENGTH, 2 * WIDTH);
+            glPixelStorei(GL_PACK_SKIP_PIXELS, 3);
+            glPixelStorei(GL_PACK_ALIGNMENT, 8);
+            Screenshot.write(gl.context(), file);
+        }
+
+        try (MemoryStack stack = MemoryStack.stackPush())
+        {
+            final IntBuffer w = stack.mallocInt(1);
+            final IntBuffer h = stack.mallocInt(1);
+            final IntBuffer channels = stack.mallocInt(1);
+            final ByteBuffer image = stbi_load(file.toString(), w, h, channels, 4);
+            assertNotNull(image, "stb_image could not read the screenshot back");
+            try
+            {
+                assertEquals(rgba(0, 255, 0, 255), pixel(image, WIDTH, 0, 0));
+                assertEquals(rgba(0, 255, 0, 255), pixel(image, WIDTH, WIDTH - 1, HEIGHT - 1));
             }
             finally
             {
