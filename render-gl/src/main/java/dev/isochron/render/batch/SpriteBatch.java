@@ -73,6 +73,7 @@ public final class SpriteBatch implements QuadSource
     private final int[] runCount;
 
     private int count;
+    private int outsideInstanceRange;
     private int runs;
     private int layerBits;
     private boolean sortByTexture = true;
@@ -144,6 +145,7 @@ public final class SpriteBatch implements QuadSource
     public void clear()
     {
         count = 0;
+        outsideInstanceRange = 0;
         runs = 0;
         layerBits = 0;
         prepared = false;
@@ -276,14 +278,43 @@ public final class SpriteBatch implements QuadSource
         sortKey[i] = layerBits | textureKey;
         final float lx0 = -originX;
         final float ly0 = -originY;
+        final float lx1 = lx0 + w;
+        final float ly1 = ly0 + h;
+        if (!fitsInstanceRecord(lx0, ly0, lx1, ly1, u0, v0, u1, v1))
+        {
+            outsideInstanceRange++;
+        }
         final long entry = (long)i << ENTRY_SHIFT;
         memPutLong(geometry + entry, pack(x, y));
         memPutLong(geometry + entry + 8, pack(lx0, ly0));
-        memPutLong(extent + entry, pack(lx0 + w, ly0 + h));
+        memPutLong(extent + entry, pack(lx1, ly1));
         memPutLong(extent + entry + 8, pack(bits(rotationRad), rgba & 0xFFFF_FFFFL));
         memPutLong(texture + entry, pack(u0, v0));
         memPutLong(texture + entry + 8, pack(u1, v1));
         count = i + 1;
+    }
+
+    /**
+     * Whether a quad's corners and UVs fit a {@link SpriteInstanceLayout} record: corners finite and at most
+     * {@link SpriteInstanceLayout#MAX_CORNER} from the origin, UVs in [0, 1] (NaN fits nothing).
+     */
+    private static boolean fitsInstanceRecord(
+        final float lx0, final float ly0, final float lx1, final float ly1,
+        final float u0, final float v0, final float u1, final float v1)
+    {
+        final float max = SpriteInstanceLayout.MAX_CORNER;
+        return Math.abs(lx0) <= max & Math.abs(ly0) <= max & Math.abs(lx1) <= max & Math.abs(ly1) <= max &
+            u0 >= 0f & u0 <= 1f & v0 >= 0f & v0 <= 1f & u1 >= 0f & u1 <= 1f & v1 >= 0f & v1 <= 1f;
+    }
+
+    /**
+     * @return quads recorded since the last {@link #clear()} whose corners or UVs a {@link SpriteInstanceLayout}
+     * record cannot hold (a UV outside [0, 1], a corner farther than {@link SpriteInstanceLayout#MAX_CORNER} from the
+     * origin or not finite); {@link SpriteInstances} draws a frame with any through the vertex path.
+     */
+    public int quadsOutsideInstanceRange()
+    {
+        return outsideInstanceRange;
     }
 
     /**
@@ -460,6 +491,64 @@ public final class SpriteBatch implements QuadSource
             at += QuadVertexLayout.BYTES_PER_QUAD;
         }
         return stop - start;
+    }
+
+    /**
+     * Writes the {@link SpriteInstanceLayout} records of slice {@code sliceIndex} of {@code sliceCount} at
+     * {@code baseAddress + firstQuad * BYTES_PER_INSTANCE}, in draw order, as {@link #generate} does with vertices:
+     * slices are disjoint and any slicing produces the same bytes. Per quad it reads the same three entries and writes
+     * 32 bytes as four 8-byte stores: position and angle-with-colour copied as they were recorded, corners rounded to
+     * half floats, UVs to normalised shorts (no sin or cos: the vertex shader rotates). A quad outside the record's
+     * range ({@link #quadsOutsideInstanceRange()}) is written clamped (UVs) or infinite (corners); draw a batch with
+     * any through the vertex path. Allocation-free.
+     *
+     * @param baseAddress where record 0 goes: at least {@code quadCount() * BYTES_PER_INSTANCE} writable bytes.
+     * @return records written by this slice.
+     */
+    public int generateInstances(final int sliceIndex, final int sliceCount, final long baseAddress)
+    {
+        checkPrepared();
+        final int n = count;
+        final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
+        final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
+        final int[] order = this.order;
+        final long geometry = this.geometry;
+        final long extent = this.extent;
+        final long texture = this.texture;
+        long at = baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE;
+        for (int d = start; d < stop; d++)
+        {
+            final long entry = (long)order[d] << ENTRY_SHIFT;
+            final long xy = memGetLong(geometry + entry);
+            final float lx0 = memGetFloat(geometry + entry + 8);
+            final float ly0 = memGetFloat(geometry + entry + 12);
+            final float lx1 = memGetFloat(extent + entry);
+            final float ly1 = memGetFloat(extent + entry + 4);
+            final long angleRgba = memGetLong(extent + entry + 8);
+            final float u0 = memGetFloat(texture + entry);
+            final float v0 = memGetFloat(texture + entry + 4);
+            final float u1 = memGetFloat(texture + entry + 8);
+            final float v1 = memGetFloat(texture + entry + 12);
+            memPutLong(at, xy);
+            memPutLong(at + 8, packShorts(SpriteInstanceLayout.halfBits(lx0), SpriteInstanceLayout.halfBits(ly0),
+                SpriteInstanceLayout.halfBits(lx1), SpriteInstanceLayout.halfBits(ly1)));
+            memPutLong(at + 16, angleRgba);
+            memPutLong(at + 24, packShorts(SpriteInstanceLayout.unorm16(u0), SpriteInstanceLayout.unorm16(v0),
+                SpriteInstanceLayout.unorm16(u1), SpriteInstanceLayout.unorm16(v1)));
+            at += SpriteInstanceLayout.BYTES_PER_INSTANCE;
+        }
+        return stop - start;
+    }
+
+    /** Four 16-bit values as the long whose native-order bytes are {@code a}'s, {@code b}'s, {@code c}'s, {@code d}'s. */
+    private static long packShorts(final int a, final int b, final int c, final int d)
+    {
+        final long first = a & 0xFFFFL;
+        final long second = b & 0xFFFFL;
+        final long third = c & 0xFFFFL;
+        final long fourth = d & 0xFFFFL;
+        return LITTLE_ENDIAN ? first | second << 16 | third << 32 | fourth << 48 :
+            first << 48 | second << 32 | third << 16 | fourth;
     }
 
     /**
