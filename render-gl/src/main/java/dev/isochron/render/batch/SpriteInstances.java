@@ -4,8 +4,9 @@ package dev.isochron.render.batch;
  * A {@link SpriteBatch} drawn instanced: the same recording (an application calls {@code draw} on the batch as
  * before), generated as one {@value SpriteInstanceLayout#BYTES_PER_INSTANCE}-byte {@link SpriteInstanceLayout} record
  * per sprite ({@link SpriteBatch#generateInstances}) instead of four 20-byte vertices, and drawn with one instanced
- * draw per texture run; the vertex shader builds, rotates and places the corners. Generation is a repack of the
- * batch's entries without sin or cos.
+ * draw per texture run; the vertex shader builds, rotates and places the corners. Wrapping the batch makes its
+ * {@code draw} convert each sprite's corners and UVs into the record's form as it records them, so that generation
+ * is a copy of 32 bytes per sprite, without sin or cos: wrap it at start-up, before recording into it.
  * <p>
  * <b>Fallback, per frame.</b> A frame whose batch holds a quad a record cannot carry (a UV outside [0, 1], a corner
  * farther than {@link SpriteInstanceLayout#MAX_CORNER} from its origin or not finite:
@@ -24,7 +25,11 @@ public final class SpriteInstances implements QuadSource
     private long vertexFallbackFrames;
 
     /**
-     * @param batch the batch whose sprites this source draws; recorded, cleared and owned as before.
+     * Makes {@code batch} pack instance records as it records (16 bytes of direct memory per quad of its capacity).
+     *
+     * @param batch the batch whose sprites this source draws; recorded, cleared and owned as before; nothing recorded
+     *              into it yet.
+     * @throws IllegalStateException when the batch already holds quads.
      */
     public SpriteInstances(final SpriteBatch batch)
     {
@@ -32,6 +37,7 @@ public final class SpriteInstances implements QuadSource
         {
             throw Messages.nullBatch();
         }
+        batch.packInstanceRecords();
         this.batch = batch;
     }
 

@@ -40,6 +40,23 @@ class CheckedBatchTest
     }
 
     @Test
+    void shouldReportAStoreOnePastTheInstanceRecordStreamAtTheNextPrepare()
+    {
+        final SpriteBatch batch = new SpriteBatch(CAPACITY, true);
+        final SpriteInstances instances = new SpriteInstances(batch);
+        batch.draw(1, 0f, 0f, 1f, 1f, 0f, 0f, 4f, 4f, 0f, 0f, 0f, Rgba.WHITE);
+        final long end = batch.instanceStreamAddress() + (long)CAPACITY * 16;
+        MemoryUtil.memPutByte(end, OVERWRITE);
+
+        final GuardBandException ex = assertThrows(GuardBandException.class, instances::prepare);
+        assertEquals("SpriteBatch instance record entries", ex.memoryName());
+        assertEquals(CAPACITY * 16, ex.offset());
+        MemoryUtil.memPutByte(end, GuardBand.PATTERN_BYTE);
+        MemoryUtil.memPutByte(batch.instanceStreamAddress() - 1, OVERWRITE);
+        assertEquals(-1, assertThrows(GuardBandException.class, instances::prepare).offset(), "and one before");
+    }
+
+    @Test
     void shouldReportAStoreBeforeTheGeometryStream()
     {
         final SpriteBatch batch = new SpriteBatch(CAPACITY, true);

@@ -52,7 +52,7 @@ class SpriteInstancesTest
     @Test
     void shouldPackPositionCornersAngleColourAndUvsAtTheirOffsets()
     {
-        final SpriteBatch batch = new SpriteBatch(4);
+        final SpriteBatch batch = instanced(4);
         // 30 x 40 at (10.25, -20.5), origin (7.5, 30) off-centre, turned 0.75 rad, flipped horizontally (u0 > u1)
         batch.draw(3, 0.75f, 0.25f, 0.5f, 1f, 10.25f, -20.5f, 30f, 40f, 7.5f, 30f, 0.75f, TINT);
         batch.prepare();
@@ -81,7 +81,7 @@ class SpriteInstancesTest
     @Test
     void shouldWriteRecordsInDrawOrderSortedByLayerAndTexture()
     {
-        final SpriteBatch batch = new SpriteBatch(8);
+        final SpriteBatch batch = instanced(8);
         batch.draw(2, 0f, 0f, 1f, 1f, 1f, 0f, 4f, 4f, 0f, 0f, 0f, RED);
         batch.draw(1, 0f, 0f, 1f, 1f, 2f, 0f, 4f, 4f, 0f, 0f, 0f, RED);
         batch.layer(1).draw(1, 0f, 0f, 1f, 1f, 3f, 0f, 4f, 4f, 0f, 0f, 0f, RED);
@@ -204,6 +204,7 @@ class SpriteInstancesTest
     void shouldReserveRecordsOnABlockBoundaryAfterQuadsAndCountInstancedDraws()
     {
         final SpriteBatch batch = new SpriteBatch(64);
+        final SpriteInstances instances = new SpriteInstances(batch);
         for (int i = 0; i < 25; i++)
         {
             batch.draw(1 + i % 2, 0f, 0f, 1f, 1f, i, 0f, 4f, 4f, 0f, 0f, 0f, RED);
@@ -213,7 +214,6 @@ class SpriteInstancesTest
         try (NullDrawBackend backend = new NullDrawBackend(64, true))
         {
             final BatchRenderer renderer = new BatchRenderer(backend);
-            final SpriteInstances instances = new SpriteInstances(batch);
             renderer.beginFrame(new Matrix4f());
             final long shapeAddress = renderer.reserve(shapes);
             final long recordAddress = renderer.reserve(instances);
@@ -232,6 +232,26 @@ class SpriteInstancesTest
             assertEquals(25, backend.instancesDrawn());
             assertEquals(25, renderer.frameQuads());
         }
+    }
+
+    @Test
+    void shouldRefuseToGenerateRecordsOfABatchNoSpriteInstancesWraps()
+    {
+        final SpriteBatch batch = new SpriteBatch(4);
+        batch.draw(1, 0f, 0f, 1f, 1f, 5f, 5f, 4f, 4f, 0f, 0f, 0f, RED);
+        batch.prepare();
+        assertFalse(batch.packsInstanceRecords());
+        assertEquals(0, batch.quadsOutsideInstanceRange(), "not counted without records");
+
+        final IllegalStateException ex = assertThrows(IllegalStateException.class,
+            () -> batch.generateInstances(0, 1, 0L));
+        assertEquals("SpriteBatch.generateInstances needs the instance records draw packs once a SpriteInstances " +
+            "wraps the batch: construct new SpriteInstances(batch) before recording", ex.getMessage());
+        final IllegalStateException late = assertThrows(IllegalStateException.class, () -> new SpriteInstances(batch));
+        assertEquals("wrap a SpriteBatch in SpriteInstances before recording into it: 1 quads are recorded without " +
+            "instance records", late.getMessage());
+        batch.clear();
+        assertTrue(new SpriteInstances(batch).batch().packsInstanceRecords());
     }
 
     @Test
@@ -280,7 +300,7 @@ class SpriteInstancesTest
     private static SpriteBatch randomBatch(final int n)
     {
         final Random random = new Random(SEED);
-        final SpriteBatch batch = new SpriteBatch(n);
+        final SpriteBatch batch = instanced(n);
         for (int i = 0; i < n; i++)
         {
             final float w = 1f + random.nextFloat() * 39f;
@@ -293,6 +313,12 @@ class SpriteInstancesTest
         }
         batch.prepare();
         return batch;
+    }
+
+    /** A batch a {@link SpriteInstances} wraps, so that its draws pack records. */
+    private static SpriteBatch instanced(final int capacity)
+    {
+        return new SpriteInstances(new SpriteBatch(capacity)).batch();
     }
 
     private static void assertGuardAfter(final long at, final int records)
