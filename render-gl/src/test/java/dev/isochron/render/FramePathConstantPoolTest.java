@@ -10,6 +10,8 @@ import dev.isochron.render.batch.QuadVertexLayout;
 import dev.isochron.render.batch.RadixSort;
 import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.batch.SpriteInstanceLayout;
+import dev.isochron.render.batch.SpriteInstances;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.context.GlfwWindowContext;
@@ -58,6 +60,8 @@ class FramePathConstantPoolTest
         ShaderProgram.class,
         ShapeBatch.class,
         SpriteBatch.class,
+        SpriteInstanceLayout.class,
+        SpriteInstances.class,
         StreamingVertexBuffer.class,
         TextBuffer.class,
         Texture.class,

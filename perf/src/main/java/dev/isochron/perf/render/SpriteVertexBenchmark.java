@@ -5,9 +5,11 @@ import java.util.concurrent.TimeUnit;
 
 import dev.isochron.render.batch.BatchRenderer;
 import dev.isochron.render.batch.NullDrawBackend;
+import dev.isochron.render.batch.QuadSource;
 import dev.isochron.render.batch.QuadVertexLayout;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.batch.SpriteInstances;
 import org.joml.Matrix4f;
 import org.lwjgl.system.MemoryUtil;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,7 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * CPU cost of the sprite path, per sprite (scores are sprites per millisecond): vertex
  * generation alone (one slice, into off-heap memory), recording plus the radix sort, and the
- * whole null-backend frame (record, sort, generate, walk runs; no GL).
+ * whole null-backend frame (record, sort, generate, walk runs; no GL). With {@code instanced} the
+ * batch is wrapped in a {@link SpriteInstances}: recording also packs each sprite's instance record
+ * (corners to half floats, UVs to normalised shorts), generation writes 32-byte records instead of
+ * 80 bytes of vertices, and the null frame reserves and draws records.
  * <p>
  * Run: {@code java -jar perf/target/isochron-benchmarks.jar SpriteVertexBenchmark -f 1 -wi 3 -i 5}.
  */
@@ -48,12 +53,17 @@ public class SpriteVertexBenchmark
     @Param({"true", "false"})
     public boolean rotated;
 
+    /** Whether the batch is drawn instanced ({@link SpriteInstances}) or as vertices. */
+    @Param({"false", "true"})
+    public boolean instanced;
+
     private final float[] x = new float[SPRITES];
     private final float[] y = new float[SPRITES];
     private final float[] angle = new float[SPRITES];
     private final int[] texture = new int[SPRITES];
     private final Matrix4f projection = new Matrix4f().setOrtho2D(0f, 1280f, 720f, 0f);
     private SpriteBatch batch;
+    private QuadSource source;
     private NullDrawBackend backend;
     private BatchRenderer renderer;
     private long vertices;
@@ -70,6 +80,7 @@ public class SpriteVertexBenchmark
             texture[i] = 1 + random.nextInt(TEXTURES);
         }
         batch = new SpriteBatch(SPRITES);
+        source = instanced ? new SpriteInstances(batch) : batch;
         backend = new NullDrawBackend(SPRITES);
         renderer = new BatchRenderer(backend);
         vertices = MemoryUtil.nmemAlignedAlloc(64, (long)SPRITES * QuadVertexLayout.BYTES_PER_QUAD);
@@ -93,11 +104,11 @@ public class SpriteVertexBenchmark
         }
     }
 
-    /** Vertex generation only: 4 vertices (80 bytes) per sprite into off-heap memory. */
+    /** Generation only: 4 vertices (80 bytes) per sprite, or one 32-byte record, into off-heap memory. */
     @Benchmark
     public int generate()
     {
-        return batch.generate(0, 1, vertices);
+        return source.generate(0, 1, vertices);
     }
 
     /** Recording 10,000 draws and the stable radix sort by (layer, texture) with run detection. */
@@ -105,8 +116,8 @@ public class SpriteVertexBenchmark
     public int recordAndSort()
     {
         record();
-        batch.prepare();
-        return batch.runCount();
+        source.prepare();
+        return source.runCount();
     }
 
     /** A whole frame through the null backend: record, sort, generate, walk the runs. */
@@ -115,7 +126,7 @@ public class SpriteVertexBenchmark
     {
         record();
         renderer.beginFrame(projection);
-        renderer.render(batch);
+        renderer.render(source);
         renderer.endFrame();
         return renderer.frameQuads();
     }

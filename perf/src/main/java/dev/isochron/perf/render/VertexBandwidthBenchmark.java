@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import dev.isochron.render.batch.QuadVertexLayout;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.batch.SpriteInstanceLayout;
+import dev.isochron.render.batch.SpriteInstances;
 import org.lwjgl.system.MemoryUtil;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +46,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * each writer's rate is {@code bytesEach / xNanos} bytes per nanosecond (GB/s) and the ratio of
  * generation to streaming is {@code min(putLongNanos, memSetNanos) / generateNanos}. The fairest
  * of the comparisons where other processes share the cores, since the load changes between
- * benchmarks, not within a frame triple.</li>
+ * benchmarks, not within a frame triple. {@code generateMinNanos}, {@code putLongMinNanos} and
+ * {@code memSetMinNanos} are each writer's fastest frame of every iteration, summed over the
+ * iterations: a frame in which the thread was descheduled is never the fastest, so on a machine
+ * loaded far beyond its cores (load averages of 15 to 50 on 2 cores were seen) the ratio of the
+ * minima, {@code min(putLongMinNanos, memSetMinNanos) / generateMinNanos}, is the steadier
+ * reading.</li>
+ * <li>{@code generateInstances} and {@code interleavedInstances}: the same for the instanced sprite
+ * path, {@link SpriteBatch#generateInstances(int, int, long)}: one 32-byte
+ * {@link SpriteInstanceLayout} record per sprite instead of 80 bytes of vertices (a copy of what
+ * {@code draw} packed: no conversion and no sin or cos, whether rotated or not), with the streaming baselines writing the
+ * same {@code sprites x 32} bytes per frame into the same destination. {@code interleavedInstances}
+ * also reports {@code vertexNanos}, the vertex generation of the same sprites in the same turn
+ * ({@code vertexBytes} written), so the two paths' time per sprite compares directly:
+ * {@code vertexNanos / generateNanos} is how many times faster the repack is.</li>
  * </ul>
  * Destination ({@code where}): {@code ring}, a {@value #RING_MIB} MiB off-heap region (8x this
  * machine's 32 MiB L3) that every frame advances through like the engine's persistent-mapped
@@ -97,6 +112,7 @@ public class VertexBandwidthBenchmark
         public String where;
 
         long frameBytes;
+        long recordBytes;
         private long base;
         private long size;
         private long cursor;
@@ -106,6 +122,7 @@ public class VertexBandwidthBenchmark
         public void setUp()
         {
             frameBytes = (long)sprites * QuadVertexLayout.BYTES_PER_QUAD;
+            recordBytes = (long)sprites * SpriteInstanceLayout.BYTES_PER_INSTANCE;
             switch (where)
             {
                 case "ring":
@@ -134,12 +151,21 @@ public class VertexBandwidthBenchmark
         /** @return where this frame's bytes go; advances the ring. */
         long nextFrame()
         {
-            if (cursor + frameBytes > size)
+            return nextFrame(frameBytes);
+        }
+
+        /**
+         * @return where a frame of {@code bytes} goes; advances the ring (the cache destination is one vertex frame
+         * long, so a record frame, 32 of its 80 bytes per sprite, is rewritten from its start).
+         */
+        long nextFrame(final long bytes)
+        {
+            if (cursor + bytes > size)
             {
                 cursor = 0;
             }
             final long address = base + cursor;
-            cursor += frameBytes;
+            cursor += bytes;
             return address;
         }
 
@@ -165,6 +191,8 @@ public class VertexBandwidthBenchmark
             final int n = destination.sprites;
             final Random random = new Random(1);
             batch = new SpriteBatch(n);
+            // its draws also pack the instance records' corners and UVs, which generateInstances copies
+            new SpriteInstances(batch);
             for (int i = 0; i < n; i++)
             {
                 final float angle = rotated ? random.nextFloat() * 6.28f : 0f;
@@ -192,6 +220,12 @@ public class VertexBandwidthBenchmark
         public long putLongNanos;
         /** Nanoseconds in memSet. */
         public long memSetNanos;
+        /** The fastest generation frame of the iteration. */
+        public long generateMinNanos;
+        /** The fastest unrolled memPutLong frame of the iteration. */
+        public long putLongMinNanos;
+        /** The fastest memSet frame of the iteration. */
+        public long memSetMinNanos;
 
         @Setup(Level.Iteration)
         public void reset()
@@ -200,7 +234,95 @@ public class VertexBandwidthBenchmark
             generateNanos = 0;
             putLongNanos = 0;
             memSetNanos = 0;
+            generateMinNanos = Long.MAX_VALUE;
+            putLongMinNanos = Long.MAX_VALUE;
+            memSetMinNanos = Long.MAX_VALUE;
         }
+    }
+
+    /** The instanced path's counters: {@link Interleaved}'s, plus the vertex generation of the same turn. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class InterleavedInstances
+    {
+        /** Bytes each record writer wrote in this iteration. */
+        public long bytesEach;
+        /** Nanoseconds in record generation. */
+        public long generateNanos;
+        /** Nanoseconds in the unrolled memPutLong writer (record frames). */
+        public long putLongNanos;
+        /** Nanoseconds in memSet (record frames). */
+        public long memSetNanos;
+        /** Bytes of vertices generated for the same sprites in this iteration. */
+        public long vertexBytes;
+        /** Nanoseconds in vertex generation of the same sprites. */
+        public long vertexNanos;
+        /** The fastest record generation frame of the iteration. */
+        public long generateMinNanos;
+        /** The fastest unrolled memPutLong frame (record frames) of the iteration. */
+        public long putLongMinNanos;
+        /** The fastest memSet frame (record frames) of the iteration. */
+        public long memSetMinNanos;
+        /** The fastest vertex generation frame of the iteration. */
+        public long vertexMinNanos;
+
+        @Setup(Level.Iteration)
+        public void reset()
+        {
+            bytesEach = 0;
+            generateNanos = 0;
+            putLongNanos = 0;
+            memSetNanos = 0;
+            vertexBytes = 0;
+            vertexNanos = 0;
+            generateMinNanos = Long.MAX_VALUE;
+            putLongMinNanos = Long.MAX_VALUE;
+            memSetMinNanos = Long.MAX_VALUE;
+            vertexMinNanos = Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * One frame each of record generation, unrolled memPutLong and memSet of the same bytes, and vertex generation of
+     * the same sprites, one after the other into the destination (the ring advances for each), each timed on its own.
+     */
+    @Benchmark
+    public long interleavedInstances(
+        final Sprites sprites, final Destination destination, final InterleavedInstances counters)
+    {
+        final long bytes = destination.recordBytes;
+        final long t0 = System.nanoTime();
+        final int records = sprites.batch.generateInstances(0, 1, destination.nextFrame(bytes));
+        final long t1 = System.nanoTime();
+        final long at = destination.nextFrame(bytes);
+        final long v = destination.nextValue();
+        putLines(at, at + bytes, v);
+        final long t2 = System.nanoTime();
+        final long set = destination.nextFrame(bytes);
+        MemoryUtil.memSet(set, (int)(v & 0x7F), bytes);
+        final long t3 = System.nanoTime();
+        final int quads = sprites.batch.generate(0, 1, destination.nextFrame());
+        final long t4 = System.nanoTime();
+        counters.bytesEach += bytes;
+        counters.generateNanos += t1 - t0;
+        counters.putLongNanos += t2 - t1;
+        counters.memSetNanos += t3 - t2;
+        counters.vertexBytes += destination.frameBytes;
+        counters.vertexNanos += t4 - t3;
+        counters.generateMinNanos = Math.min(counters.generateMinNanos, t1 - t0);
+        counters.putLongMinNanos = Math.min(counters.putLongMinNanos, t2 - t1);
+        counters.memSetMinNanos = Math.min(counters.memSetMinNanos, t3 - t2);
+        counters.vertexMinNanos = Math.min(counters.vertexMinNanos, t4 - t3);
+        return records + quads + MemoryUtil.memGetLong(at + bytes - 8) + MemoryUtil.memGetLong(set + bytes - 8);
+    }
+
+    /** The instanced path: one frame of sprite records, as one slice. */
+    @Benchmark
+    public int generateInstances(final Sprites sprites, final Destination destination, final Written written)
+    {
+        final int records = sprites.batch.generateInstances(0, 1, destination.nextFrame(destination.recordBytes));
+        written.bytes += destination.recordBytes;
+        return records;
     }
 
     /**
@@ -226,6 +348,9 @@ public class VertexBandwidthBenchmark
         counters.generateNanos += t1 - t0;
         counters.putLongNanos += t2 - t1;
         counters.memSetNanos += t3 - t2;
+        counters.generateMinNanos = Math.min(counters.generateMinNanos, t1 - t0);
+        counters.putLongMinNanos = Math.min(counters.putLongMinNanos, t2 - t1);
+        counters.memSetMinNanos = Math.min(counters.memSetMinNanos, t3 - t2);
         return quads + MemoryUtil.memGetLong(at + bytes - 8) + MemoryUtil.memGetLong(set + bytes - 8);
     }
 

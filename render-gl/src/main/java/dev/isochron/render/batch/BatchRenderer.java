@@ -5,7 +5,8 @@ import org.joml.Matrix4fc;
 /**
  * Draws {@link QuadSource}s (sprite batches, shape batches, text) through a {@link DrawBackend}:
  * one draw call per texture run (runs longer than {@link QuadVertexLayout#MAX_QUADS_PER_DRAW}
- * are split).
+ * are split; an {@link QuadSource#instanced() instanced} source draws each run in one instanced
+ * call, since records need no index buffer).
  * <p>
  * Single-threaded use: {@link #beginFrame(Matrix4fc)}, {@link #render(QuadSource)} per source in
  * painter's order, {@link #endFrame()}. With render workers: {@link #reserve(QuadSource)} on the
@@ -58,14 +59,16 @@ public final class BatchRenderer
     }
 
     /**
-     * Prepares {@code source} (sort, runs) and reserves its vertex memory.
+     * Prepares {@code source} (sort, runs) and reserves its vertex memory: quads, or records when the
+     * source is {@link QuadSource#instanced() instanced} this frame. Allocation-free.
      *
      * @return the address to pass to {@code source.generate(...)} and to {@link #draw}.
      */
     public long reserve(final QuadSource source)
     {
         source.prepare();
-        return backend.reserveQuads(source.quadCount());
+        return source.instanced() ? backend.reserveInstances(source.quadCount()) :
+            backend.reserveQuads(source.quadCount());
     }
 
     /**
@@ -77,6 +80,11 @@ public final class BatchRenderer
         final int quads = source.quadCount();
         if (quads == 0)
         {
+            return;
+        }
+        if (source.instanced())
+        {
+            drawInstances(source, address);
             return;
         }
         backend.commitQuads(address, quads);
@@ -94,6 +102,17 @@ public final class BatchRenderer
                 first += n;
                 remaining -= n;
             }
+        }
+    }
+
+    private void drawInstances(final QuadSource source, final long address)
+    {
+        for (int r = 0, runs = source.runCount(); r < runs; r++)
+        {
+            final int n = source.runQuadCount(r);
+            backend.drawInstances(address, source.runTextureKey(r), source.runFirstQuad(r), n);
+            frameDrawCalls++;
+            frameQuads += n;
         }
     }
 

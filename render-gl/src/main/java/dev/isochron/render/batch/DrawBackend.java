@@ -11,8 +11,10 @@ import org.joml.Matrix4fc;
  * Protocol per frame, all on the render thread except the vertex writes:
  * {@link #beginFrame(Matrix4fc)}, then per source {@link #reserveQuads(int)} (vertex memory that
  * workers may fill concurrently), {@link #commitQuads(long, int)} once filled, then
- * {@link #drawQuads(long, int, int, int)} per run, and finally {@link #endFrame()}.
- * Implementations are allocation-free in all of these.
+ * {@link #drawQuads(long, int, int, int)} per run, and finally {@link #endFrame()}. An instanced
+ * source ({@link QuadSource#instanced()}) takes {@link #reserveInstances(int)} and
+ * {@link #drawInstances(long, int, int, int)} instead, from the same frame's memory and in the
+ * same order as the quads' draws. Implementations are allocation-free in all of these.
  */
 public interface DrawBackend extends AutoCloseable
 {
@@ -43,6 +45,31 @@ public interface DrawBackend extends AutoCloseable
      * first); draws keep their order and the projection in force when they were made.
      */
     void drawQuads(long address, int textureKey, int firstQuad, int quadCount);
+
+    /**
+     * @return whether this backend draws {@link SpriteInstanceLayout} records ({@link #reserveInstances},
+     * {@link #drawInstances}); when false, draw sprites as quads.
+     */
+    boolean drawsInstances();
+
+    /**
+     * @return the address of {@code instanceCount * BYTES_PER_INSTANCE} writable bytes for
+     * {@link SpriteInstanceLayout} records, valid until {@link #endFrame()}, on a 64-byte line and a
+     * {@link SpriteInstanceLayout#RESERVATION_BLOCK_BYTES} block boundary of the frame's memory; it
+     * does not overlap the frame's other reservations, and takes
+     * {@link SpriteInstanceLayout#quadsForInstances(int)} quads of the frame's capacity (plus up to
+     * three quads of padding before it).
+     * @throws IllegalStateException when the frame's memory is exhausted (names the capacity).
+     */
+    long reserveInstances(int instanceCount);
+
+    /**
+     * Draws records {@code [firstInstance, firstInstance + instanceCount)} of the reservation at
+     * {@code address} (from {@link #reserveInstances}, written before {@link #endFrame()}) with the
+     * texture {@code textureKey}, one quad each; recorded and issued like {@link #drawQuads}, in order
+     * with them.
+     */
+    void drawInstances(long address, int textureKey, int firstInstance, int instanceCount);
 
     /** Ends the frame; its reservations become invalid. */
     void endFrame();

@@ -28,6 +28,7 @@ public final class NullDrawBackend implements DrawBackend
     private long drawCalls;
     private long quadsDrawn;
     private long quadsCommitted;
+    private long instancesDrawn;
     private long projectionChanges;
     private boolean inFrame;
     private boolean closed;
@@ -87,6 +88,37 @@ public final class NullDrawBackend implements DrawBackend
         }
         reservedQuads += quadCount;
         return address;
+    }
+
+    /** @return true: it hands out record memory and counts instanced draws like quads. */
+    public boolean drawsInstances()
+    {
+        return true;
+    }
+
+    public long reserveInstances(final int instanceCount)
+    {
+        checkOpen();
+        if (!inFrame)
+        {
+            throw Messages.notInFrame();
+        }
+        final long address =
+            SpriteInstanceLayout.reservationAddress(this, base, capacityQuads, reservedQuads, instanceCount);
+        if (checked)
+        {
+            checkWrite(address, (long)instanceCount * SpriteInstanceLayout.BYTES_PER_INSTANCE);
+        }
+        reservedQuads = SpriteInstanceLayout.instanceStartQuad(reservedQuads) +
+            SpriteInstanceLayout.quadsForInstances(instanceCount);
+        return address;
+    }
+
+    public void drawInstances(final long address, final int textureKey, final int firstInstance, final int instanceCount)
+    {
+        checkOpen();
+        drawCalls++;
+        instancesDrawn += instanceCount;
     }
 
     public void commitQuads(final long address, final int quadCount)
@@ -190,6 +222,12 @@ public final class NullDrawBackend implements DrawBackend
     public long quadsDrawn()
     {
         return quadsDrawn;
+    }
+
+    /** @return sprite records that would have been drawn instanced since construction. */
+    public long instancesDrawn()
+    {
+        return instancesDrawn;
     }
 
     /** @return mid-frame projection changes since construction. */

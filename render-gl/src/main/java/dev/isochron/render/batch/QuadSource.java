@@ -3,7 +3,8 @@ package dev.isochron.render.batch;
 /**
  * Something that turns a frame's recorded draws into quads in {@link QuadVertexLayout} form, in
  * runs that share one texture. Implemented by {@link SpriteBatch} and {@link ShapeBatch}; drawn by
- * {@link BatchRenderer}.
+ * {@link BatchRenderer}. A source may instead write one {@link SpriteInstanceLayout} record per quad
+ * ({@link #instanced()}, {@link SpriteInstances}), which the backend draws instanced.
  * <p>
  * Protocol per frame: record, then {@link #prepare()} once (one thread), then
  * {@link #generate(int, int, long)} for every slice (any threads, each slice once, concurrently
@@ -24,11 +25,26 @@ public interface QuadSource
      * of near-equal size) at {@code baseAddress + firstQuad * BYTES_PER_QUAD}. Slices are
      * disjoint, so different threads may write different slices at once; any slicing produces
      * the same bytes as one slice. Allocation-free.
+     * <p>
+     * An {@link #instanced()} source writes one {@link SpriteInstanceLayout} record per quad instead, at
+     * {@code baseAddress + firstQuad * SpriteInstanceLayout.BYTES_PER_INSTANCE}.
      *
-     * @param baseAddress where quad 0 goes: at least {@code quadCount() * BYTES_PER_QUAD} writable bytes.
+     * @param baseAddress where quad 0 goes: at least {@code quadCount() * BYTES_PER_QUAD} writable bytes
+     *                    ({@code BYTES_PER_INSTANCE} for an instanced source).
      * @return quads written by this slice.
      */
     int generate(int sliceIndex, int sliceCount, long baseAddress);
+
+    /**
+     * @return whether this frame's {@link #generate} writes {@link SpriteInstanceLayout} records (reserved with
+     * {@link DrawBackend#reserveInstances}, drawn with {@link DrawBackend#drawInstances}) rather than
+     * {@link QuadVertexLayout} vertices; valid after {@link #prepare()}, and may change from frame to frame. False
+     * unless a source says otherwise.
+     */
+    default boolean instanced()
+    {
+        return false;
+    }
 
     /** @return runs of quads that share a texture, in draw order; valid after {@link #prepare()}. */
     int runCount();

@@ -35,9 +35,16 @@ import static org.lwjgl.system.MemoryUtil.memPutLong;
  * recording before them). All of them are allocation-free. The entry memory is a direct buffer
  * owned by the batch and freed with it by the garbage collector.
  * <p>
+ * <b>Instanced drawing.</b> Once a {@link SpriteInstances} wraps the batch (before anything is recorded), every
+ * {@code draw} also converts the quad's corners to half floats and its UVs to normalised shorts into a fourth
+ * 16-byte stream, and counts the quads those cannot hold ({@link #quadsOutsideInstanceRange()}), so that
+ * {@link #generateInstances} only copies: the conversion is paid once, on the recording thread, and generation
+ * approaches a plain copy. A batch no {@code SpriteInstances} wraps neither converts nor allocates the stream.
+ * <p>
  * <b>Checking mode</b> ({@link CheckedMode}, or the constructor's flag): a {@link GuardBand} lies before, between and
- * after the three entry streams, and {@link #prepare()} (once per frame, after the recording) verifies them all, so a
- * store that left its stream is reported naming the stream, the offset and the bytes found.
+ * after the three entry streams (and around the instance stream), and {@link #prepare()} (once per frame, after the
+ * recording) verifies them all, so a store that left its stream is reported naming the stream, the offset and the
+ * bytes found.
  */
 public final class SpriteBatch implements QuadSource
 {
@@ -67,12 +74,17 @@ public final class SpriteBatch implements QuadSource
     private final long texture;
     private final int[] order;
     private final RadixSort sort;
+    // the fourth stream (SpriteInstances): per quad the record's corners as 4 half floats, then its UVs as 4 unorm16;
+    // 0 until a SpriteInstances wraps the batch
+    private ByteBuffer instanceMemory;
+    private long instance;
 
     private final int[] runKey;
     private final int[] runFirst;
     private final int[] runCount;
 
     private int count;
+    private int outsideInstanceRange;
     private int runs;
     private int layerBits;
     private boolean sortByTexture = true;
@@ -144,6 +156,7 @@ public final class SpriteBatch implements QuadSource
     public void clear()
     {
         count = 0;
+        outsideInstanceRange = 0;
         runs = 0;
         layerBits = 0;
         prepared = false;
@@ -276,14 +289,95 @@ public final class SpriteBatch implements QuadSource
         sortKey[i] = layerBits | textureKey;
         final float lx0 = -originX;
         final float ly0 = -originY;
+        final float lx1 = lx0 + w;
+        final float ly1 = ly0 + h;
         final long entry = (long)i << ENTRY_SHIFT;
+        if (instance != 0L)
+        {
+            packInstanceEntry(instance + entry, lx0, ly0, lx1, ly1, u0, v0, u1, v1);
+        }
         memPutLong(geometry + entry, pack(x, y));
         memPutLong(geometry + entry + 8, pack(lx0, ly0));
-        memPutLong(extent + entry, pack(lx0 + w, ly0 + h));
+        memPutLong(extent + entry, pack(lx1, ly1));
         memPutLong(extent + entry + 8, pack(bits(rotationRad), rgba & 0xFFFF_FFFFL));
         memPutLong(texture + entry, pack(u0, v0));
         memPutLong(texture + entry + 8, pack(u1, v1));
         count = i + 1;
+    }
+
+    /**
+     * The instance stream's 16 bytes of one quad: the record's corners (offset 8) and UVs (offset 24), converted;
+     * counts the quad when they do not fit.
+     */
+    private void packInstanceEntry(
+        final long at,
+        final float lx0, final float ly0, final float lx1, final float ly1,
+        final float u0, final float v0, final float u1, final float v1)
+    {
+        if (!fitsInstanceRecord(lx0, ly0, lx1, ly1, u0, v0, u1, v1))
+        {
+            outsideInstanceRange++;
+        }
+        memPutLong(at, packShorts(SpriteInstanceLayout.halfBits(lx0), SpriteInstanceLayout.halfBits(ly0),
+            SpriteInstanceLayout.halfBits(lx1), SpriteInstanceLayout.halfBits(ly1)));
+        memPutLong(at + 8, packShorts(SpriteInstanceLayout.unorm16(u0), SpriteInstanceLayout.unorm16(v0),
+            SpriteInstanceLayout.unorm16(u1), SpriteInstanceLayout.unorm16(v1)));
+    }
+
+    /**
+     * Allocates the instance stream (16 bytes of direct memory per quad of capacity, guarded in checking mode) and
+     * makes every later {@code draw} fill it; {@link SpriteInstances}' constructor calls it. Idempotent. Start-up.
+     *
+     * @throws IllegalStateException when quads are already recorded (they would have no record data).
+     */
+    void packInstanceRecords()
+    {
+        if (instance != 0L)
+        {
+            return;
+        }
+        if (count != 0)
+        {
+            throw Messages.recordedBeforeInstances(count);
+        }
+        final int band = checked ? GuardBand.BYTES : 0;
+        instanceMemory = ByteBuffer.allocateDirect((int)(streamBytes + 2L * band + CACHE_LINE - 1));
+        instance = ((MemoryUtil.memAddress(instanceMemory) + CACHE_LINE - 1) & -CACHE_LINE) + band;
+        if (checked)
+        {
+            GuardBand.fill(instance - band, band);
+            GuardBand.fill(instance + streamBytes, band);
+        }
+    }
+
+    /** @return whether {@code draw} fills the instance stream (a {@link SpriteInstances} wraps the batch). */
+    public boolean packsInstanceRecords()
+    {
+        return instance != 0L;
+    }
+
+    /**
+     * Whether a quad's corners and UVs fit a {@link SpriteInstanceLayout} record: corners finite and at most
+     * {@link SpriteInstanceLayout#MAX_CORNER} from the origin, UVs in [0, 1] (NaN fits nothing).
+     */
+    private static boolean fitsInstanceRecord(
+        final float lx0, final float ly0, final float lx1, final float ly1,
+        final float u0, final float v0, final float u1, final float v1)
+    {
+        final float max = SpriteInstanceLayout.MAX_CORNER;
+        return Math.abs(lx0) <= max & Math.abs(ly0) <= max & Math.abs(lx1) <= max & Math.abs(ly1) <= max &
+            u0 >= 0f & u0 <= 1f & v0 >= 0f & v0 <= 1f & u1 >= 0f & u1 <= 1f & v1 >= 0f & v1 <= 1f;
+    }
+
+    /**
+     * @return quads recorded since the last {@link #clear()} whose corners or UVs a {@link SpriteInstanceLayout}
+     * record cannot hold (a UV outside [0, 1], a corner farther than {@link SpriteInstanceLayout#MAX_CORNER} from the
+     * origin or not finite); {@link SpriteInstances} draws a frame with any through the vertex path. Counted only
+     * while the batch {@link #packsInstanceRecords() packs instance records} (0 otherwise).
+     */
+    public int quadsOutsideInstanceRange()
+    {
+        return outsideInstanceRange;
     }
 
     /**
@@ -356,6 +450,17 @@ public final class SpriteBatch implements QuadSource
         GuardBand.verify(streamNames[0], geometry, streamBytes, geometry + streamBytes, band);
         GuardBand.verify(streamNames[1], extent, streamBytes, extent + streamBytes, band);
         GuardBand.verify(streamNames[2], texture, streamBytes, texture + streamBytes, band);
+        if (instance != 0L)
+        {
+            GuardBand.verify(streamNames[3], instance, streamBytes, instance - band, band);
+            GuardBand.verify(streamNames[3], instance, streamBytes, instance + streamBytes, band);
+        }
+    }
+
+    /** For tests of the guard bands: the start of the instance record stream, 0 when there is none. */
+    long instanceStreamAddress()
+    {
+        return instance;
     }
 
     /** For tests of the guard bands: the start of the geometry entry stream (16 bytes per quad of capacity). */
@@ -463,6 +568,61 @@ public final class SpriteBatch implements QuadSource
     }
 
     /**
+     * Writes the {@link SpriteInstanceLayout} records of slice {@code sliceIndex} of {@code sliceCount} at
+     * {@code baseAddress + firstQuad * BYTES_PER_INSTANCE}, in draw order, as {@link #generate} does with vertices:
+     * slices are disjoint and any slicing produces the same bytes. Per quad it copies 32 bytes as four 8-byte loads
+     * and stores: position, corners, angle with colour, UVs, each 8 bytes as {@code draw} stored them (the corners and
+     * UVs converted there). No sin or cos: the vertex shader rotates. A quad outside the record's range
+     * ({@link #quadsOutsideInstanceRange()}) is written clamped (UVs) or infinite (corners); draw a batch with any
+     * through the vertex path ({@link SpriteInstances} does). Allocation-free.
+     *
+     * @param baseAddress where record 0 goes: at least {@code quadCount() * BYTES_PER_INSTANCE} writable bytes.
+     * @return records written by this slice.
+     * @throws IllegalStateException when no {@link SpriteInstances} wraps the batch (its draws packed no records).
+     */
+    public int generateInstances(final int sliceIndex, final int sliceCount, final long baseAddress)
+    {
+        checkPrepared();
+        final long instance = this.instance;
+        if (instance == 0L)
+        {
+            throw Messages.noInstanceRecords();
+        }
+        final int n = count;
+        final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
+        final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
+        final int[] order = this.order;
+        final long geometry = this.geometry;
+        final long extent = this.extent;
+        long at = baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE;
+        for (int d = start; d < stop; d++)
+        {
+            final long entry = (long)order[d] << ENTRY_SHIFT;
+            final long xy = memGetLong(geometry + entry);
+            final long angleRgba = memGetLong(extent + entry + 8);
+            final long corners = memGetLong(instance + entry);
+            final long uvs = memGetLong(instance + entry + 8);
+            memPutLong(at, xy);
+            memPutLong(at + 8, corners);
+            memPutLong(at + 16, angleRgba);
+            memPutLong(at + 24, uvs);
+            at += SpriteInstanceLayout.BYTES_PER_INSTANCE;
+        }
+        return stop - start;
+    }
+
+    /** Four 16-bit values as the long whose native-order bytes are {@code a}'s, {@code b}'s, {@code c}'s, {@code d}'s. */
+    private static long packShorts(final int a, final int b, final int c, final int d)
+    {
+        final long first = a & 0xFFFFL;
+        final long second = b & 0xFFFFL;
+        final long third = c & 0xFFFFL;
+        final long fourth = d & 0xFFFFL;
+        return LITTLE_ENDIAN ? first | second << 16 | third << 32 | fourth << 48 :
+            first << 48 | second << 32 | third << 16 | fourth;
+    }
+
+    /**
      * The 80 bytes of one quad as ten 8-byte stores. Vertex k is (xk, yk, u, v, rgba) at
      * {@code at + 20k}; {@code uv0} packs (u0, v0) and {@code uv1} (u1, v1), first-in-memory first;
      * {@code c} is the colour's unsigned 32 bits.
@@ -556,7 +716,7 @@ public final class SpriteBatch implements QuadSource
         static String[] streamNames()
         {
             return new String[] {"SpriteBatch geometry entries", "SpriteBatch extent entries",
-                "SpriteBatch texture entries"};
+                "SpriteBatch texture entries", "SpriteBatch instance record entries"};
         }
 
         static IllegalArgumentException badCapacity(final int capacity)
@@ -579,6 +739,18 @@ public final class SpriteBatch implements QuadSource
         {
             return new IllegalStateException("SpriteBatch.prepare() must run after the last draw and before " +
                 "generate() or the runs are read (" + count + " quads recorded)");
+        }
+
+        static IllegalStateException recordedBeforeInstances(final int count)
+        {
+            return new IllegalStateException("wrap a SpriteBatch in SpriteInstances before recording into it: " +
+                count + " quads are recorded without instance records");
+        }
+
+        static IllegalStateException noInstanceRecords()
+        {
+            return new IllegalStateException("SpriteBatch.generateInstances needs the instance records draw packs " +
+                "once a SpriteInstances wraps the batch: construct new SpriteInstances(batch) before recording");
         }
 
         static IllegalStateException full(final int capacity)

@@ -10,6 +10,11 @@
  * {@code WorkerGroup}); then {@link dev.isochron.render.batch.BatchRenderer} issues the draws on
  * the render thread, which owns the GL context. Every per-frame method is allocation-free.
  * <p>
+ * Sprites may instead be drawn instanced: {@link dev.isochron.render.batch.SpriteInstances} wraps a
+ * {@code SpriteBatch} (recorded as before) and generates one 32-byte
+ * {@link dev.isochron.render.batch.SpriteInstanceLayout} record per sprite, which the GL backend draws with
+ * one instanced call per texture run, the corners built and rotated by the vertex shader.
+ * <p>
  * A frame, single-threaded (all objects made once at start-up):
  * <pre>{@code
  * GlDrawBackend backend = new GlDrawBackend(20_000);        // context current on this thread

@@ -819,6 +819,8 @@ public final class ApplicationRunner
                 .extra(Constants.PHASE_SUBMIT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.SUBMIT))
                 .extra(Constants.PHASE_PRESENT_MS, pipeline.phaseTimes().meanMs(FramePhaseTimes.PRESENT))
                 .extra(Constants.PERSISTENT_VERTEX_RING, pipeline.persistentVertexRing() ? 1 : 0)
+                .extra(Constants.INSTANCED_SPRITES, pipeline.instancedSprites() ? 1 : 0)
+                .extra(Constants.INSTANCED_SPRITE_FALLBACK_FRAMES, pipeline.instancedSpriteFallbackFrames())
                 .extra(Constants.CHECKED, config.checked() ? 1 : 0);
             final long consumed = queue.events();
             final long discarded = null == replay ? discardInputLeftInRing() : 0L;
@@ -938,6 +940,8 @@ public final class ApplicationRunner
         static final String PHASE_SUBMIT_MS;
         static final String PHASE_PRESENT_MS;
         static final String PERSISTENT_VERTEX_RING;
+        static final String INSTANCED_SPRITES;
+        static final String INSTANCED_SPRITE_FALLBACK_FRAMES;
         static final String CHECKED;
 
         static
@@ -960,6 +964,8 @@ public final class ApplicationRunner
             PHASE_SUBMIT_MS = "renderSubmitMs";
             PHASE_PRESENT_MS = "renderPresentMs";
             PERSISTENT_VERTEX_RING = "persistentVertexRing";
+            INSTANCED_SPRITES = "instancedSprites";
+            INSTANCED_SPRITE_FALLBACK_FRAMES = "instancedSpriteFallbackFrames";
             CHECKED = "checked";
         }
 

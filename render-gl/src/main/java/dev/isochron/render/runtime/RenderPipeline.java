@@ -15,7 +15,9 @@ import dev.isochron.render.batch.QuadSliceWork;
 import dev.isochron.render.batch.QuadVertexLayout;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.ShapeBatch;
+import dev.isochron.render.batch.QuadSource;
 import dev.isochron.render.batch.SpriteBatch;
+import dev.isochron.render.batch.SpriteInstances;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.GlContext;
 import dev.isochron.render.context.GlContextException;
@@ -90,6 +92,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final boolean debugGl;
 
     private final SpriteBatch sprites;
+    private final SpriteInstances spriteInstances;
+    private QuadSource spriteSource;
     private final ShapeBatch shapes;
     private final SpriteBatch hudSprites;
     private final ShapeBatch hudShapes;
@@ -174,6 +178,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.threadBean = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         this.sliceWork = new QuadSliceWork(SOURCES_PER_FRAME, config.checked());
         this.sprites = new SpriteBatch(config.spriteCapacity(), config.checked());
+        this.spriteInstances = config.instancedSprites() ? new SpriteInstances(sprites) : null;
+        this.spriteSource = sprites;
         this.shapes = new ShapeBatch(config.shapeCapacity());
         this.hudSprites = new SpriteBatch(config.hudCapacity(), config.checked());
         this.hudShapes = new ShapeBatch(config.hudCapacity());
@@ -255,6 +261,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             backend = new NullDrawBackend(quads, config.checked());
         }
         renderer = new BatchRenderer(backend);
+        spriteSource = null != spriteInstances && backend.drawsInstances() ? spriteInstances : sprites;
         resources = new RuntimeResources(context, backend instanceof GlDrawBackend ? (GlDrawBackend)backend : null,
             stats, width, height, font);
         renderBytesAtStart = threadBean.getCurrentThreadAllocatedBytes();
@@ -333,13 +340,13 @@ final class RenderPipeline<S> implements StateRenderer<S>
         final BatchRenderer renderer = this.renderer;
         renderer.beginFrame(worldProjection);
         final long shapesAddress = renderer.reserve(shapes);
-        final long spritesAddress = renderer.reserve(sprites);
+        final long spritesAddress = renderer.reserve(spriteSource);
         final long hudShapesAddress = renderer.reserve(hudShapes);
         final long hudSpritesAddress = renderer.reserve(hudSprites);
         final int quads = shapes.quadCount() + sprites.quadCount() + hudShapes.quadCount() + hudSprites.quadCount();
         sliceWork.clear();
         sliceWork.add(shapes, shapesAddress);
-        sliceWork.add(sprites, spritesAddress);
+        sliceWork.add(spriteSource, spritesAddress);
         sliceWork.add(hudShapes, hudShapesAddress);
         sliceWork.add(hudSprites, hudSpritesAddress);
         if (null != workers && quads >= forkMinQuads)
@@ -361,7 +368,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         }
         phaseTimes.endPhase(FramePhaseTimes.FILL, System.nanoTime());
         renderer.draw(shapes, shapesAddress);
-        renderer.draw(sprites, spritesAddress);
+        renderer.draw(spriteSource, spritesAddress);
         renderer.projection(hudProjection);
         renderer.draw(hudShapes, hudShapesAddress);
         renderer.draw(hudSprites, hudSpritesAddress);
@@ -581,6 +588,18 @@ final class RenderPipeline<S> implements StateRenderer<S>
     boolean persistentVertexRing()
     {
         return backend instanceof GlDrawBackend && ((GlDrawBackend)backend).isPersistent();
+    }
+
+    /** @return whether the world sprite batch is drawn instanced ({@link RuntimeConfig#instancedSprites}, and the backend can). */
+    boolean instancedSprites()
+    {
+        return spriteSource == spriteInstances;
+    }
+
+    /** @return frames whose world sprites were drawn as vertices although instancing was on (a sprite did not fit). */
+    long instancedSpriteFallbackFrames()
+    {
+        return null == spriteInstances ? 0 : spriteInstances.vertexFallbackFrames();
     }
 
     /** @return frames rendered so far (skipped frames included). */

@@ -120,6 +120,7 @@ public final class RuntimeConfig
     private boolean jfr;
     private boolean debugGl;
     private VertexStreaming vertexStreaming = VertexStreaming.AUTO;
+    private boolean instancedSprites = true;
     private boolean checked = CheckedMode.ENABLED;
     private boolean failOnLeak = true;
     private NanoClock clock = new SystemNanoClock();
@@ -502,6 +503,22 @@ public final class RuntimeConfig
     public RuntimeConfig vertexStreaming(final VertexStreaming vertexStreaming)
     {
         this.vertexStreaming = requireNonNull(vertexStreaming, "vertexStreaming", "AUTO, RING, STAGING");
+        return this;
+    }
+
+    /**
+     * @param instancedSprites whether the world sprite batch ({@code Frame.sprites()}, text drawn into it included) is
+     *                         drawn instanced where the renderer can: one 32-byte record per sprite, the corners built
+     *                         and rotated by the vertex shader, one instanced draw per texture run
+     *                         ({@code SpriteInstances}), instead of four CPU-made vertices per sprite. Recording is
+     *                         the same either way; a frame with a sprite a record cannot hold (a UV outside [0, 1],
+     *                         a corner beyond 65,504 units) is drawn as vertices. Shapes and the HUD are always
+     *                         vertices. The run report's {@code instancedSprites} says which path drew. Default true.
+     * @return this.
+     */
+    public RuntimeConfig instancedSprites(final boolean instancedSprites)
+    {
+        this.instancedSprites = instancedSprites;
         return this;
     }
 
@@ -1031,6 +1048,12 @@ public final class RuntimeConfig
     public VertexStreaming vertexStreaming()
     {
         return vertexStreaming;
+    }
+
+    /** @return whether the world sprite batch is drawn instanced where the renderer can. */
+    public boolean instancedSprites()
+    {
+        return instancedSprites;
     }
 
     /** @return whether leaked GL objects fail the run. */

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Checking mode in the batches (no GL): a store one byte outside a sprite batch's entry stream or the null backend's
- * staging memory is reported naming it, the offset and the bytes found; a slice of a source recorded into after its
- * reservation is refused before it writes; and the checked batch pipeline allocates nothing.
+ * staging memory (after quads or instanced sprite records) is reported naming it, the offset and the bytes found; a
+ * slice of a source recorded into after its reservation is refused before it writes, records as vertices; and the
+ * checked batch pipeline, instanced or not, allocates nothing.
  */
 class CheckedBatchTest
 {
@@ -36,6 +37,23 @@ class CheckedBatchTest
         assertEquals(OVERWRITE, ex.found()[0]);
         MemoryUtil.memPutByte(end, GuardBand.PATTERN_BYTE);
         batch.prepare();
+    }
+
+    @Test
+    void shouldReportAStoreOnePastTheInstanceRecordStreamAtTheNextPrepare()
+    {
+        final SpriteBatch batch = new SpriteBatch(CAPACITY, true);
+        final SpriteInstances instances = new SpriteInstances(batch);
+        batch.draw(1, 0f, 0f, 1f, 1f, 0f, 0f, 4f, 4f, 0f, 0f, 0f, Rgba.WHITE);
+        final long end = batch.instanceStreamAddress() + (long)CAPACITY * 16;
+        MemoryUtil.memPutByte(end, OVERWRITE);
+
+        final GuardBandException ex = assertThrows(GuardBandException.class, instances::prepare);
+        assertEquals("SpriteBatch instance record entries", ex.memoryName());
+        assertEquals(CAPACITY * 16, ex.offset());
+        MemoryUtil.memPutByte(end, GuardBand.PATTERN_BYTE);
+        MemoryUtil.memPutByte(batch.instanceStreamAddress() - 1, OVERWRITE);
+        assertEquals(-1, assertThrows(GuardBandException.class, instances::prepare).offset(), "and one before");
     }
 
     @Test
@@ -114,6 +132,55 @@ class CheckedBatchTest
     }
 
     @Test
+    void shouldReportARecordStoredPastTheLastInstanceReservationAtEndFrame()
+    {
+        final NullDrawBackend backend = new NullDrawBackend(CAPACITY, true);
+        try
+        {
+            backend.beginFrame(new Matrix4f());
+            // 20 records take the whole 8 quads (640 bytes)
+            final long address = backend.reserveInstances(20);
+            MemoryUtil.memPutByte(address + 20L * SpriteInstanceLayout.BYTES_PER_INSTANCE, OVERWRITE);
+
+            final GuardBandException ex = assertThrows(GuardBandException.class, backend::endFrame);
+            assertEquals("NullDrawBackend staging memory", ex.memoryName());
+            assertEquals(CAPACITY * QuadVertexLayout.BYTES_PER_QUAD, ex.offset());
+        }
+        finally
+        {
+            assertThrows(GuardBandException.class, backend::close, "found again when freed");
+        }
+    }
+
+    @Test
+    void shouldRefuseARecordSliceOfASpriteBatchRecordedIntoAfterItsReservation()
+    {
+        final NullDrawBackend backend = new NullDrawBackend(64, true);
+        try
+        {
+            final BatchRenderer renderer = new BatchRenderer(backend);
+            final SpriteBatch sprites = new SpriteBatch(CAPACITY, true);
+            final SpriteInstances instances = new SpriteInstances(sprites);
+            final QuadSliceWork work = new QuadSliceWork(1, true);
+            sprites.draw(1, 0f, 0f, 1f, 1f, 0f, 0f, 4f, 4f, 0f, 0f, 0f, Rgba.WHITE);
+            renderer.beginFrame(new Matrix4f());
+            final long records = renderer.reserve(instances);
+            work.add(instances, records);
+            sprites.draw(1, 0f, 0f, 1f, 1f, 8f, 0f, 4f, 4f, 0f, 0f, 0f, Rgba.WHITE);
+            instances.prepare();
+
+            final IllegalStateException ex = assertThrows(IllegalStateException.class, () -> work.run(0, 1, 0));
+            assertEquals("checked mode: slice 0 of 1 of SpriteInstances would write quads [0, 2) into a reservation " +
+                "of 1 quads: the source has 2 quads now (recorded into and prepared again after BatchRenderer.reserve?)",
+                ex.getMessage());
+        }
+        finally
+        {
+            backend.close();
+        }
+    }
+
+    @Test
     void shouldRefuseAReservationCheckedOutsideTheStagingMemory()
     {
         final NullDrawBackend backend = new NullDrawBackend(CAPACITY, true);
@@ -125,6 +192,45 @@ class CheckedBatchTest
             final IllegalStateException ex = assertThrows(IllegalStateException.class,
                 () -> backend.checkWrite(base + 1, (long)CAPACITY * QuadVertexLayout.BYTES_PER_QUAD));
             assertTrue(ex.getMessage().startsWith("checked mode: a write of 640 bytes at 0x"), ex.getMessage());
+        }
+        finally
+        {
+            backend.close();
+        }
+    }
+
+    @Test
+    void shouldRunTheCheckedInstancedPipelineWithoutAllocating() throws Exception
+    {
+        final NullDrawBackend backend = new NullDrawBackend(4 * CAPACITY, true);
+        try
+        {
+            final BatchRenderer renderer = new BatchRenderer(backend);
+            final SpriteBatch sprites = new SpriteBatch(CAPACITY, true);
+            final SpriteInstances instances = new SpriteInstances(sprites);
+            final ShapeBatch shapes = new ShapeBatch(CAPACITY);
+            final QuadSliceWork work = new QuadSliceWork(2, true);
+            final Matrix4f projection = new Matrix4f();
+            AllocationGate.assertSteadyZero("checked instanced batch pipeline", 20_000, 5_000, i ->
+            {
+                sprites.clear();
+                shapes.clear();
+                sprites.draw(1, 0f, 0f, 1f, 1f, i, 0f, 4f, 4f, 0f, 0f, 0.25f, Rgba.WHITE);
+                sprites.draw(2, 0f, 0f, 1f, 1f, i, 4f, 4f, 4f, 0f, 0f, 0f, Rgba.WHITE);
+                shapes.rect(0f, 0f, 1f, 1f, Rgba.WHITE);
+                renderer.beginFrame(projection);
+                work.clear();
+                final long shapesAddress = renderer.reserve(shapes);
+                final long recordsAddress = renderer.reserve(instances);
+                work.add(shapes, shapesAddress);
+                work.add(instances, recordsAddress);
+                work.run(0, 2, i);
+                work.run(1, 2, i);
+                renderer.draw(shapes, shapesAddress);
+                renderer.draw(instances, recordsAddress);
+                renderer.endFrame();
+            });
+            assertTrue(instances.instanced());
         }
         finally
         {
