@@ -107,6 +107,8 @@ final class DemoArguments
             "Checking mode: guard bytes, bounds and thread checks, LWJGL's debug allocator (slower; see reliability.md)."),
         VERTEX_STREAMING("--vertex-streaming", null, Kind.WORD, "auto|ring|staging",
             "auto (default: a persistent-mapped ring, staging memory on llvmpipe), ring or staging."),
+        VERTEX_SPRITES("--vertex-sprites", null, Kind.FLAG, null,
+            "Draw the world's sprites as four CPU-made vertices each (default: one 32-byte instance record each)."),
         SCREENSHOT("--screenshot", null, Kind.FILE, "FILE.png",
             "Write the last frame as PNG."),
         REPORT("--report", null, Kind.FILE, "FILE.json",

@@ -200,6 +200,7 @@ public final class DemoLauncher
         final boolean naive = arguments.flag(Option.NAIVE);
         final boolean stallStacks = arguments.flag(Option.STALL_STACKS);
         final boolean trimNativeHeap = arguments.flag(Option.TRIM_NATIVE_HEAP);
+        final boolean vertexSprites = arguments.flag(Option.VERTEX_SPRITES);
         final String vertexStreaming = arguments.word(Option.VERTEX_STREAMING);
         final boolean checked = arguments.flag(Option.CHECKED);
         final Path screenshot = arguments.file(Option.SCREENSHOT);
@@ -367,6 +368,7 @@ public final class DemoLauncher
         settings.naive = naive;
         settings.stallStacks = stallStacks;
         settings.trimNativeHeap = trimNativeHeap;
+        settings.vertexSprites = vertexSprites;
         if (null != vertexStreaming)
         {
             settings.vertexStreaming = vertexStreaming(vertexStreaming);

@@ -132,6 +132,7 @@ public final class DemoRun
             .replayPath(settings.replay())
             .stallStacks(settings.stallStacks())
             .nativeHeapRetention(!settings.trimNativeHeap())
+            .instancedSprites(!settings.vertexSprites())
             .vertexStreaming(settings.vertexStreaming())
             .checked(settings.checked())
             .hudCapacity(HUD_CAPACITY);

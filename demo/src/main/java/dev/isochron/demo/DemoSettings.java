@@ -36,6 +36,7 @@ public final class DemoSettings
     boolean naive;
     boolean stallStacks;
     boolean trimNativeHeap;
+    boolean vertexSprites;
     VertexStreaming vertexStreaming = VertexStreaming.AUTO;
     boolean checked;
     Path screenshot;
@@ -159,13 +160,19 @@ public final class DemoSettings
         return naive;
     }
 
-    /** @return true to print each watchdog stall's whole stack, not only its one line. */
+    /** @return true to draw the world's sprites as vertices, not instance records (--vertex-sprites). */
+    public boolean vertexSprites()
+    {
+        return vertexSprites;
+    }
+
     /** @return whether memory the C heap frees goes back to the kernel at once (glibc's default). */
     public boolean trimNativeHeap()
     {
         return trimNativeHeap;
     }
 
+    /** @return true to print each watchdog stall's whole stack, not only its one line. */
     public boolean stallStacks()
     {
         return stallStacks;
