@@ -66,7 +66,7 @@ public final class ContextFactory
         }
         catch (final RuntimeException | LinkageError ex)
         {
-            attempts.append("\n  ").append(++attempt).append(". EGL headless (Mesa surfaceless): ").append(describe(ex));
+            attempts.append("\n  ").append(++attempt).append(". EGL headless (Mesa surfaceless, or an EGL device): ").append(describe(ex));
             throw failure(kind, attempts, ex);
         }
     }

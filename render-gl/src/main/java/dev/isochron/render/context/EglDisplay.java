@@ -4,6 +4,8 @@ import dev.isochron.render.natives.NativeLibrary;
 import dev.isochron.render.natives.NativeLoading;
 import org.lwjgl.egl.EGL;
 import org.lwjgl.egl.EGLCapabilities;
+import org.lwjgl.egl.EXTDeviceEnumeration;
+import org.lwjgl.PointerBuffer;
 import org.lwjgl.system.JNI;
 import org.lwjgl.system.MemoryStack;
 
@@ -13,7 +15,8 @@ import static org.lwjgl.egl.EGL10.*;
 import static org.lwjgl.egl.EGL11.EGL_CONTEXT_LOST;
 
 /**
- * The process's Mesa surfaceless EGL display, shared by every headless context and reference counted:
+ * The process's headless EGL display (Mesa's surfaceless platform, or a GPU driver's EGL device where Mesa's is
+ * absent or {@value #PLATFORM_PROPERTY} asks for it), shared by every headless context and reference counted:
  * {@code eglGetPlatformDisplay} returns the same display for the same arguments, and {@code eglTerminate}
  * would destroy every context on it, so it is terminated only when the last context releases it.
  * Thread-safe (setup and teardown only).
@@ -23,9 +26,20 @@ final class EglDisplay
     /** {@code EGL_PLATFORM_SURFACELESS_MESA}; LWJGL 3.3.6 has no constant for it. */
     static final int EGL_PLATFORM_SURFACELESS_MESA = 0x31DD;
 
+    /** {@code EGL_PLATFORM_DEVICE_EXT}. */
+    static final int EGL_PLATFORM_DEVICE_EXT = 0x313F;
+    /**
+     * System property choosing the headless platform: {@code auto} (Mesa's surfaceless platform where the EGL client
+     * has it, else the first EGL device), {@code surfaceless} or {@code device} (a GPU vendor's EGL, e.g. NVIDIA's,
+     * on a machine that also has Mesa, whose surfaceless platform would otherwise pick its software rasteriser).
+     */
+    static final String PLATFORM_PROPERTY = "isochron.egl.platform";
+    private static final int MAX_DEVICES = 16;
+
     private static long display;
     private static int references;
     private static String version;
+    private static String platformName;
 
     private EglDisplay()
     {
@@ -67,6 +81,12 @@ final class EglDisplay
         }
     }
 
+    /** @return which headless platform the display came from ({@code surfaceless}, {@code device i of n}), once acquired. */
+    static synchronized String platform()
+    {
+        return platformName;
+    }
+
     /** @return {@code "major.minor"} of the EGL implementation, once acquired. */
     static synchronized String version()
     {
@@ -87,11 +107,6 @@ final class EglDisplay
                 GlPlatform.INSTALL_HINT, ex);
         }
         final String extensions = eglQueryString(EGL_NO_DISPLAY, EGL_EXTENSIONS);
-        if (extensions == null || !extensions.contains("EGL_MESA_platform_surfaceless"))
-        {
-            throw new GlContextException("headless EGL: the EGL client has no EGL_MESA_platform_surfaceless " +
-                "extension (client extensions: " + extensions + "); install Mesa's EGL: " + GlPlatform.INSTALL_HINT);
-        }
         final long getPlatformDisplay = client.eglGetPlatformDisplay != 0L ?
             client.eglGetPlatformDisplay : client.eglGetPlatformDisplayEXT;
         if (getPlatformDisplay == 0L)
@@ -99,20 +114,96 @@ final class EglDisplay
             throw new GlContextException("headless EGL: neither eglGetPlatformDisplay (EGL 1.5) nor " +
                 "eglGetPlatformDisplayEXT is available; install " + GlPlatform.INSTALL_HINT);
         }
-        // LWJGL's wrapper rejects the NULL native display that the surfaceless platform requires: call the pointer.
-        final long dpy = JNI.callPPP(EGL_PLATFORM_SURFACELESS_MESA, 0L, 0L, getPlatformDisplay);
-        if (dpy == EGL_NO_DISPLAY)
+        final String platform = System.getProperty(PLATFORM_PROPERTY, "auto");
+        final boolean surfaceless = has(extensions, "EGL_MESA_platform_surfaceless");
+        final boolean device = has(extensions, "EGL_EXT_platform_device") && client.eglQueryDevicesEXT != 0L;
+        if ("surfaceless".equals(platform) || ("auto".equals(platform) && surfaceless))
         {
-            throw new GlContextException("headless EGL: eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA) failed: " +
-                eglErrorName(eglGetError()) + "; install " + GlPlatform.INSTALL_HINT);
+            if (!surfaceless)
+            {
+                throw new GlContextException("headless EGL: the EGL client has no EGL_MESA_platform_surfaceless " +
+                    "extension (client extensions: " + extensions + "); install Mesa's EGL: " +
+                    GlPlatform.INSTALL_HINT);
+            }
+            // LWJGL's wrapper rejects the NULL native display that the surfaceless platform requires: call the pointer.
+            final long dpy = JNI.callPPP(EGL_PLATFORM_SURFACELESS_MESA, 0L, 0L, getPlatformDisplay);
+            if (dpy == EGL_NO_DISPLAY)
+            {
+                throw new GlContextException("headless EGL: eglGetPlatformDisplay(EGL_PLATFORM_SURFACELESS_MESA) " +
+                    "failed: " + eglErrorName(eglGetError()) + "; install " + GlPlatform.INSTALL_HINT);
+            }
+            platformName = "surfaceless";
+            return initialise(dpy, "the surfaceless display");
         }
+        if ("device".equals(platform) || ("auto".equals(platform) && device))
+        {
+            if (!device)
+            {
+                throw new GlContextException("headless EGL: the EGL client has no EGL_EXT_platform_device with " +
+                    "device enumeration (client extensions: " + extensions + "); a GPU vendor's EGL (NVIDIA's, " +
+                    "through libglvnd) offers it, or use -D" + PLATFORM_PROPERTY + "=surfaceless with Mesa");
+            }
+            return openDevice(getPlatformDisplay);
+        }
+        if (!"auto".equals(platform))
+        {
+            throw new GlContextException("headless EGL: -D" + PLATFORM_PROPERTY + "=" + platform +
+                " is not a platform; use auto, surfaceless or device");
+        }
+        throw new GlContextException("headless EGL: the EGL client has neither EGL_MESA_platform_surfaceless nor " +
+            "EGL_EXT_platform_device (client extensions: " + extensions + "); install Mesa's EGL: " +
+            GlPlatform.INSTALL_HINT);
+    }
+
+    /** The first enumerated EGL device whose display initialises: a GPU driver's headless path without Mesa. */
+    private static long openDevice(final long getPlatformDisplay)
+    {
+        final StringBuilder failures = new StringBuilder();
+        try (MemoryStack stack = MemoryStack.stackPush())
+        {
+            final PointerBuffer devices = stack.mallocPointer(MAX_DEVICES);
+            final IntBuffer count = stack.mallocInt(1);
+            if (!EXTDeviceEnumeration.eglQueryDevicesEXT(devices, count) || count.get(0) < 1)
+            {
+                throw new GlContextException("headless EGL: eglQueryDevicesEXT found no EGL device (" +
+                    eglErrorName(eglGetError()) + "); is the GPU driver's EGL installed?");
+            }
+            for (int i = 0; i < count.get(0); i++)
+            {
+                final long dpy = JNI.callPPP(EGL_PLATFORM_DEVICE_EXT, devices.get(i), 0L, getPlatformDisplay);
+                if (dpy == EGL_NO_DISPLAY)
+                {
+                    failures.append(" device ").append(i).append(": ").append(eglErrorName(eglGetError())).append(';');
+                    continue;
+                }
+                try
+                {
+                    platformName = "device " + i + " of " + count.get(0);
+                    return initialise(dpy, "EGL device " + i);
+                }
+                catch (final GlContextException ex)
+                {
+                    failures.append(" device ").append(i).append(": ").append(ex.getMessage()).append(';');
+                }
+            }
+        }
+        throw new GlContextException("headless EGL: no EGL device gave a display:" + failures);
+    }
+
+    private static boolean has(final String extensions, final String name)
+    {
+        return null != extensions && extensions.contains(name);
+    }
+
+    private static long initialise(final long dpy, final String what)
+    {
         try (MemoryStack stack = MemoryStack.stackPush())
         {
             final IntBuffer major = stack.mallocInt(1);
             final IntBuffer minor = stack.mallocInt(1);
             if (!eglInitialize(dpy, major, minor))
             {
-                throw new GlContextException("headless EGL: eglInitialize on the surfaceless display failed: " +
+                throw new GlContextException("headless EGL: eglInitialize on " + what + " failed: " +
                     eglErrorName(eglGetError()) + "; install the Mesa DRI drivers: " + GlPlatform.INSTALL_HINT);
             }
             EGL.createDisplayCapabilities(dpy, major.get(0), minor.get(0));

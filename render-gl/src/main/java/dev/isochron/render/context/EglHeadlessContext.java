@@ -17,7 +17,8 @@ import static org.lwjgl.egl.EGL15.*;
 import static org.lwjgl.opengl.GL11C.glFlush;
 
 /**
- * A headless GL core-profile context on Mesa's surfaceless EGL platform (llvmpipe when there is no GPU), for
+ * A headless GL core-profile context on Mesa's surfaceless EGL platform (llvmpipe when there is no GPU), or on a GPU
+ * driver's EGL device where Mesa's is absent ({@link EglDisplay#PLATFORM_PROPERTY}), for
  * tests, CI and headless runs. There is no window and no default framebuffer: frames are drawn into a
  * {@link Framebuffer} the context owns, created on the first {@link #makeCurrent()}, whose size is
  * configurable and can change ({@link #resize(int, int)}).
@@ -235,6 +236,15 @@ public final class EglHeadlessContext implements GlContext
         return session.version();
     }
 
+    /**
+     * @return the headless platform the display came from: {@code "surfaceless"} (Mesa) or {@code "device i of n"}
+     * (an enumerated EGL device, e.g. NVIDIA's driver without Mesa; see {@link EglDisplay#PLATFORM_PROPERTY}).
+     */
+    public String eglPlatform()
+    {
+        return EglDisplay.platform();
+    }
+
     /** @return the EGL version of the display, e.g. {@code "1.5"}. */
     public String eglVersion()
     {
@@ -316,7 +326,7 @@ public final class EglHeadlessContext implements GlContext
 
         static GlContextException noConfig(final int eglError)
         {
-            return new GlContextException("headless EGL: no RGBA8 OpenGL config on the surfaceless display (" +
+            return new GlContextException("headless EGL: no RGBA8 OpenGL config on the headless display (" +
                 EglDisplay.eglErrorName(eglError) + "); install " + GlPlatform.INSTALL_HINT);
         }
 

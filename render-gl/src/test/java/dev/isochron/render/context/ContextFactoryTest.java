@@ -55,7 +55,7 @@ class ContextFactoryTest
             () -> ContextFactory.create(new ContextOptions(), Map.of("DISPLAY", ":7"), WINDOW_FAILS, HEADLESS_FAILS));
         assertEquals("no OpenGL 3.3+ core context could be created (kind AUTO); tried:\n" +
             "  1. GLFW window (DISPLAY=:7): GLFW could not initialise: X11: Failed to open display :7\n" +
-            "  2. EGL headless (Mesa surfaceless): headless EGL: cannot load libEGL.so.1\n" +
+            "  2. EGL headless (Mesa surfaceless, or an EGL device): headless EGL: cannot load libEGL.so.1\n" +
             "to fix: apt-get install libegl1 libegl-mesa0 libgl1-mesa-dri for headless rendering; for windows " +
             "without a screen, apt-get install xvfb xauth, then run under xvfb-run -a", failure.getMessage());
     }
@@ -67,7 +67,7 @@ class ContextFactoryTest
             () -> ContextFactory.create(new ContextOptions(), Map.of(), OPENS_WINDOW, HEADLESS_FAILS));
         assertTrue(failure.getMessage().startsWith("no OpenGL 3.3+ core context could be created (kind AUTO); tried:\n" +
             "  1. GLFW window: skipped, no DISPLAY or WAYLAND_DISPLAY set\n" +
-            "  2. EGL headless (Mesa surfaceless): headless EGL: cannot load libEGL.so.1\n"), failure.getMessage());
+            "  2. EGL headless (Mesa surfaceless, or an EGL device): headless EGL: cannot load libEGL.so.1\n"), failure.getMessage());
     }
 
     @Test
