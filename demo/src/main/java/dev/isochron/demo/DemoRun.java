@@ -22,6 +22,7 @@ import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.runtime.Application;
+import dev.isochron.render.runtime.MeasurementConfig;
 import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
@@ -122,6 +123,20 @@ public final class DemoRun
             .threading(settings.multiThreaded() ? Threading.MULTI : Threading.SINGLE)
             .workers(settings.workers())
             .renderer(settings.nullRenderer() ? RendererKind.NULL : RendererKind.GL)
+            .stallStacks(settings.stallStacks())
+            .nativeHeapRetention(!settings.trimNativeHeap())
+            .instancedSprites(!settings.vertexSprites())
+            .vertexStreaming(settings.vertexStreaming())
+            .checked(settings.checked())
+            .hudCapacity(HUD_CAPACITY)
+            .measurement(measurement(settings));
+        return config;
+    }
+
+    /** @return what {@code settings} measure: limits, warm-up, the report, files, synthetic input. */
+    static MeasurementConfig measurement(final DemoSettings settings)
+    {
+        final MeasurementConfig measurement = new MeasurementConfig()
             .scene(settings.scene().cliName())
             .mode(settings.modeName())
             .reportPath(settings.report())
@@ -129,32 +144,27 @@ public final class DemoRun
             .measureHeapAfterRun(null != settings.report())
             .screenshotPath(settings.screenshot())
             .recordPath(settings.record())
-            .replayPath(settings.replay())
-            .stallStacks(settings.stallStacks())
-            .nativeHeapRetention(!settings.trimNativeHeap())
-            .instancedSprites(!settings.vertexSprites())
-            .vertexStreaming(settings.vertexStreaming())
-            .checked(settings.checked())
-            .hudCapacity(HUD_CAPACITY);
+            .replayPath(settings.replay());
         final int warmup = settings.warmupFrames() >= 0 ? settings.warmupFrames() :
-            settings.frames() > 0 ? RuntimeConfig.DEFAULT_WARMUP_FRAMES : TIMED_RUN_WARMUP_FRAMES;
-        config.warmupFrames(warmup);
+            settings.frames() > 0 ? MeasurementConfig.DEFAULT_WARMUP_FRAMES : TIMED_RUN_WARMUP_FRAMES;
+        measurement.warmupFrames(warmup);
         if (settings.frames() > 0)
         {
             // a frame is timed from its start to the next frame's start: one more frame closes the last interval
-            config.frames(warmup + settings.frames() + 1);
+            measurement.frames(warmup + settings.frames() + 1);
             // the report's window holds every measured frame asked for (40 bytes each), not only the default 100,000
-            config.reportCapacityFrames((int)Math.max(RuntimeConfig.DEFAULT_REPORT_CAPACITY_FRAMES, settings.frames()));
+            measurement.reportCapacityFrames(
+                (int)Math.max(MeasurementConfig.DEFAULT_REPORT_CAPACITY_FRAMES, settings.frames()));
         }
         if (settings.seconds() > 0)
         {
-            config.seconds(settings.seconds());
+            measurement.seconds(settings.seconds());
         }
         if (settings.inputRate() > 0)
         {
-            config.syntheticInput(synthetic(settings));
+            measurement.syntheticInput(synthetic(settings));
         }
-        return config;
+        return measurement;
     }
 
     /**
@@ -185,7 +195,7 @@ public final class DemoRun
 
     /**
      * Makes the scene {@code settings} name and fits {@code config} to it: batch capacities, the chart's feed
-     * producer as an input source, and the scene's frame-path classes ({@link RuntimeConfig#frameClasses}), whose
+     * producer as an input source, and the scene's frame-path classes ({@link MeasurementConfig#frameClasses}), whose
      * String literals the runtime resolves before the first frame.
      *
      * @return the scene, ready for {@link Isochron#run(Application, RuntimeConfig)} with {@code config}.
@@ -198,7 +208,8 @@ public final class DemoRun
         {
             case SPRITES:
             {
-                config.spriteCapacity(SpritesScene.spriteCapacity(count))
+                config.spriteCapacity(SpritesScene.spriteCapacity(count));
+                config.measurement()
                     .frameClasses(SpritesScene.class, SpriteField.class, ParticleSystem.class, HudLine.class);
                 return new SpritesScene(count, settings.countGiven() ? -1 : SOFTWARE_SPRITES, settings.width(),
                     settings.height(), naive, SEED);
@@ -207,13 +218,13 @@ public final class DemoRun
             {
                 final ChartScene scene = new ChartScene(count, settings.width(), naive);
                 config.hudCapacity(Math.max(HUD_CAPACITY, ChartScene.hudShapeCapacity(settings.width())));
-                config.addInputSource(producer -> scene.feed())
-                    .frameClasses(ChartScene.class, ChartDrawing.class, ChartFeed.class, FeedRing.class, SeriesHistory.class,
-                        HudLine.class);
+                config.addInputSource(producer -> scene.feed());
+                config.measurement().frameClasses(ChartScene.class, ChartDrawing.class, ChartFeed.class, FeedRing.class,
+                    SeriesHistory.class, HudLine.class);
                 return scene;
             }
             case LIST:
-                config.frameClasses(ListScene.class, ListRows.class, HudLine.class);
+                config.measurement().frameClasses(ListScene.class, ListRows.class, HudLine.class);
                 return new ListScene(count, settings.height(), naive);
             default:
                 throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() +

@@ -70,6 +70,7 @@ final class StartupWarmup implements Runnable
         "dev.isochron.engine.loop.LoopConfig",
         "dev.isochron.engine.loop.PacingMode",
         "dev.isochron.render.runtime.RuntimeConfig",
+        "dev.isochron.render.runtime.MeasurementConfig",
         "org.agrona.concurrent.NanoClock",
         "dev.isochron.render.context.ContextKind",
         "dev.isochron.render.runtime.Threading",

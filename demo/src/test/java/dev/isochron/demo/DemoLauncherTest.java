@@ -48,15 +48,16 @@ class DemoLauncherTest
     {
         final RuntimeConfig config = DemoRun.config(settings("--headless", "--frames", "200", "--warmup", "50"));
 
-        assertEquals(251, config.frames());
-        assertEquals(50, config.warmupFrames());
+        assertEquals(251, config.measurement().frames());
+        assertEquals(50, config.measurement().warmupFrames());
     }
 
     @Test
     void shouldMeasureTheHeapAfterTheRunOnlyWhenWritingAReport()
     {
-        assertTrue(DemoRun.config(settings("--headless", "--frames", "5", "--report", "run.json")).measureHeapAfterRun());
-        assertFalse(DemoRun.config(settings("--headless", "--frames", "5")).measureHeapAfterRun());
+        assertTrue(DemoRun.config(settings("--headless", "--frames", "5", "--report", "run.json")).measurement()
+            .measureHeapAfterRun());
+        assertFalse(DemoRun.config(settings("--headless", "--frames", "5")).measurement().measureHeapAfterRun());
     }
 
     @Test

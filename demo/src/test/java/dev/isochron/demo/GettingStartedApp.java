@@ -10,8 +10,8 @@ public final class GettingStartedApp implements Application<float[]> {
     final float[] xy = {100, 100};
 
     public static void main(String[] args) {
-        RunResult result = Isochron.run(new GettingStartedApp(), new RuntimeConfig().seconds(5));
-        System.out.print(result.report().toSummary());
+        RuntimeConfig config = new RuntimeConfig().measurement(new MeasurementConfig().seconds(5));
+        System.out.print(Isochron.run(new GettingStartedApp(), config).report().toSummary());
     }
     public float[] newRenderState() {
         return new float[2];

@@ -14,6 +14,7 @@ import dev.isochron.engine.loop.PacingMode;
 import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.runtime.ExitCause;
+import dev.isochron.render.runtime.MeasurementConfig;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
 import org.junit.jupiter.api.Test;
@@ -126,9 +127,7 @@ class GettingStartedTest
             .context(ContextKind.HEADLESS)
             .size(320, 240)
             .loop(new LoopConfig().pacing(PacingMode.UNCAPPED))
-            .warmupFrames(0)
-            .frames(2)
-            .screenshotPath(screenshot);
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(2).screenshotPath(screenshot));
 
         final RunResult result = Isochron.run(new GettingStartedApp(), config);
 

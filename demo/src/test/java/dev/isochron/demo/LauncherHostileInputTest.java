@@ -84,7 +84,7 @@ class LauncherHostileInputTest
     {
         final RuntimeConfig config = DemoRun.config(DemoLauncher.parse("--headless", "--frames", "250000"));
 
-        assertEquals(250_000, config.reportCapacityFrames());
+        assertEquals(250_000, config.measurement().reportCapacityFrames());
     }
 
     @Test

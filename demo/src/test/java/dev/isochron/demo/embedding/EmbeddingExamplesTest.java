@@ -7,6 +7,7 @@ import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.runtime.Application;
 import dev.isochron.render.runtime.ExitCause;
 import dev.isochron.render.runtime.Frame;
+import dev.isochron.render.runtime.MeasurementConfig;
 import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
@@ -67,7 +68,7 @@ class EmbeddingExamplesTest
         final Path png = dir.resolve("sprites.png");
 
         final RunResult result = Isochron.run(new TexturedSprites(), new RuntimeConfig().context(ContextKind.HEADLESS)
-            .size(128, 64).warmupFrames(0).frames(3).screenshotPath(png));
+            .size(128, 64).measurement(new MeasurementConfig().warmupFrames(0).frames(3).screenshotPath(png)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         final BufferedImage image = ImageIO.read(png.toFile());
@@ -88,7 +89,8 @@ class EmbeddingExamplesTest
     void shouldRunTheTexturedSpritesWithoutGl()
     {
         final RunResult result = Isochron.run(new TexturedSprites(),
-            new RuntimeConfig().renderer(RendererKind.NULL).warmupFrames(0).frames(3));
+            new RuntimeConfig().renderer(RendererKind.NULL)
+                .measurement(new MeasurementConfig().warmupFrames(0).frames(3)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
     }
@@ -126,7 +128,8 @@ class EmbeddingExamplesTest
     {
         final RightArrowWatcher app = new RightArrowWatcher();
 
-        final RunResult result = Isochron.run(app, new RuntimeConfig().renderer(RendererKind.NULL).seconds(20)
+        final RunResult result = Isochron.run(app, new RuntimeConfig().renderer(RendererKind.NULL)
+            .measurement(new MeasurementConfig().seconds(20))
             .addInputSource(producer -> new ScriptedKeys(producer, GLFW_KEY_RIGHT, 500)));
 
         assertEquals(ExitCause.EXIT_REQUESTED, result.exitCause());
@@ -174,7 +177,8 @@ class EmbeddingExamplesTest
     {
         final StallLog log = new StallLog();
 
-        Isochron.run(new SlowTick(), new RuntimeConfig().renderer(RendererKind.NULL).seconds(20)
+        Isochron.run(new SlowTick(), new RuntimeConfig().renderer(RendererKind.NULL)
+            .measurement(new MeasurementConfig().seconds(20))
             .loop(new LoopConfig().tickRateHz(240))
             .stallWatchdog(Duration.ofMillis(50)).stallWatchdogStartUp(0, Duration.ofMillis(50)).stallReporter(log));
 
@@ -187,8 +191,8 @@ class EmbeddingExamplesTest
     {
         final Path json = dir.resolve("report.json");
 
-        final RunResult result = PooledSparks.run(new RuntimeConfig().renderer(RendererKind.NULL).warmupFrames(0)
-            .frames(300).loop(new LoopConfig().tickRateHz(240)), json);
+        final RunResult result = PooledSparks.run(new RuntimeConfig().renderer(RendererKind.NULL)
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(300)).loop(new LoopConfig().tickRateHz(240)), json);
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         assertTrue(Files.readString(json).contains("\n  \"sparkPoolGrowth\": 0.0"), Files.readString(json));

@@ -31,7 +31,8 @@ public final class PooledSparks implements Application<float[]> {
 
     public static RunResult run(RuntimeConfig config, Path report) throws IOException {
         PooledSparks app = new PooledSparks();
-        RunResult result = Isochron.run(app, config.frameClasses(Spark.class));
+        config.measurement().frameClasses(Spark.class);
+        RunResult result = Isochron.run(app, config);
         result.report().extra("sparkPoolGrowth", app.pool.growthCount()).writeJson(report);
         return result;
     }

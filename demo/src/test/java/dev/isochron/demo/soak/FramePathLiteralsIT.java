@@ -17,6 +17,7 @@ import dev.isochron.demo.DemoRun;
 import dev.isochron.demo.DemoSettings;
 import dev.isochron.engine.testing.ClassConstants;
 import dev.isochron.render.runtime.FramePathLiterals;
+import dev.isochron.render.runtime.MeasurementConfig;
 import dev.isochron.render.runtime.RuntimeConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * frame-path class: a method C2 did not compile on its own in this run (it was inlined) may be in another. Isochron's engine, input and
  * render-gl classes must hold no literal at all (embedders may run without the flags the resolver needs); a demo or
  * third-party class may instead be one the runtime resolves ({@link FramePathLiterals#runtimeClasses()} or the scene's
- * {@link RuntimeConfig#frameClasses}).
+ * {@link MeasurementConfig#frameClasses}).
  * <p>
  * JDK classes are listed, not judged: the log does not say which thread asked for a compile, and the soak's own
  * controller thread (snapshots, class loading, lambdas) compiles JDK code beside the frames. Most JDK classes come
@@ -145,7 +146,7 @@ class FramePathLiteralsIT
         final RuntimeConfig config = DemoRun.config(settings);
         DemoRun.application(settings, config);
         final Set<String> names = new TreeSet<>(FramePathLiterals.runtimeClasses());
-        for (final Class<?> type : config.frameClasses())
+        for (final Class<?> type : config.measurement().frameClasses())
         {
             names.add(type.getName());
         }

@@ -15,6 +15,7 @@ import dev.isochron.render.Isochron;
 import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.runtime.Application;
 import dev.isochron.render.runtime.RunResult;
+import dev.isochron.render.runtime.MeasurementConfig;
 import dev.isochron.render.runtime.RuntimeConfig;
 import dev.isochron.render.runtime.VertexStreaming;
 
@@ -27,7 +28,7 @@ import dev.isochron.render.runtime.VertexStreaming;
  * planned length after it: the soak's verdict never depends on how fast the machine started the scene.
  * <p>
  * It writes into {@code outDir}: {@value #RECORD_FILE} (the {@link SoakRecord}) and {@value #REPORT_FILE} (the run
- * report, docs/report.md JSON, written by the runtime through {@link RuntimeConfig#reportPath} and rewritten here with the
+ * report, docs/report.md JSON, written by the runtime through {@link MeasurementConfig#reportPath} and rewritten here with the
  * soak's figures added as extras), and prints the report's summary and the record's table. Exit status 0 when it
  * wrote the record (the test judges it), 1 when the run failed, 2 for bad arguments.
  * <p>
@@ -169,14 +170,15 @@ public final class SoakMain
     static RuntimeConfig soakOverrides(
         final RuntimeConfig config, final SoakScene scene, final double seconds, final Path report)
     {
-        return config.title("Isochron soak: " + scene.cliName())
-            .vertexStreaming(VertexStreaming.valueOf(
-                System.getProperty(VERTEX_STREAMING_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)))
+        config.measurement()
             .reportPath(report)
             .warmupFrames(WARMUP_FRAMES)
             .reportCapacityFrames((int)Math.min(2_000_000, Math.max(100_000, seconds * 2_000)))
             // a bound in case the controller cannot end the run; it ends it well before
             .seconds(2 * seconds + WARMUP_GRACE_SECONDS + 30);
+        return config.title("Isochron soak: " + scene.cliName())
+            .vertexStreaming(VertexStreaming.valueOf(
+                System.getProperty(VERTEX_STREAMING_PROPERTY, "auto").trim().toUpperCase(Locale.ROOT)));
     }
 
     private static <S> SoakApplication<S> wrap(final Application<S> scene)

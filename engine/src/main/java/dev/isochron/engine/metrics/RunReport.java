@@ -190,7 +190,7 @@ public final class RunReport
     /**
      * Runs {@code System.gc()} and records the heap used afterwards ({@code heapUsedAfterMb}; -1 until this runs). A
      * full collection in the host application: call it only when the heap figure is wanted, after the measured window
-     * (the runtime does so only with {@code RuntimeConfig.measureHeapAfterRun(true)}).
+     * (the runtime does so only with {@code MeasurementConfig.measureHeapAfterRun(true)}).
      *
      * @return this.
      */

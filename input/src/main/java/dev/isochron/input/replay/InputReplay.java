@@ -109,7 +109,7 @@ public final class InputReplay implements InputSource
 
     /**
      * Says why {@code path} cannot be replayed without opening it: it exists and is a FIFO, a device, a socket or a
-     * directory. For configuration checks ({@code RuntimeConfig.replayPath}) and {@link #open}.
+     * directory. For configuration checks ({@code MeasurementConfig.replayPath}) and {@link #open}.
      *
      * @return {@code "input recording <path> is a FIFO (named pipe), not a regular file; ..."}, or null when the path
      * is a regular file or does not exist (opening it then says so).

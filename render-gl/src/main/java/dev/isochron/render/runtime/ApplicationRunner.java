@@ -228,12 +228,12 @@ public final class ApplicationRunner
             stats = new RuntimeStats(stallThresholdNs());
             gcPauses = new GcPauseMonitor(clock);
             allocation = new ThreadAllocationMeter();
-            report = new RunReport().scene(config.scene()).mode(config.mode());
+            report = new RunReport().scene(config.measurement().scene()).mode(config.measurement().mode());
             frameMetrics = new FrameMetrics(new FrameMetrics.Context()
                 .threading(Threading.SINGLE == config.threading() ? FrameMetrics.Threading.SINGLE :
                     FrameMetrics.Threading.MULTI)
-                .warmupFrames(config.warmupFrames())
-                .windowCapacityFrames(config.reportCapacityFrames())
+                .warmupFrames(config.measurement().warmupFrames())
+                .windowCapacityFrames(config.measurement().reportCapacityFrames())
                 .tickRateHz(loopConfig.tickRateHz())
                 .targetFps(loopConfig.reportTargetFps())
                 .allocationMeter(allocation));
@@ -264,9 +264,9 @@ public final class ApplicationRunner
                 }
             }
 
-            final boolean live = null == config.replayPath();
+            final boolean live = null == config.measurement().replayPath();
             inputLatency = new LatencyHistogram();
-            int producers = (null != window ? 1 : 0) + (null != config.syntheticInput() ? 1 : 0) +
+            int producers = (null != window ? 1 : 0) + (null != config.measurement().syntheticInput() ? 1 : 0) +
                 config.inputSources().size();
             final InputQueueConfig given = config.inputQueue();
             final InputQueueConfig queueConfig = new InputQueueConfig()
@@ -286,23 +286,23 @@ public final class ApplicationRunner
             {
                 try
                 {
-                    replay = InputReplay.open(config.replayPath());
+                    replay = InputReplay.open(config.measurement().replayPath());
                 }
                 catch (final IOException ex)
                 {
-                    throw Constants.cannotReadReplay(config.replayPath(), ex);
+                    throw Constants.cannotReadReplay(config.measurement().replayPath(), ex);
                 }
                 source = replay;
             }
-            else if (null != config.recordPath())
+            else if (null != config.measurement().recordPath())
             {
                 try
                 {
-                    recorder = new InputRecorder(config.recordPath(), loopConfig.tickRateHz(), 0L);
+                    recorder = new InputRecorder(config.measurement().recordPath(), loopConfig.tickRateHz(), 0L);
                 }
                 catch (final IOException ex)
                 {
-                    throw Constants.cannotRecord(config.recordPath(), ex);
+                    throw Constants.cannotRecord(config.measurement().recordPath(), ex);
                 }
                 queue.recordTo(recorder);
             }
@@ -312,9 +312,9 @@ public final class ApplicationRunner
                 adapter = new GlfwInputAdapter(queue.newProducer(), new FileDropInbox(), config.checked());
                 installInput();
             }
-            if (null != config.syntheticInput())
+            if (null != config.measurement().syntheticInput())
             {
-                synthetic = new SyntheticInputSource(queue.newProducer(), config.syntheticInput());
+                synthetic = new SyntheticInputSource(queue.newProducer(), config.measurement().syntheticInput());
                 producerAgents.add(synthetic);
             }
             final List<InputAgentFactory> sources = config.inputSources();
@@ -352,7 +352,7 @@ public final class ApplicationRunner
                 new FanOutLoopObserver(frameMetrics, new StatsObserver(stats), new JfrLoopObserver()) :
                 new FanOutLoopObserver(frameMetrics, new StatsObserver(stats));
             loop = new FixedStepLoop(loopConfig, simulation, clock, observer);
-            literals = FramePathLiterals.start(config, app);
+            literals = FramePathLiterals.start(config.measurement(), app);
             pipeline = new RenderPipeline<>(app, config, context, exit, failures, renderPhase, stats, report, gcPauses,
                 live ? queue : null, live ? inputLatency : null, watchdog, renderHeartbeat, literals);
             if (null != watchdog)
@@ -632,12 +632,12 @@ public final class ApplicationRunner
         /** Frame and time limits; the thread that runs frames, after each. Allocation-free. */
         private void checkLimits()
         {
-            final long frameLimit = config.frames();
+            final long frameLimit = config.measurement().frames();
             if (frameLimit > 0 && pipeline.frames() >= frameLimit)
             {
                 exit.request(ExitCause.FRAME_LIMIT);
             }
-            final double seconds = config.seconds();
+            final double seconds = config.measurement().seconds();
             if (seconds > 0 &&
                 pipeline.lastFrameStartNs() - pipeline.firstFrameStartNs() >= (long)(seconds * NS_PER_SECOND))
             {
@@ -827,19 +827,19 @@ public final class ApplicationRunner
             report.extra(Constants.INPUT_WRITTEN, queue.written())
                 .extra(Constants.INPUT_DISCARDED_AT_END, discarded)
                 .measureRss();
-            if (config.measureHeapAfterRun())
+            if (config.measurement().measureHeapAfterRun())
             {
                 report.measureHeapAfterGc();
             }
-            if (null != config.reportPath())
+            if (null != config.measurement().reportPath())
             {
                 try
                 {
-                    report.writeJson(config.reportPath());
+                    report.writeJson(config.measurement().reportPath());
                 }
                 catch (final IOException ex)
                 {
-                    throw Constants.cannotWriteReport(config.reportPath(), ex);
+                    throw Constants.cannotWriteReport(config.measurement().reportPath(), ex);
                 }
             }
             final ExitCause cause = null == exit.cause() ? ExitCause.EXIT_REQUESTED : exit.cause();

@@ -7,8 +7,8 @@ public enum ExitCause
     WINDOW_CLOSED,
     /** {@link Frame#requestExit()} or {@link Tick#requestExit()}. */
     EXIT_REQUESTED,
-    /** {@link RuntimeConfig#frames(long)} frames were rendered. */
+    /** {@link MeasurementConfig#frames(long)} frames were rendered. */
     FRAME_LIMIT,
-    /** {@link RuntimeConfig#seconds(double)} seconds passed. */
+    /** {@link MeasurementConfig#seconds(double)} seconds passed. */
     TIME_LIMIT
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Resolves, once before the first frame, the String literals of the classes the frame path calls that hold any: the
- * application's class, the configured {@link RuntimeConfig#frameClasses}, and the third-party and JDK classes the
+ * application's class, the configured {@link MeasurementConfig#frameClasses}, and the third-party and JDK classes the
  * runtime's own frame path reaches ({@link #RUNTIME_CLASSES}). Isochron's own frame-path classes hold no literal, so
  * they need none of this (a test per module reads their class files).
  * <p>
@@ -75,7 +75,7 @@ public final class FramePathLiterals implements Runnable
         "jdk.internal.util.Preconditions",
         "sun.misc.Unsafe");
 
-    private final RuntimeConfig config;
+    private final MeasurementConfig config;
     private final Class<?> applicationClass;
     private final Thread thread;
     private volatile boolean firstFrameEnded;
@@ -84,7 +84,7 @@ public final class FramePathLiterals implements Runnable
     private int classes;
     private int literals;
 
-    private FramePathLiterals(final RuntimeConfig config, final Class<?> applicationClass)
+    private FramePathLiterals(final MeasurementConfig config, final Class<?> applicationClass)
     {
         this.config = config;
         this.applicationClass = applicationClass;
@@ -94,9 +94,9 @@ public final class FramePathLiterals implements Runnable
     /**
      * Starts resolving the literals of {@code application}'s class, the configured frame classes and
      * {@link #RUNTIME_CLASSES} once {@link #firstFrameEnded()} is called; nothing when
-     * {@link RuntimeConfig#resolveLiterals} is off.
+     * {@link MeasurementConfig#resolveLiterals} is off.
      */
-    static FramePathLiterals start(final RuntimeConfig config, final Object application)
+    static FramePathLiterals start(final MeasurementConfig config, final Object application)
     {
         final FramePathLiterals literals = new FramePathLiterals(config, application.getClass());
         if (null != literals.thread)

@@ -14,7 +14,7 @@ import java.util.List;
  * the documented flag is {@code --add-opens java.base/jdk.internal.misc=ALL-UNNAMED}, an {@code --add-exports} of the
  * same package is enough and is accepted). Recommended: {@value LiteralResolver#REQUIRED_FLAGS}, which let the runtime
  * resolve the frame path's third-party String literals before the first frame; without them a run is correct and
- * says so once on System.err ({@link RuntimeConfig#resolveLiterals}), so their absence alone fails nothing. When the
+ * says so once on System.err ({@link MeasurementConfig#resolveLiterals}), so their absence alone fails nothing. When the
  * required flag is missing, the message names the recommended ones that are missing too, so one edit of the launch
  * configuration fixes both.
  * <p>

@@ -76,6 +76,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     private final Application<S> app;
     private final RuntimeConfig config;
+    private final MeasurementConfig measurement;
     private final GlContext context;
     private final ExitSignal exit;
     private final FailureRecorder failures;
@@ -164,13 +165,14 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.debugGl = config.debugGl() && null != context;
         this.app = app;
         this.config = config;
+        this.measurement = config.measurement();
         this.context = context;
         this.exit = exit;
         this.failures = failures;
         this.phase = phase;
         this.stats = stats;
         this.report = report;
-        this.phaseTimes = new FramePhaseTimes(config.warmupFrames());
+        this.phaseTimes = new FramePhaseTimes(measurement.warmupFrames());
         this.gcPauses = gcPauses;
         this.inputQueue = inputQueue;
         this.inputLatency = inputLatency;
@@ -189,9 +191,9 @@ final class RenderPipeline<S> implements StateRenderer<S>
         hudProjection.setOrtho2D(0f, width, height, 0f);
         this.font = BitmapFont.create();
         this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, targetFrameNs(config), stats.stallThresholdNs())
-            .warmupFrames(config.warmupFrames())
+            .warmupFrames(measurement.warmupFrames())
             .visible(config.hudVisible());
-        this.warmupFrames = config.warmupFrames();
+        this.warmupFrames = measurement.warmupFrames();
         this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats, hud);
         this.workers = config.workers() > 0 ? newWorkers(config, watchdog, heartbeat) : null;
         this.forkMinQuads = config.forkMinQuads();
@@ -493,7 +495,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     private boolean isCaptureFrame(final long index)
     {
-        if (null == config.screenshotPath() || captured)
+        if (null == measurement.screenshotPath() || captured)
         {
             return false;
         }
@@ -507,13 +509,13 @@ final class RenderPipeline<S> implements StateRenderer<S>
             // so the read-back and PNG encoding are not counted as the last frame's allocation
             return false;
         }
-        final long limit = config.frames();
+        final long limit = measurement.frames();
         return (limit > 0 && index + 1 >= limit) || (exit.isSet() && !exit.isFailed());
     }
 
     private void capture()
     {
-        final Path path = config.screenshotPath();
+        final Path path = measurement.screenshotPath();
         Screenshot.write(context, path);
         captured = true;
     }
@@ -623,7 +625,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
     /** @return whether a screenshot is configured and not yet written. */
     boolean needsScreenshot()
     {
-        return null != config.screenshotPath() && null != context && !captured;
+        return null != measurement.screenshotPath() && null != context && !captured;
     }
 
     /**

@@ -1,34 +1,32 @@
 package dev.isochron.render.runtime;
 
 import dev.isochron.engine.checked.CheckedMode;
-import dev.isochron.engine.io.AtomicFileWriter;
-import dev.isochron.engine.io.FileKind;
 import dev.isochron.engine.loop.LoopConfig;
-import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.engine.watchdog.StallReporter;
 import dev.isochron.input.queue.InputQueueConfig;
-import dev.isochron.input.synthetic.SyntheticInputConfig;
-import dev.isochron.input.synthetic.SyntheticInputSource;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.context.WindowApi;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything {@link dev.isochron.render.Isochron#run} needs besides the application: a fluent context whose
- * setters check each value as it is given and whose {@link #conclude()} checks the combination, both throwing
- * {@link IllegalArgumentException} naming the option, its allowed range and the value given.
+ * What an embedder sets for {@link dev.isochron.render.Isochron#run} besides the application: the window or headless
+ * context (size, title, window API), the loop and its pacing, the threading model and render workers, the batch and
+ * input capacities, the input sources, the stall watchdog, the native heap and checking mode. What a measurement sets
+ * (frame and time limits, warm-up, the report and its files, record and replay, synthetic input, literal resolution)
+ * is apart, in the {@link MeasurementConfig} that {@link #measurement()} returns. A fluent context whose setters check
+ * each value as it is given and whose {@link #conclude()} checks the combination, the measurement's included, both
+ * throwing {@link IllegalArgumentException} naming the option, its allowed range and the value given.
  * <p>
  * Defaults suit a first program: a 1280x720 window when a display exists (headless otherwise), the
  * {@link LoopConfig} defaults (120 Hz ticks, uncapped frames), the multi-threaded model, no render workers, the GL
- * renderer, no frame or time limit, 300 warm-up frames before the report's measured window, the
- * {@link FailurePolicy#STOP} policy, the stall watchdog on at {@value #DEFAULT_STALL_THRESHOLD_MS} ms (each thread's
+ * renderer, the {@link MeasurementConfig} defaults (no frame or time limit, 300 warm-up frames before the report's
+ * measured window), the {@link FailurePolicy#STOP} policy, the stall watchdog on at {@value #DEFAULT_STALL_THRESHOLD_MS} ms (each thread's
  * first {@value #DEFAULT_STALL_START_UP_UNITS} units of work at {@value #DEFAULT_STALL_START_UP_BUDGET_MS} ms) reporting
  * one line per stall to System.err.
  * <p>
@@ -61,10 +59,6 @@ public final class RuntimeConfig
     public static final int MAX_BATCH_CAPACITY = 4_000_000;
     /** Most quads one frame may hold over all four batches (the GL backend's vertex memory limit). */
     public static final int MAX_TOTAL_QUADS = 1 << 22;
-    /** Default frames run before the report's measured window starts. */
-    public static final int DEFAULT_WARMUP_FRAMES = FrameMetrics.Context.DEFAULT_WARMUP_FRAMES;
-    /** Default most frames the report's window holds. */
-    public static final int DEFAULT_REPORT_CAPACITY_FRAMES = FrameMetrics.Context.DEFAULT_WINDOW_CAPACITY_FRAMES;
     /**
      * Default stall watchdog threshold, ms: fifteen 60 Hz frames, a freeze a user sees, yet far above any frame or
      * tick the runtime is meant to produce (and above a young-generation GC pause), so a report is worth a stack walk.
@@ -74,8 +68,6 @@ public final class RuntimeConfig
     public static final Duration MIN_STALL_THRESHOLD = Duration.ofMillis(1);
     /** Longest stall watchdog threshold accepted. */
     public static final Duration MAX_STALL_THRESHOLD = Duration.ofHours(1);
-    /** What the JDK's lambda proxies' names hold after the name of the class that declares the lambda. */
-    private static final String LAMBDA_PROXY_MARK = "$$Lambda";
     /**
      * Default number of each engine thread's first units of work (ticks, render-state writes, frames, vertex slices)
      * judged against the start-up budget: about the first 15 frames of a run with one render worker.
@@ -100,18 +92,7 @@ public final class RuntimeConfig
     private int workers;
     private int forkMinQuads = DEFAULT_FORK_MIN_QUADS;
     private RendererKind renderer = RendererKind.GL;
-    private long frames;
-    private double seconds;
-    private int warmupFrames = DEFAULT_WARMUP_FRAMES;
-    private int reportCapacityFrames = DEFAULT_REPORT_CAPACITY_FRAMES;
-    private String scene = "app";
-    private String mode = "engine";
-    private Path reportPath;
-    private Path screenshotPath;
-    private Path recordPath;
-    private Path replayPath;
     private InputQueueConfig inputQueue;
-    private SyntheticInputConfig syntheticInput;
     private final List<InputAgentFactory> inputSources = new ArrayList<>();
     private FailurePolicy failurePolicy = FailurePolicy.STOP;
     private int spriteCapacity = DEFAULT_SPRITE_CAPACITY;
@@ -132,9 +113,7 @@ public final class RuntimeConfig
     private Duration stallStartUpBudget = Duration.ofMillis(DEFAULT_STALL_START_UP_BUDGET_MS);
     private boolean stallStacks;
     private StallReporter stallReporter;
-    private boolean resolveLiterals = true;
-    private boolean measureHeapAfterRun;
-    private final List<Class<?>> frameClasses = new ArrayList<>();
+    private MeasurementConfig measurement = new MeasurementConfig();
     private final FaultInjection faults = new FaultInjection();
 
     /**
@@ -250,134 +229,6 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param frames end the run after this many frames (warm-up included), >= 0; 0 = no limit. A limit must leave the
-     *               report a frame to measure: {@link #conclude()} refuses one below {@code warmupFrames + 2} (the
-     *               warm-up frames are not measured, nor is the last frame, which no next frame times).
-     * @return this.
-     */
-    public RuntimeConfig frames(final long frames)
-    {
-        if (frames < 0)
-        {
-            throw new IllegalArgumentException("frames must be >= 0 (0 = no limit), was " + frames);
-        }
-        this.frames = frames;
-        return this;
-    }
-
-    /**
-     * @param seconds end the run after this many seconds from the first frame, finite and >= 0; 0 = no limit.
-     * @return this.
-     */
-    public RuntimeConfig seconds(final double seconds)
-    {
-        if (!(seconds >= 0.0 && seconds < Double.POSITIVE_INFINITY))
-        {
-            throw new IllegalArgumentException("seconds must be finite and >= 0 (0 = no limit), was " + seconds);
-        }
-        this.seconds = seconds;
-        return this;
-    }
-
-    /**
-     * @param warmupFrames frames run before the report's measured window (JIT, caches), in [0, 100000000]; with a
-     *                     {@link #frames} limit, at most {@code frames - 2} (see {@link #frames(long)}).
-     * @return this.
-     */
-    public RuntimeConfig warmupFrames(final int warmupFrames)
-    {
-        if (warmupFrames < 0 || warmupFrames > FrameMetrics.Context.MAX_WARMUP_FRAMES)
-        {
-            throw new IllegalArgumentException("warmupFrames must be in [0, " +
-                FrameMetrics.Context.MAX_WARMUP_FRAMES + "], was " + warmupFrames);
-        }
-        this.warmupFrames = warmupFrames;
-        return this;
-    }
-
-    /**
-     * @param reportCapacityFrames most frames the report's measured window holds (preallocated), in
-     *                             [1, 50000000]; the window ends when it is full.
-     * @return this.
-     */
-    public RuntimeConfig reportCapacityFrames(final int reportCapacityFrames)
-    {
-        if (reportCapacityFrames < 1 || reportCapacityFrames > FrameMetrics.Context.MAX_WINDOW_CAPACITY_FRAMES)
-        {
-            throw new IllegalArgumentException("reportCapacityFrames must be in [1, " +
-                FrameMetrics.Context.MAX_WINDOW_CAPACITY_FRAMES + "], was " + reportCapacityFrames);
-        }
-        this.reportCapacityFrames = reportCapacityFrames;
-        return this;
-    }
-
-    /**
-     * @param scene the report's {@code scene} key; not null.
-     * @return this.
-     */
-    public RuntimeConfig scene(final String scene)
-    {
-        this.scene = requireNonNull(scene, "scene", "any string");
-        return this;
-    }
-
-    /**
-     * @param mode the report's {@code mode} key ({@code engine} or {@code naive}); not null.
-     * @return this.
-     */
-    public RuntimeConfig mode(final String mode)
-    {
-        this.mode = requireNonNull(mode, "mode", "engine, naive");
-        return this;
-    }
-
-    /**
-     * @param reportPath where to write the run report's JSON at the end, or null for none; written whole or not at
-     *                   all, so it must be a regular file or a new name in an existing directory ({@link #conclude()}
-     *                   refuses a directory, a device such as {@code /dev/full}, a FIFO, a missing directory).
-     * @return this.
-     */
-    public RuntimeConfig reportPath(final Path reportPath)
-    {
-        this.reportPath = reportPath;
-        return this;
-    }
-
-    /**
-     * @param screenshotPath where to write a PNG of the last frame, or null for none (GL renderer only); like
-     *                       {@link #reportPath}, a regular file or a new name in an existing directory.
-     * @return this.
-     */
-    public RuntimeConfig screenshotPath(final Path screenshotPath)
-    {
-        this.screenshotPath = screenshotPath;
-        return this;
-    }
-
-    /**
-     * @param recordPath where to record every input record consumed, tick by tick, or null for none; like
-     *                   {@link #reportPath}, a regular file or a new name in an existing directory.
-     * @return this.
-     */
-    public RuntimeConfig recordPath(final Path recordPath)
-    {
-        this.recordPath = recordPath;
-        return this;
-    }
-
-    /**
-     * @param replayPath a recording whose records feed the ticks instead of the live input queue, or null; an existing
-     *                   regular file ({@link #conclude()} refuses a missing path, a directory, a device or a FIFO,
-     *                   which opening would block on).
-     * @return this.
-     */
-    public RuntimeConfig replayPath(final Path replayPath)
-    {
-        this.replayPath = replayPath;
-        return this;
-    }
-
-    /**
      * @param inputQueue capacity, producers and coalescing of the runtime's input queue, or null for the
      *                   defaults; its clock and latency sink are replaced by the runtime's.
      * @return this.
@@ -385,19 +236,6 @@ public final class RuntimeConfig
     public RuntimeConfig inputQueue(final InputQueueConfig inputQueue)
     {
         this.inputQueue = inputQueue;
-        return this;
-    }
-
-    /**
-     * Attaches a {@link SyntheticInputSource} with this configuration on a producer thread of its own, or none
-     * when null.
-     *
-     * @param syntheticInput the streams and rates.
-     * @return this.
-     */
-    public RuntimeConfig syntheticInput(final SyntheticInputConfig syntheticInput)
-    {
-        this.syntheticInput = syntheticInput;
         return this;
     }
 
@@ -666,95 +504,6 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param resolveLiterals whether the runtime resolves the String literals of the frame path's classes before the
-     *                        first frame (default true): the application's class, the {@link #frameClasses} and the
-     *                        third-party classes the runtime's own frame path calls. Why: HotSpot resolves a class's
-     *                        literals on the thread that requests its first C2 compile, which for a per-frame method
-     *                        is an engine thread thousands of frames in; see {@link dev.isochron.engine.jit}. Needs
-     *                        {@value dev.isochron.engine.jit.LiteralResolver#REQUIRED_FLAGS}; without them the run
-     *                        says so once on System.err and goes on.
-     * @return this.
-     */
-    public RuntimeConfig resolveLiterals(final boolean resolveLiterals)
-    {
-        this.resolveLiterals = resolveLiterals;
-        return this;
-    }
-
-    /**
-     * @param types more of the application's classes whose methods run every tick or frame (its scene graph, its
-     *              systems), whose String literals the runtime resolves before the first frame along with the
-     *              application's own class; each must be non-null. Any class or interface is taken: nested, inner,
-     *              local or anonymous, abstract, enum, record, annotation type, from any class loader, and hidden
-     *              classes. Refused, because they have no literals of their own to resolve: an array class (pass
-     *              its element class), a primitive type, and a lambda proxy (pass the class that declares the
-     *              lambda, whose synthetic method holds the lambda's code and literals). Adds to those given before.
-     * @return this.
-     * @throws IllegalArgumentException naming the index, the class and what to pass instead, for a null or a
-     *                                  refused class; none of {@code types} is added then.
-     */
-    public RuntimeConfig frameClasses(final Class<?>... types)
-    {
-        for (int i = 0; i < types.length; i++)
-        {
-            checkFrameClass(i, types[i]);
-        }
-        for (final Class<?> type : types)
-        {
-            frameClasses.add(type);
-        }
-        return this;
-    }
-
-    private static void checkFrameClass(final int index, final Class<?> type)
-    {
-        final String name = "frameClasses[" + index + "]";
-        if (null == type)
-        {
-            throw new IllegalArgumentException(name + " is null: pass the classes themselves");
-        }
-        if (type.isArray())
-        {
-            Class<?> element = type.getComponentType();
-            while (element.isArray())
-            {
-                element = element.getComponentType();
-            }
-            throw new IllegalArgumentException(name + " is the array class " + type.getTypeName() +
-                ", which has no constant pool: " + (element.isPrimitive() ?
-                "pass the classes whose methods use it instead" :
-                "pass its element class " + element.getName() + " instead"));
-        }
-        if (type.isPrimitive())
-        {
-            throw new IllegalArgumentException(name + " is the primitive type " + type.getName() +
-                ", which has no constant pool: pass the classes whose methods use it instead");
-        }
-        final int lambda = type.getName().indexOf(LAMBDA_PROXY_MARK);
-        if (type.isHidden() && type.isSynthetic() && lambda > 0)
-        {
-            throw new IllegalArgumentException(name + " is the lambda proxy " + type.getName() +
-                ", which holds none of its lambda's literals: pass the class that declares the lambda (" +
-                type.getName().substring(0, lambda) + ") instead");
-        }
-    }
-
-    /**
-     * @param measureHeapAfterRun whether the run ends with a {@code System.gc()} to measure the report's
-     *                            {@code heapUsedAfterMb} (the heap used after a full collection, once every runtime
-     *                            thread has stopped). Default false: a full collection is the host application's to
-     *                            call, not a library's, so a run calls none and reports {@code heapUsedAfterMb} as -1
-     *                            (not measured). The demo launcher turns it on with {@code --report}, for the perf
-     *                            harness's heap figures.
-     * @return this.
-     */
-    public RuntimeConfig measureHeapAfterRun(final boolean measureHeapAfterRun)
-    {
-        this.measureHeapAfterRun = measureHeapAfterRun;
-        return this;
-    }
-
-    /**
      * @param stallReporter receives each stall on the watchdog's monitor thread (off the frame path; it may
      *                      allocate, and should return promptly), or null for the default, which prints one line to
      *                      System.err (thread, kind of work, duration, the top Isochron or application frame), and
@@ -769,7 +518,29 @@ public final class RuntimeConfig
     }
 
     /**
-     * Checks every option and their combination; {@code Isochron.run} calls it.
+     * Replaces the run's measurement settings: its frame or time limit, warm-up, report labels and files, input
+     * recording or replay, synthetic input, literal resolution and heap measurement.
+     *
+     * @param measurement the measurement's settings; not null.
+     * @return this.
+     */
+    public RuntimeConfig measurement(final MeasurementConfig measurement)
+    {
+        this.measurement = requireNonNull(measurement, "measurement", "a MeasurementConfig");
+        return this;
+    }
+
+    /**
+     * @return the run's measurement settings (the same object until {@link #measurement(MeasurementConfig)} replaces
+     *         it, so {@code config.measurement().frames(600)} sets this run's frame limit).
+     */
+    public MeasurementConfig measurement()
+    {
+        return measurement;
+    }
+
+    /**
+     * Checks every option and their combination, the {@link #measurement()}'s included; {@code Isochron.run} calls it.
      *
      * @return this.
      * @throws IllegalArgumentException naming the first option that is out of range or conflicts.
@@ -789,79 +560,19 @@ public final class RuntimeConfig
             throw new IllegalArgumentException("spriteCapacity + shapeCapacity + 2 x hudCapacity must be <= " +
                 MAX_TOTAL_QUADS + " quads per frame, was " + quads + "; lower the batch capacities");
         }
-        if (null != recordPath && null != replayPath)
-        {
-            throw new IllegalArgumentException("recordPath and replayPath must not both be set, were " +
-                recordPath + " and " + replayPath + "; record a live run, or replay a recording");
-        }
-        if (RendererKind.NULL == renderer && null != screenshotPath)
+        measurement.checkRecordAndReplay();
+        if (RendererKind.NULL == renderer && null != measurement.screenshotPath())
         {
             throw new IllegalArgumentException("screenshotPath needs renderer GL, was renderer NULL with " +
-                "screenshotPath " + screenshotPath);
+                "screenshotPath " + measurement.screenshotPath());
         }
         if (RendererKind.NULL == renderer && ContextKind.WINDOW == context)
         {
             throw new IllegalArgumentException(
                 "context WINDOW needs renderer GL, was renderer NULL; the null renderer never opens a window");
         }
-        checkReplayPath();
-        checkOutputPath("reportPath", reportPath);
-        checkOutputPath("screenshotPath", screenshotPath);
-        checkOutputPath("recordPath", recordPath);
-        checkFramesAfterWarmup();
+        measurement.checkFilesAndFrames();
         return this;
-    }
-
-    /**
-     * Refuses a frame limit that leaves the report no frame to measure: a run of {@code frames} frames measures frames
-     * {@code warmupFrames} to {@code frames - 2} (a frame is timed by the start of the next one), so a limit at or below
-     * {@code warmupFrames + 1} would print an empty report (0 frames, 0 B/frame) that reads like a pass.
-     */
-    private void checkFramesAfterWarmup()
-    {
-        if (frames > 0 && frames < warmupFrames + 2L)
-        {
-            final long least = warmupFrames + 2L;
-            throw new IllegalArgumentException("frames " + frames + " leaves the report no frame to measure after " +
-                "warmupFrames " + warmupFrames + " (a run measures the frames after the warm-up but the last, which " +
-                "no next frame times): frames must be 0 (no limit) or at least warmupFrames + 2 = " + least +
-                "; raise frames to " + least + (frames >= 2 ? " or lower warmupFrames to " + (frames - 2) : "") +
-                " (warmupFrames(0) for a short run)");
-        }
-    }
-
-    /** Refuses a replay the run could not open, or would block on (a FIFO), before anything is started. */
-    private void checkReplayPath()
-    {
-        if (null == replayPath)
-        {
-            return;
-        }
-        final String kind = FileKind.of(replayPath);
-        if (null == kind)
-        {
-            throw new IllegalArgumentException("replayPath " + replayPath + " does not exist; give a recording made " +
-                "with recordPath");
-        }
-        if (!FileKind.REGULAR_FILE.equals(kind))
-        {
-            throw new IllegalArgumentException("replayPath " + replayPath + " is " + kind + ", not a regular file; " +
-                "give a recording made with recordPath");
-        }
-    }
-
-    /** Refuses an output the run could not write whole at its end (see {@link AtomicFileWriter}), before it starts. */
-    private static void checkOutputPath(final String name, final Path path)
-    {
-        if (null == path)
-        {
-            return;
-        }
-        final String reason = AtomicFileWriter.unwritableReason(path);
-        if (null != reason)
-        {
-            throw new IllegalArgumentException(name + " " + path + ": " + reason);
-        }
     }
 
     /** @return the context kind. */
@@ -924,76 +635,10 @@ public final class RuntimeConfig
         return renderer;
     }
 
-    /** @return the frame limit, 0 for none. */
-    public long frames()
-    {
-        return frames;
-    }
-
-    /** @return the time limit in seconds, 0 for none. */
-    public double seconds()
-    {
-        return seconds;
-    }
-
-    /** @return the warm-up frames. */
-    public int warmupFrames()
-    {
-        return warmupFrames;
-    }
-
-    /** @return the report window's capacity in frames. */
-    public int reportCapacityFrames()
-    {
-        return reportCapacityFrames;
-    }
-
-    /** @return the report's scene name. */
-    public String scene()
-    {
-        return scene;
-    }
-
-    /** @return the report's mode. */
-    public String mode()
-    {
-        return mode;
-    }
-
-    /** @return the report JSON path, or null. */
-    public Path reportPath()
-    {
-        return reportPath;
-    }
-
-    /** @return the screenshot path, or null. */
-    public Path screenshotPath()
-    {
-        return screenshotPath;
-    }
-
-    /** @return the input recording path, or null. */
-    public Path recordPath()
-    {
-        return recordPath;
-    }
-
-    /** @return the input replay path, or null. */
-    public Path replayPath()
-    {
-        return replayPath;
-    }
-
     /** @return the input queue configuration, or null for the defaults. */
     public InputQueueConfig inputQueue()
     {
         return inputQueue;
-    }
-
-    /** @return the synthetic input configuration, or null. */
-    public SyntheticInputConfig syntheticInput()
-    {
-        return syntheticInput;
     }
 
     /** @return the extra input sources, in the order added (a copy). */
@@ -1104,24 +749,6 @@ public final class RuntimeConfig
         return stallStacks;
     }
 
-    /** @return whether the runtime resolves the frame path's String literals before the first frame. */
-    public boolean resolveLiterals()
-    {
-        return resolveLiterals;
-    }
-
-    /** @return the application's extra frame-path classes, in the order given; read-only. */
-    public List<Class<?>> frameClasses()
-    {
-        return List.copyOf(frameClasses);
-    }
-
-    /** @return whether the run ends with a {@code System.gc()} to measure the report's heap figure. */
-    public boolean measureHeapAfterRun()
-    {
-        return measureHeapAfterRun;
-    }
-
     /** @return the stall reporter, or null for the default (System.err). */
     public StallReporter stallReporter()
     {
@@ -1158,7 +785,7 @@ public final class RuntimeConfig
         return value;
     }
 
-    private static <T> T requireNonNull(final T value, final String name, final String allowed)
+    static <T> T requireNonNull(final T value, final String name, final String allowed)
     {
         if (null == value)
         {

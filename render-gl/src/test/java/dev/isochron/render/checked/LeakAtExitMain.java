@@ -7,6 +7,7 @@ import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.runtime.Application;
 import dev.isochron.render.runtime.Frame;
+import dev.isochron.render.runtime.MeasurementConfig;
 import dev.isochron.render.runtime.RunResult;
 import dev.isochron.render.runtime.RuntimeConfig;
 import dev.isochron.render.runtime.Tick;
@@ -31,7 +32,7 @@ public final class LeakAtExitMain
     public static void main(final String[] args)
     {
         final RunResult result = Isochron.run(new Nothing(), new RuntimeConfig().context(ContextKind.HEADLESS)
-            .size(64, 48).frames(5).warmupFrames(0));
+            .size(64, 48).measurement(new MeasurementConfig().frames(5).warmupFrames(0)));
         MemoryUtil.nmemFree(MemoryUtil.nmemAlloc(FREED_BYTES));
         MemoryUtil.nmemAlloc(LEAKED_BYTES);
         System.out.println("checked=" + CheckedMode.ENABLED + " debugAllocator=" + NativeChecks.debugAllocator() +

@@ -37,8 +37,14 @@ class ApplicationRunnerTest
             .context(ContextKind.HEADLESS)
             .size(64, 48)
             .threading(threading)
-            .warmupFrames(0)
+            .measurement(measured())
             .loop(new LoopConfig().tickRateHz(240));
+    }
+
+    /** @return a measurement without warm-up, for the tests' short runs; add the run's limit to it. */
+    static MeasurementConfig measured()
+    {
+        return new MeasurementConfig().warmupFrames(0);
     }
 
     static List<String> liveRuntimeThreads()
@@ -58,7 +64,7 @@ class ApplicationRunnerTest
     void shouldEndAtTheFrameLimitWithAReport()
     {
         final TestScene scene = new TestScene(100);
-        final RunResult result = Isochron.run(scene, headless(Threading.MULTI).frames(FRAMES));
+        final RunResult result = Isochron.run(scene, headless(Threading.MULTI).measurement(measured().frames(FRAMES)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         assertEquals(FRAMES, result.frames());
@@ -86,7 +92,8 @@ class ApplicationRunnerTest
         final TestScene scene = new TestScene(10);
         scene.throwInInit = true;
         final ApplicationFailure failure =
-            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI).frames(FRAMES)));
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI)
+                .measurement(measured().frames(FRAMES))));
 
         assertEquals(Phase.INIT, failure.phase());
         assertEquals("isochron-render", failure.threadName());
@@ -131,7 +138,8 @@ class ApplicationRunnerTest
         final TestScene scene = new TestScene(10);
         scene.throwInInit = true;
         final ApplicationFailure failure =
-            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.SINGLE).frames(FRAMES)));
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.SINGLE)
+                .measurement(measured().frames(FRAMES))));
 
         assertEquals(Phase.INIT, failure.phase());
         assertEquals(Thread.currentThread().getName(), failure.threadName());
@@ -172,7 +180,8 @@ class ApplicationRunnerTest
         final TestScene scene = new TestScene(10);
         scene.throwInDispose = true;
         final ApplicationFailure failure =
-            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI).frames(FRAMES)));
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI)
+                .measurement(measured().frames(FRAMES))));
 
         assertEquals(Phase.DISPOSE, failure.phase());
         assertEquals("isochron-render", failure.threadName());
@@ -204,7 +213,8 @@ class ApplicationRunnerTest
             }
         };
         final ApplicationFailure failure =
-            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI).frames(3)));
+            assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, headless(Threading.MULTI)
+                .measurement(measured().frames(3))));
 
         assertEquals(Phase.RUNTIME, failure.phase());
         assertTrue(failure.getCause().getMessage().contains("texture leaked on purpose"), failure.getCause().getMessage());
@@ -225,11 +235,12 @@ class ApplicationRunnerTest
     @Test
     void shouldStageVerticesOnLlvmpipeUnlessTheRingIsAskedFor()
     {
-        final RunResult auto = Isochron.run(new TestScene(10), headless(Threading.MULTI).frames(5));
-        final RunResult ring = Isochron.run(new TestScene(10),
-            headless(Threading.MULTI).frames(5).vertexStreaming(VertexStreaming.RING));
-        final RunResult staging = Isochron.run(new TestScene(10),
-            headless(Threading.MULTI).frames(5).vertexStreaming(VertexStreaming.STAGING));
+        final RunResult auto = Isochron.run(new TestScene(10), headless(Threading.MULTI)
+            .measurement(measured().frames(5)));
+        final RunResult ring = Isochron.run(new TestScene(10), headless(Threading.MULTI)
+            .measurement(measured().frames(5)).vertexStreaming(VertexStreaming.RING));
+        final RunResult staging = Isochron.run(new TestScene(10), headless(Threading.MULTI)
+            .measurement(measured().frames(5)).vertexStreaming(VertexStreaming.STAGING));
 
         assertTrue(auto.report().toJson().contains("\"glRenderer\": \"llvmpipe"), "the CI renderer");
         assertEquals(0.0, auto.report().extraValue("persistentVertexRing"));
@@ -250,7 +261,8 @@ class ApplicationRunnerTest
     @Test
     void shouldEndAtTheTimeLimit()
     {
-        final RunResult result = Isochron.run(new TestScene(10), headless(Threading.SINGLE).seconds(0.2));
+        final RunResult result = Isochron.run(new TestScene(10), headless(Threading.SINGLE)
+            .measurement(measured().seconds(0.2)));
 
         assertEquals(ExitCause.TIME_LIMIT, result.exitCause());
     }
@@ -259,7 +271,8 @@ class ApplicationRunnerTest
     void shouldRunTheNullRendererWithoutAContext()
     {
         final TestScene scene = new TestScene(100);
-        final RunResult result = Isochron.run(scene, headless(Threading.MULTI).renderer(RendererKind.NULL).frames(FRAMES));
+        final RunResult result = Isochron.run(scene, headless(Threading.MULTI).renderer(RendererKind.NULL)
+            .measurement(measured().frames(FRAMES)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         assertTrue(scene.initialised);
@@ -272,7 +285,7 @@ class ApplicationRunnerTest
         final TestScene scene = new TestScene(10);
         scene.throwInRenderAtFrame = 3;
         final RunResult result = Isochron.run(scene,
-            headless(Threading.MULTI).failurePolicy(FailurePolicy.SKIP_FRAME).frames(FRAMES));
+            headless(Threading.MULTI).failurePolicy(FailurePolicy.SKIP_FRAME).measurement(measured().frames(FRAMES)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         assertEquals(1, result.skippedFrames());
@@ -284,7 +297,8 @@ class ApplicationRunnerTest
     {
         final Path png = directory.resolve("last.png");
         final Path json = directory.resolve("report.json");
-        Isochron.run(new TestScene(100), headless(Threading.MULTI).frames(5).screenshotPath(png).reportPath(json)
+        Isochron.run(new TestScene(100), headless(Threading.MULTI)
+            .measurement(measured().frames(5).screenshotPath(png).reportPath(json))
             .hudVisible(true));
 
         assertTrue(Files.size(png) > 0);
@@ -297,12 +311,13 @@ class ApplicationRunnerTest
         final Path recording = directory.resolve("input.rec");
         final TestScene recorded = new TestScene(10);
         recorded.exitAtTick = 100;
-        Isochron.run(recorded, headless(Threading.MULTI).recordPath(recording)
-            .syntheticInput(new SyntheticInputConfig().mouseDragHz(2_000)));
+        Isochron.run(recorded, headless(Threading.MULTI)
+            .measurement(measured().recordPath(recording).syntheticInput(new SyntheticInputConfig()
+                .mouseDragHz(2_000))));
 
         final TestScene replayed = new TestScene(10);
         replayed.exitAtTick = 100;
-        Isochron.run(replayed, headless(Threading.MULTI).replayPath(recording));
+        Isochron.run(replayed, headless(Threading.MULTI).measurement(measured().replayPath(recording)));
 
         assertTrue(recorded.totalEventsSeen > 0);
         assertEquals(recorded.totalEventsSeen, replayed.totalEventsSeen);
@@ -320,7 +335,7 @@ class ApplicationRunnerTest
                 font[0] = init.defaultFont();
             }
         };
-        Isochron.run(scene, headless(Threading.MULTI).frames(3));
+        Isochron.run(scene, headless(Threading.MULTI).measurement(measured().frames(3)));
 
         final IllegalStateException closed = assertThrows(IllegalStateException.class, () -> font[0].atlasRgba());
         assertTrue(closed.getMessage().contains("used after close(): its atlas pixels were freed"), closed.getMessage());

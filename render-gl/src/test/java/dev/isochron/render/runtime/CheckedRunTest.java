@@ -35,7 +35,8 @@ class CheckedRunTest
 
     private static RuntimeConfig checked()
     {
-        return ApplicationRunnerTest.headless(Threading.MULTI).workers(1).forkMinQuads(0).frames(FRAMES).checked(true);
+        return ApplicationRunnerTest.headless(Threading.MULTI).workers(1).forkMinQuads(0)
+            .measurement(ApplicationRunnerTest.measured().frames(FRAMES)).checked(true);
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class ContextFailureMain
         {
             Isochron.run(new TestScene(1), ApplicationRunnerTest.headless(Threading.MULTI)
                 .context(ContextKind.WINDOW)
-                .frames(3));
+                .measurement(ApplicationRunnerTest.measured().frames(3)));
         }
         catch (final GlContextException ex)
         {
@@ -40,7 +40,7 @@ public final class ContextFailureMain
         }
         final List<String> threadsAfterFailure = ApplicationRunnerTest.liveRuntimeThreads();
         final RunResult headless = Isochron.run(new TestScene(1), ApplicationRunnerTest.headless(Threading.MULTI)
-            .frames(3));
+            .measurement(ApplicationRunnerTest.measured().frames(3)));
         final boolean ok = null != thrown && threadsAfterFailure.isEmpty() &&
             ExitCause.FRAME_LIMIT == headless.exitCause() && ApplicationRunnerTest.liveRuntimeThreads().isEmpty();
         System.out.println("MESSAGE " + (null == thrown ? "none" : thrown.getMessage()));

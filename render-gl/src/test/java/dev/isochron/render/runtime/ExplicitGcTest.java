@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A run calls {@code System.gc()} in its host application only when asked for the report's heap figure
- * ({@link RuntimeConfig#measureHeapAfterRun}): counted through the full collector's {@link GarbageCollectorMXBean}
+ * ({@link MeasurementConfig#measureHeapAfterRun}): counted through the full collector's {@link GarbageCollectorMXBean}
  * (G1's "G1 Old Generation", Parallel's "PS MarkSweep", Serial's "MarkSweepCompact"), which a short null-renderer run
  * on a 1 GB heap never triggers by itself; the run that asks for it shows that the count does see it.
  */
@@ -27,7 +27,8 @@ class ExplicitGcTest
 
     private static RuntimeConfig shortRun()
     {
-        return ApplicationRunnerTest.headless(Threading.MULTI).renderer(RendererKind.NULL).frames(10);
+        return ApplicationRunnerTest.headless(Threading.MULTI).renderer(RendererKind.NULL)
+            .measurement(ApplicationRunnerTest.measured().frames(10));
     }
 
     private static List<GarbageCollectorMXBean> fullCollectors()
@@ -63,7 +64,9 @@ class ExplicitGcTest
         final long before = fullCollections(beans);
 
         final RunResult plain = Isochron.run(new TestScene(1), shortRun());
-        final RunResult reported = Isochron.run(new TestScene(1), shortRun().reportPath(json));
+        final RuntimeConfig reporting = shortRun();
+        reporting.measurement().reportPath(json);
+        final RunResult reported = Isochron.run(new TestScene(1), reporting);
 
         assertEquals(before, fullCollections(beans), "full collections during runs that did not ask for one");
         assertTrue(plain.report().toJson().contains("\"heapUsedAfterMb\": -1.0"), plain.report().toJson());
@@ -78,7 +81,9 @@ class ExplicitGcTest
         assumeTrue(!beans.isEmpty(), "no full-collection bean to count with this collector");
         final long before = fullCollections(beans);
 
-        final RunResult result = Isochron.run(new TestScene(1), shortRun().measureHeapAfterRun(true));
+        final RuntimeConfig measuring = shortRun();
+        measuring.measurement().measureHeapAfterRun(true);
+        final RunResult result = Isochron.run(new TestScene(1), measuring);
 
         assertTrue(fullCollections(beans) > before, "measureHeapAfterRun(true) ran no full collection");
         assertTrue(!result.report().toJson().contains("\"heapUsedAfterMb\": -1.0"), result.report().toJson());

@@ -82,8 +82,7 @@ class FirstFrameStateTest
         return new RuntimeConfig()
             .renderer(RendererKind.NULL)
             .threading(threading)
-            .warmupFrames(0)
-            .frames(FRAMES)
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(FRAMES))
             .loop(new LoopConfig().tickRateHz(240));
     }
 

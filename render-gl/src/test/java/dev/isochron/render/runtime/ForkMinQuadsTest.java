@@ -43,7 +43,7 @@ class ForkMinQuadsTest
         final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI)
             .workers(1)
             .forkMinQuads(forkMinQuads)
-            .frames(FRAMES);
+            .measurement(ApplicationRunnerTest.measured().frames(FRAMES));
         final RunResult result = Isochron.run(new TestScene(SPRITES), config);
         assertTrue(result.frames() > 0, "no frame ran");
         return result;

@@ -15,7 +15,7 @@ class FramePathLiteralsTest
     void shouldResolveTheApplicationTheFrameClassesAndEveryRuntimeClassOnceTheFirstFrameEnded()
     {
         final FramePathLiterals literals =
-            FramePathLiterals.start(new RuntimeConfig().frameClasses(Scenery.class), new Game());
+            FramePathLiterals.start(new MeasurementConfig().frameClasses(Scenery.class), new Game());
 
         literals.firstFrameEnded();
         literals.close();
@@ -33,7 +33,7 @@ class FramePathLiteralsTest
     void shouldResolveAnInterfaceGivenAsAFrameClass()
     {
         final FramePathLiterals literals =
-            FramePathLiterals.start(new RuntimeConfig().frameClasses(SceneryStep.class), new Game());
+            FramePathLiterals.start(new MeasurementConfig().frameClasses(SceneryStep.class), new Game());
 
         literals.firstFrameEnded();
         literals.close();
@@ -44,7 +44,8 @@ class FramePathLiteralsTest
     @Test
     void shouldReportTheResolvedClassesOfARunAndLeaveNoThreadBehind()
     {
-        final RunResult result = Isochron.run(new TestScene(10), ApplicationRunnerTest.headless(Threading.MULTI).frames(5));
+        final RunResult result = Isochron.run(new TestScene(10), ApplicationRunnerTest.headless(Threading.MULTI)
+            .measurement(ApplicationRunnerTest.measured().frames(5)));
 
         assertEquals(1 + FramePathLiterals.RUNTIME_CLASSES.size(),
             (int)result.report().extraValue("literalClassesResolved"));
@@ -54,7 +55,7 @@ class FramePathLiteralsTest
     @Test
     void shouldResolveNothingAndEndWhenClosedBeforeTheFirstFrameEnded()
     {
-        final FramePathLiterals literals = FramePathLiterals.start(new RuntimeConfig(), new Game());
+        final FramePathLiterals literals = FramePathLiterals.start(new MeasurementConfig(), new Game());
 
         literals.close();
 
@@ -66,7 +67,7 @@ class FramePathLiteralsTest
     @Test
     void shouldStartNoThreadWhenTurnedOff()
     {
-        final FramePathLiterals literals = FramePathLiterals.start(new RuntimeConfig().resolveLiterals(false), new Game());
+        final FramePathLiterals literals = FramePathLiterals.start(new MeasurementConfig().resolveLiterals(false), new Game());
         assertFalse(ApplicationRunnerTest.liveRuntimeThreads().contains(FramePathLiterals.THREAD_NAME));
 
         literals.firstFrameEnded();

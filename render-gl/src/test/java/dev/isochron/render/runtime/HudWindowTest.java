@@ -69,8 +69,7 @@ class HudWindowTest
 
         final RunResult result = Isochron.run(app, ApplicationRunnerTest.headless(Threading.MULTI)
             .renderer(RendererKind.NULL)
-            .warmupFrames(WARMUP_FRAMES)
-            .frames(FRAMES));
+            .measurement(ApplicationRunnerTest.measured().warmupFrames(WARMUP_FRAMES).frames(FRAMES)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         assertTrue(app.warmupLine.startsWith("stalls 1 in warm-up (>"), app.warmupLine);

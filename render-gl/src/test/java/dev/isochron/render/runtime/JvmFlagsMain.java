@@ -19,8 +19,7 @@ public final class JvmFlagsMain
         {
             final RunResult result = Isochron.run(new TestScene(1), new RuntimeConfig()
                 .renderer(RendererKind.NULL)
-                .warmupFrames(0)
-                .frames(5));
+                .measurement(new MeasurementConfig().warmupFrames(0).frames(5)));
             System.out.println("RAN " + result.exitCause());
         }
         catch (final RuntimeException | Error ex)

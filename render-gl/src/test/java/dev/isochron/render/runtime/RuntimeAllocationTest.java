@@ -35,16 +35,18 @@ class RuntimeAllocationTest
         final Threading[] modes = Threading.values();
         for (int i = 0; i < modes.length; i++)
         {
-            Isochron.run(new TestScene(SPRITES), config(modes[i])
-                .renderer(RendererKind.NULL)
-                .warmupFrames(0)
-                .frames(JIT_WARMUP_FRAMES));
+            Isochron.run(new TestScene(SPRITES), jitWarmup(config(modes[i]).renderer(RendererKind.NULL)));
         }
         // checking mode's verifications and assertions, compiled the same way
-        Isochron.run(new TestScene(SPRITES), config(Threading.MULTI).checked(true)
-            .renderer(RendererKind.NULL)
-            .warmupFrames(0)
-            .frames(JIT_WARMUP_FRAMES));
+        Isochron.run(new TestScene(SPRITES), jitWarmup(config(Threading.MULTI).checked(true)
+            .renderer(RendererKind.NULL)));
+    }
+
+    /** @return {@code config} with its measurement changed to a JIT warm-up run: no warm-up, a short frame limit. */
+    private static RuntimeConfig jitWarmup(final RuntimeConfig config)
+    {
+        config.measurement().warmupFrames(0).frames(JIT_WARMUP_FRAMES);
+        return config;
     }
 
     private static RuntimeConfig config(final Threading threading)
@@ -56,10 +58,11 @@ class RuntimeAllocationTest
             .workers(1)
             .forkMinQuads(0) // every frame through the worker: its path is what this proves allocation-free
             .hudVisible(true)
-            .warmupFrames(WARMUP_FRAMES)
-            .frames(WARMUP_FRAMES + MEASURED_FRAMES + 1)
             .spriteCapacity(SPRITES + 256)
-            .syntheticInput(new SyntheticInputConfig().mouseDragHz(2_000));
+            .measurement(new MeasurementConfig()
+                .warmupFrames(WARMUP_FRAMES)
+                .frames(WARMUP_FRAMES + MEASURED_FRAMES + 1)
+                .syntheticInput(new SyntheticInputConfig().mouseDragHz(2_000)));
     }
 
     private static void assertZeroPerFrame(final RunReport report)

@@ -16,7 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Configuration errors name the option, the allowed range and the value given. */
+/** Configuration errors (the embedder's and the measurement's) name the option, the allowed range and the value given. */
 class RuntimeConfigTest
 {
     @Test
@@ -31,7 +31,7 @@ class RuntimeConfigTest
     void shouldNameTheIndexOfANullFrameClass()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new RuntimeConfig().frameClasses(String.class, null));
+            () -> new MeasurementConfig().frameClasses(String.class, null));
         assertEquals("frameClasses[1] is null: pass the classes themselves", ex.getMessage());
     }
 
@@ -39,7 +39,7 @@ class RuntimeConfigTest
     void shouldRefuseAnArrayFrameClassNamingItsElementClass()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new RuntimeConfig().frameClasses(String.class, Scenery[][].class));
+            () -> new MeasurementConfig().frameClasses(String.class, Scenery[][].class));
         assertEquals("frameClasses[1] is the array class " + Scenery.class.getName() + "[][], which has no " +
             "constant pool: pass its element class " + Scenery.class.getName() + " instead", ex.getMessage());
     }
@@ -48,7 +48,7 @@ class RuntimeConfigTest
     void shouldRefuseAnArrayOfAPrimitiveTypeAsAFrameClass()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new RuntimeConfig().frameClasses(float[].class));
+            () -> new MeasurementConfig().frameClasses(float[].class));
         assertEquals("frameClasses[0] is the array class float[], which has no constant pool: pass the classes " +
             "whose methods use it instead", ex.getMessage());
     }
@@ -57,7 +57,7 @@ class RuntimeConfigTest
     void shouldRefuseAPrimitiveTypeAsAFrameClass()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new RuntimeConfig().frameClasses(int.class));
+            () -> new MeasurementConfig().frameClasses(int.class));
         assertEquals("frameClasses[0] is the primitive type int, which has no constant pool: pass the classes " +
             "whose methods use it instead", ex.getMessage());
     }
@@ -67,7 +67,7 @@ class RuntimeConfigTest
     {
         final Runnable lambda = () -> System.out.println("a lambda's literal");
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-            () -> new RuntimeConfig().frameClasses(lambda.getClass()));
+            () -> new MeasurementConfig().frameClasses(lambda.getClass()));
         assertEquals("frameClasses[0] is the lambda proxy " + lambda.getClass().getName() + ", which holds none of " +
             "its lambda's literals: pass the class that declares the lambda (" + RuntimeConfigTest.class.getName() +
             ") instead", ex.getMessage());
@@ -76,7 +76,7 @@ class RuntimeConfigTest
     @Test
     void shouldAddNoFrameClassWhenOneIsRefused()
     {
-        final RuntimeConfig config = new RuntimeConfig();
+        final MeasurementConfig config = new MeasurementConfig();
         assertThrows(IllegalArgumentException.class, () -> config.frameClasses(Scenery.class, int.class));
         assertEquals(List.of(), config.frameClasses());
     }
@@ -85,7 +85,7 @@ class RuntimeConfigTest
     @Test
     void shouldTakeAnInterfaceAsAFrameClass()
     {
-        assertEquals(List.of(SceneStep.class), new RuntimeConfig().frameClasses(SceneStep.class).frameClasses());
+        assertEquals(List.of(SceneStep.class), new MeasurementConfig().frameClasses(SceneStep.class).frameClasses());
     }
 
     @Test
@@ -98,7 +98,7 @@ class RuntimeConfigTest
             bytes = in.readAllBytes();
         }
         final Class<?> hidden = MethodHandles.lookup().defineHiddenClass(bytes, false).lookupClass();
-        assertEquals(List.of(hidden), new RuntimeConfig().frameClasses(hidden).frameClasses());
+        assertEquals(List.of(hidden), new MeasurementConfig().frameClasses(hidden).frameClasses());
     }
 
     @Test
@@ -113,8 +113,26 @@ class RuntimeConfigTest
     void shouldNameSecondsWhenNaN()
     {
         final IllegalArgumentException ex =
-            assertThrows(IllegalArgumentException.class, () -> new RuntimeConfig().seconds(Double.NaN));
+            assertThrows(IllegalArgumentException.class, () -> new MeasurementConfig().seconds(Double.NaN));
         assertEquals("seconds must be finite and >= 0 (0 = no limit), was NaN", ex.getMessage());
+    }
+
+    @Test
+    void shouldNameMeasurementWhenNull()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new RuntimeConfig().measurement(null));
+        assertEquals("measurement must be a MeasurementConfig, was null", ex.getMessage());
+    }
+
+    @Test
+    void shouldKeepOneMeasurementThatItsGetterChanges()
+    {
+        final RuntimeConfig config = new RuntimeConfig();
+        config.measurement().frames(600);
+
+        assertSame(config.measurement(), config.measurement());
+        assertEquals(600, config.measurement().frames());
     }
 
     @Test
@@ -128,7 +146,8 @@ class RuntimeConfigTest
     @Test
     void shouldRefuseRecordingAndReplayingTogether()
     {
-        final RuntimeConfig config = new RuntimeConfig().recordPath(Path.of("a.rec")).replayPath(Path.of("b.rec"));
+        final RuntimeConfig config = new RuntimeConfig()
+            .measurement(new MeasurementConfig().recordPath(Path.of("a.rec")).replayPath(Path.of("b.rec")));
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
         assertTrue(ex.getMessage().startsWith("recordPath and replayPath must not both be set"), ex.getMessage());
     }
@@ -171,7 +190,8 @@ class RuntimeConfigTest
     void shouldRefuseAFifoAsReplayPathInsteadOfBlockingTheRun(@TempDir final Path dir) throws Exception
     {
         final Path fifo = SpecialFiles.mkfifo(dir.resolve("input.fifo"));
-        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI).frames(1).replayPath(fifo);
+        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI)
+            .measurement(ApplicationRunnerTest.measured().frames(1).replayPath(fifo));
 
         final IllegalArgumentException ex = assertTimeoutPreemptively(Duration.ofSeconds(10),
             () -> assertThrows(IllegalArgumentException.class, () -> Isochron.run(new TestScene(1), config)));
@@ -184,7 +204,7 @@ class RuntimeConfigTest
     void shouldRefuseAMissingReplayPath(@TempDir final Path dir)
     {
         final Path missing = dir.resolve("missing.isoinput");
-        final RuntimeConfig config = new RuntimeConfig().replayPath(missing);
+        final RuntimeConfig config = new RuntimeConfig().measurement(new MeasurementConfig().replayPath(missing));
 
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
 
@@ -195,7 +215,8 @@ class RuntimeConfigTest
     void shouldRefuseDevFullAsReportPathBeforeTheRun()
     {
         assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full is absent here");
-        final RuntimeConfig config = new RuntimeConfig().reportPath(Path.of("/dev/full"));
+        final RuntimeConfig config = new RuntimeConfig()
+            .measurement(new MeasurementConfig().reportPath(Path.of("/dev/full")));
 
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
 
@@ -207,7 +228,7 @@ class RuntimeConfigTest
     void shouldRefuseAScreenshotPathInAMissingDirectoryBeforeTheRun(@TempDir final Path dir)
     {
         final Path png = dir.resolve("missing").resolve("shot.png");
-        final RuntimeConfig config = new RuntimeConfig().screenshotPath(png);
+        final RuntimeConfig config = new RuntimeConfig().measurement(new MeasurementConfig().screenshotPath(png));
 
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
 
@@ -218,7 +239,7 @@ class RuntimeConfigTest
     @Test
     void shouldRefuseAFrameLimitAtTheWarmUpNamingBothAndTheFix()
     {
-        final RuntimeConfig config = new RuntimeConfig().frames(300);
+        final RuntimeConfig config = new RuntimeConfig().measurement(new MeasurementConfig().frames(300));
 
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
 
@@ -231,7 +252,7 @@ class RuntimeConfigTest
     @Test
     void shouldRefuseAFrameLimitOneAboveTheWarmUpWhichMeasuresNothing()
     {
-        final RuntimeConfig config = new RuntimeConfig().warmupFrames(0).frames(1);
+        final RuntimeConfig config = new RuntimeConfig().measurement(new MeasurementConfig().warmupFrames(0).frames(1));
 
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
 
@@ -244,7 +265,8 @@ class RuntimeConfigTest
     void shouldRefuseAShortRunBeforeAnythingStarts()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Isochron.run(
-            new TestScene(1), new RuntimeConfig().renderer(RendererKind.NULL).frames(10)));
+            new TestScene(1), new RuntimeConfig().renderer(RendererKind.NULL)
+                .measurement(new MeasurementConfig().frames(10))));
 
         assertTrue(ex.getMessage().startsWith("frames 10 leaves the report no frame to measure after warmupFrames 300"),
             ex.getMessage());
@@ -255,7 +277,7 @@ class RuntimeConfigTest
     void shouldTakeTheShortestFrameLimitThatMeasuresAFrame()
     {
         final RunResult result = Isochron.run(new TestScene(1), new RuntimeConfig().renderer(RendererKind.NULL)
-            .warmupFrames(3).frames(5));
+            .measurement(new MeasurementConfig().warmupFrames(3).frames(5)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         assertEquals(1, result.report().frames());
@@ -264,6 +286,7 @@ class RuntimeConfigTest
     @Test
     void shouldTakeNoFrameLimitWhateverTheWarmUp()
     {
-        assertDoesNotThrow(() -> new RuntimeConfig().warmupFrames(1000).frames(0).conclude());
+        assertDoesNotThrow(() -> new RuntimeConfig()
+            .measurement(new MeasurementConfig().warmupFrames(1000).frames(0)).conclude());
     }
 }

@@ -69,7 +69,7 @@ class RuntimeFaultTest
     private RuntimeConfig watched(final Threading threading)
     {
         return ApplicationRunnerTest.headless(threading)
-            .frames(FRAMES)
+            .measurement(ApplicationRunnerTest.measured().frames(FRAMES))
             .stallWatchdog(WATCHDOG_THRESHOLD)
             .stallWatchdogStartUp(0, WATCHDOG_THRESHOLD)
             .stallReporter(reporter);
@@ -137,7 +137,8 @@ class RuntimeFaultTest
     void shouldStopCleanlyNamingTheWorkerWhenARenderWorkerThrows()
     {
         final TestScene scene = new TestScene(100);
-        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI).workers(2).forkMinQuads(0).frames(FRAMES);
+        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI).workers(2).forkMinQuads(0)
+            .measurement(ApplicationRunnerTest.measured().frames(FRAMES));
         config.faults().sliceFault((slice, slices, frame) ->
         {
             if (2 == slice && FAULT_FRAME == frame)
@@ -185,7 +186,9 @@ class RuntimeFaultTest
         scene.exitAtTick = 20;
 
         // the render thread keeps drawing while the simulation sleeps: the run ends by a tick, after the stall
-        final RunResult result = Isochron.run(scene, watched(Threading.MULTI).frames(0));
+        final RuntimeConfig config = watched(Threading.MULTI);
+        config.measurement().frames(0);
+        final RunResult result = Isochron.run(scene, config);
 
         assertEquals(ExitCause.EXIT_REQUESTED, result.exitCause(), "the loop survives the stall");
         assertEquals(21, result.ticks(), "the simulation finishes its ticks");
@@ -275,7 +278,8 @@ class RuntimeFaultTest
     {
         final List<String> seen = new ArrayList<>();
 
-        Isochron.run(threadsAtFrameOne(seen), ApplicationRunnerTest.headless(Threading.MULTI).frames(3));
+        Isochron.run(threadsAtFrameOne(seen), ApplicationRunnerTest.headless(Threading.MULTI)
+            .measurement(ApplicationRunnerTest.measured().frames(3)));
 
         assertTrue(seen.contains(RuntimeWatchdog.THREAD_NAME), seen.toString());
     }
@@ -286,7 +290,8 @@ class RuntimeFaultTest
         final List<String> seen = new ArrayList<>();
 
         final RunResult result = Isochron.run(threadsAtFrameOne(seen),
-            ApplicationRunnerTest.headless(Threading.MULTI).frames(3).stallWatchdog(Duration.ZERO));
+            ApplicationRunnerTest.headless(Threading.MULTI)
+                .measurement(ApplicationRunnerTest.measured().frames(3)).stallWatchdog(Duration.ZERO));
 
         assertFalse(seen.contains(RuntimeWatchdog.THREAD_NAME), seen.toString());
         assertTrue(seen.contains("isochron-render"), seen.toString());
@@ -347,7 +352,8 @@ class RuntimeFaultTest
         final BadBindScene scene = new BadBindScene();
 
         final ApplicationFailure failure = assertThrows(ApplicationFailure.class,
-            () -> Isochron.run(scene, ApplicationRunnerTest.headless(Threading.MULTI).debugGl(true).frames(FRAMES)));
+            () -> Isochron.run(scene, ApplicationRunnerTest.headless(Threading.MULTI).debugGl(true)
+                .measurement(ApplicationRunnerTest.measured().frames(FRAMES))));
 
         assertEquals(Phase.RENDER, failure.phase());
         assertEquals("isochron-render", failure.threadName());
@@ -365,7 +371,8 @@ class RuntimeFaultTest
         final BadBindScene scene = new BadBindScene();
 
         final ApplicationFailure failure = assertThrows(ApplicationFailure.class,
-            () -> Isochron.run(scene, ApplicationRunnerTest.headless(Threading.MULTI).frames(FRAMES)));
+            () -> Isochron.run(scene, ApplicationRunnerTest.headless(Threading.MULTI)
+                .measurement(ApplicationRunnerTest.measured().frames(FRAMES))));
 
         assertEquals(Phase.RENDER, failure.phase());
         assertEquals("isochron-render", failure.threadName());
@@ -384,7 +391,8 @@ class RuntimeFaultTest
     {
         final TestScene scene = new TestScene(10);
         final AtomicInteger checks = new AtomicInteger();
-        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI).frames(FRAMES);
+        final RuntimeConfig config = ApplicationRunnerTest.headless(Threading.MULTI)
+            .measurement(ApplicationRunnerTest.measured().frames(FRAMES));
         config.faults().resetStatus(() -> checks.getAndIncrement() == FAULT_FRAME ? GL_GUILTY_CONTEXT_RESET : 0);
 
         final ApplicationFailure failure = assertThrows(ApplicationFailure.class, () -> Isochron.run(scene, config));
@@ -403,7 +411,7 @@ class RuntimeFaultTest
     void shouldReportNoResetFromTheRealDriverQuery()
     {
         final RunResult result = Isochron.run(new TestScene(10), ApplicationRunnerTest.headless(Threading.SINGLE)
-            .frames(FRAMES));
+            .measurement(ApplicationRunnerTest.measured().frames(FRAMES)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause(), "llvmpipe's glGetGraphicsResetStatus reads GL_NO_ERROR");
     }
@@ -415,9 +423,9 @@ class RuntimeFaultTest
     {
         final TestScene scene = new TestScene(10);
         final RunResult result = Isochron.run(scene, ApplicationRunnerTest.headless(Threading.MULTI)
-            .frames(60)
-            .inputQueue(new InputQueueConfig().capacityBytes(InputQueueConfig.MIN_CAPACITY_BYTES))
-            .syntheticInput(new SyntheticInputConfig().mouseDragHz(0).keyMashHz(SyntheticInputConfig.MAX_RATE_HZ)));
+            .measurement(ApplicationRunnerTest.measured().frames(60).syntheticInput(new SyntheticInputConfig()
+                .mouseDragHz(0).keyMashHz(SyntheticInputConfig.MAX_RATE_HZ)))
+            .inputQueue(new InputQueueConfig().capacityBytes(InputQueueConfig.MIN_CAPACITY_BYTES)));
 
         final RunResult.InputCounts input = result.input();
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause(), "the loop survives the flood");

@@ -80,7 +80,7 @@ public final class WindowCloseMain
         final RunResult result = Isochron.run(app, new RuntimeConfig()
             .context(ContextKind.WINDOW)
             .size(64, 48)
-            .warmupFrames(0)
+            .measurement(new MeasurementConfig().warmupFrames(0))
             .loop(new LoopConfig().pacing(PacingMode.TARGET_FPS).targetFps(120))
             .platformHook(hook));
         final boolean ok = ExitCause.WINDOW_CLOSED == result.exitCause() && closedDuringFrame[0] &&

@@ -105,9 +105,8 @@ public final class WindowedRunMain
             .context(ContextKind.WINDOW)
             .size(64, 48)
             .title("isochron windowed run")
-            .warmupFrames(0)
+            .measurement(new MeasurementConfig().warmupFrames(0).screenshotPath(screenshot))
             .loop(new LoopConfig().pacing(PacingMode.TARGET_FPS).targetFps(120))
-            .screenshotPath(screenshot)
             .platformHook(hook));
         final boolean ok = ExitCause.WINDOW_CLOSED == result.exitCause() && app.sawCursor && app.sawKey &&
             app.sawResize && app.framebufferWidth == RESIZED_WIDTH &&
