@@ -75,7 +75,12 @@ class FramePathConstantPoolTest
     @ParameterizedTest
     @ValueSource(strings = {
         "dev.isochron.render.context.GlSession",
-        "dev.isochron.render.runtime.ApplicationRunner$Run",
+        "dev.isochron.render.runtime.FrameLoopEnd",
+        "dev.isochron.render.runtime.MultiThreadedRunner",
+        "dev.isochron.render.runtime.PlatformPoll",
+        "dev.isochron.render.runtime.ProducerThreads",
+        "dev.isochron.render.runtime.RunContext",
+        "dev.isochron.render.runtime.SingleThreadedRunner",
         "dev.isochron.render.runtime.FramePhaseTimes",
         "dev.isochron.render.runtime.RenderPipeline",
         "dev.isochron.render.runtime.RuntimeWatchdog",

@@ -124,7 +124,7 @@ public final class FramePathLiterals implements Runnable
         if (null != thread)
         {
             LockSupport.unpark(thread);
-            ApplicationRunner.joinUninterruptibly(thread);
+            Uninterruptible.join(thread);
         }
     }
 

@@ -124,6 +124,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private BatchRenderer renderer;
     private RuntimeResources resources;
     private boolean initialised;
+    /** Set by {@link #tearDown()} on the thread that ran the frames; read by the caller's thread after it ended. */
+    private boolean tornDown;
     private long frames;
     private long firstFrameStartNs;
     private long lastFrameStartNs;
@@ -661,6 +663,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
      */
     void tearDown()
     {
+        tornDown = true;
         if (initialised)
         {
             initialised = false;
@@ -727,11 +730,35 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     /**
      * Frees the default font's off-heap atlas pixels (its glyph metrics stay usable); idempotent, any thread once no
-     * frame runs. {@link #tearDown()} calls it; the runner calls it when the render thread never started.
+     * frame runs. {@link #tearDown()} calls it.
      */
     void closeFont()
     {
         font.close();
+    }
+
+    /**
+     * Releases what the constructor made (the render workers, the default font's atlas pixels) when no thread ran
+     * {@link #tearDown()}: the render thread never started, or the run failed before its frames. Caller's thread,
+     * once every thread that could run frames has ended; nothing when the pipeline was torn down.
+     */
+    void closeIfNeverTornDown()
+    {
+        if (tornDown)
+        {
+            return;
+        }
+        try
+        {
+            if (null != workers && !workers.isClosed())
+            {
+                workers.close();
+            }
+        }
+        finally
+        {
+            closeFont();
+        }
     }
 
     /**

@@ -22,6 +22,13 @@
  * threads, destroys the window, checks for leaked GL objects and returns the report, or throws the first
  * {@link dev.isochron.render.runtime.ApplicationFailure} (later ones attached as suppressed).
  * <p>
+ * The runner, one idea per class: {@link dev.isochron.render.runtime.ApplicationRunner} checks and concludes the
+ * configuration; {@code RunContext} makes the run's objects in start-up order and closes them last made first;
+ * {@code MultiThreadedRunner} or {@code SingleThreadedRunner} makes, runs and joins the threads of its mode, with
+ * {@code PlatformPoll} (the platform thread's event duty), {@code ProducerThreads} (the input producers) and
+ * {@code FrameLoopEnd} (limits after each frame, the end of the frames); {@code RunReportAssembly} fills the report
+ * once every thread has ended.
+ * <p>
  * Stalls: with {@link dev.isochron.render.runtime.RuntimeConfig#stallWatchdog(java.time.Duration)} on (250 ms by
  * default) the simulation thread (each tick and state write), the render thread (each frame, less the time it waits
  * for the workers) and each render worker (each vertex slice) publish a heartbeat; the {@code isochron-watchdog}
