@@ -14,6 +14,7 @@ import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.render.natives.NativeChecks;
 import dev.isochron.render.runtime.ApplicationFailure;
 import dev.isochron.render.runtime.Phase;
+import dev.isochron.render.runtime.SpritePath;
 import dev.isochron.render.runtime.VertexStreaming;
 
 /**
@@ -200,7 +201,7 @@ public final class DemoLauncher
         final boolean naive = arguments.flag(Option.NAIVE);
         final boolean stallStacks = arguments.flag(Option.STALL_STACKS);
         final boolean trimNativeHeap = arguments.flag(Option.TRIM_NATIVE_HEAP);
-        final boolean vertexSprites = arguments.flag(Option.VERTEX_SPRITES);
+        final String spritePath = arguments.word(Option.SPRITE_PATH);
         final String vertexStreaming = arguments.word(Option.VERTEX_STREAMING);
         final boolean checked = arguments.flag(Option.CHECKED);
         final Path screenshot = arguments.file(Option.SCREENSHOT);
@@ -368,7 +369,10 @@ public final class DemoLauncher
         settings.naive = naive;
         settings.stallStacks = stallStacks;
         settings.trimNativeHeap = trimNativeHeap;
-        settings.vertexSprites = vertexSprites;
+        if (null != spritePath)
+        {
+            settings.spritePath = spritePath(spritePath);
+        }
         if (null != vertexStreaming)
         {
             settings.vertexStreaming = vertexStreaming(vertexStreaming);
@@ -570,6 +574,22 @@ public final class DemoLauncher
     static String oneLine(final String text)
     {
         return null == text ? "" : text.replace('\r', ' ').replace('\n', ' ').trim();
+    }
+
+    private static SpritePath spritePath(final String word)
+    {
+        switch (word)
+        {
+            case "auto":
+                return SpritePath.AUTO;
+            case "instanced":
+                return SpritePath.INSTANCED;
+            case "vertices":
+                return SpritePath.VERTICES;
+            default:
+                throw new IllegalArgumentException("--sprite-path must be one of [auto, instanced, vertices], was '" +
+                    word + "'");
+        }
     }
 
     private static VertexStreaming vertexStreaming(final String word)

@@ -125,7 +125,7 @@ public final class DemoRun
             .renderer(settings.nullRenderer() ? RendererKind.NULL : RendererKind.GL)
             .stallStacks(settings.stallStacks())
             .nativeHeapRetention(!settings.trimNativeHeap())
-            .instancedSprites(!settings.vertexSprites())
+            .spritePath(settings.spritePath())
             .vertexStreaming(settings.vertexStreaming())
             .checked(settings.checked())
             .hudCapacity(HUD_CAPACITY)

@@ -1,5 +1,6 @@
 package dev.isochron.demo;
 
+import dev.isochron.render.runtime.SpritePath;
 import dev.isochron.render.runtime.VertexStreaming;
 import dev.isochron.render.context.WindowApi;
 
@@ -36,7 +37,7 @@ public final class DemoSettings
     boolean naive;
     boolean stallStacks;
     boolean trimNativeHeap;
-    boolean vertexSprites;
+    SpritePath spritePath = SpritePath.AUTO;
     VertexStreaming vertexStreaming = VertexStreaming.AUTO;
     boolean checked;
     Path screenshot;
@@ -160,10 +161,10 @@ public final class DemoSettings
         return naive;
     }
 
-    /** @return true to draw the world's sprites as vertices, not instance records (--vertex-sprites). */
-    public boolean vertexSprites()
+    /** @return how the world's sprites are drawn (--sprite-path). */
+    public SpritePath spritePath()
     {
-        return vertexSprites;
+        return spritePath;
     }
 
     /** @return whether memory the C heap frees goes back to the kernel at once (glibc's default). */

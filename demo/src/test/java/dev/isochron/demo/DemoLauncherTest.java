@@ -8,6 +8,7 @@ import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.context.WindowApi;
 import dev.isochron.render.runtime.RendererKind;
 import dev.isochron.render.runtime.RuntimeConfig;
+import dev.isochron.render.runtime.SpritePath;
 import dev.isochron.render.runtime.VertexStreaming;
 import dev.isochron.render.runtime.Threading;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,19 @@ class DemoLauncherTest
         assertEquals("--vertex-streaming must be one of [auto, ring, staging], was 'mapped'",
             assertThrows(IllegalArgumentException.class,
                 () -> settings("--headless", "--vertex-streaming", "mapped")).getMessage());
+    }
+
+    @Test
+    void shouldDrawSpritesAsAskedWithAutoByDefault()
+    {
+        assertEquals(SpritePath.AUTO, DemoRun.config(settings("--headless")).spritePath());
+        assertEquals(SpritePath.INSTANCED,
+            DemoRun.config(settings("--headless", "--sprite-path", "instanced")).spritePath());
+        assertEquals(SpritePath.VERTICES,
+            DemoRun.config(settings("--headless", "--sprite-path", "vertices")).spritePath());
+        assertEquals("--sprite-path must be one of [auto, instanced, vertices], was 'points'",
+            assertThrows(IllegalArgumentException.class,
+                () -> settings("--headless", "--sprite-path", "points")).getMessage());
     }
 
     @Test

@@ -616,7 +616,7 @@ public final class GlDrawBackend implements DrawBackend
         static IllegalStateException noInstancing()
         {
             return new IllegalStateException("GlDrawBackend cannot draw instanced sprites: this GL has no instanced " +
-                "arrays (GL 3.3); draw the sprite batch itself, as quads (RuntimeConfig.instancedSprites(false))");
+                "arrays (GL 3.3); draw the sprite batch itself, as quads (RuntimeConfig.spritePath(SpritePath.VERTICES))");
         }
 
         static int projectionLocation(final ShaderProgram program)

@@ -93,7 +93,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final boolean debugGl;
 
     private final SpriteBatch sprites;
-    private final SpriteInstances spriteInstances;
+    private SpriteInstances spriteInstances;
     private QuadSource spriteSource;
     private final ShapeBatch shapes;
     private final SpriteBatch hudSprites;
@@ -182,7 +182,6 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.threadBean = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         this.sliceWork = new QuadSliceWork(SOURCES_PER_FRAME, config.checked());
         this.sprites = new SpriteBatch(config.spriteCapacity(), config.checked());
-        this.spriteInstances = config.instancedSprites() ? new SpriteInstances(sprites) : null;
         this.spriteSource = sprites;
         this.shapes = new ShapeBatch(config.shapeCapacity());
         this.hudSprites = new SpriteBatch(config.hudCapacity(), config.checked());
@@ -265,7 +264,12 @@ final class RenderPipeline<S> implements StateRenderer<S>
             backend = new NullDrawBackend(quads, config.checked());
         }
         renderer = new BatchRenderer(backend);
-        spriteSource = null != spriteInstances && backend.drawsInstances() ? spriteInstances : sprites;
+        if (instanceSprites(config.spritePath(), backend.drawsInstances(), glRenderer))
+        {
+            // before anything is recorded: from here on the batch packs each sprite's record as it records it
+            spriteInstances = new SpriteInstances(sprites);
+            spriteSource = spriteInstances;
+        }
         resources = new RuntimeResources(context, backend instanceof GlDrawBackend ? (GlDrawBackend)backend : null,
             stats, width, height, font);
         renderBytesAtStart = threadBean.getCurrentThreadAllocatedBytes();
@@ -594,10 +598,22 @@ final class RenderPipeline<S> implements StateRenderer<S>
         return backend instanceof GlDrawBackend && ((GlDrawBackend)backend).isPersistent();
     }
 
-    /** @return whether the world sprite batch is drawn instanced ({@link RuntimeConfig#instancedSprites}, and the backend can). */
+    /**
+     * @return whether the world sprites are drawn as instance records: the backend can draw instances, and
+     *         {@link SpritePath#INSTANCED} was asked for, or {@link SpritePath#AUTO} on a renderer that does not run
+     *         instanced draws once per instance ({@link DriverWorkarounds#perInstanceDraws}; the null renderer has
+     *         no GL renderer and draws instanced).
+     */
+    static boolean instanceSprites(final SpritePath path, final boolean backendDrawsInstances, final String glRenderer)
+    {
+        return backendDrawsInstances && (SpritePath.INSTANCED == path ||
+            (SpritePath.AUTO == path && !DriverWorkarounds.perInstanceDraws(glRenderer)));
+    }
+
+    /** @return whether the world sprite batch is drawn instanced ({@link RuntimeConfig#spritePath}). */
     boolean instancedSprites()
     {
-        return spriteSource == spriteInstances;
+        return null != spriteInstances && spriteSource == spriteInstances;
     }
 
     /** @return frames whose world sprites were drawn as vertices although instancing was on (a sprite did not fit). */

@@ -101,7 +101,7 @@ public final class RuntimeConfig
     private boolean jfr;
     private boolean debugGl;
     private VertexStreaming vertexStreaming = VertexStreaming.AUTO;
-    private boolean instancedSprites = true;
+    private SpritePath spritePath = SpritePath.AUTO;
     private boolean checked = CheckedMode.ENABLED;
     private boolean failOnLeak = true;
     private NanoClock clock = new SystemNanoClock();
@@ -345,18 +345,17 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param instancedSprites whether the world sprite batch ({@code Frame.sprites()}, text drawn into it included) is
-     *                         drawn instanced where the renderer can: one 32-byte record per sprite, the corners built
-     *                         and rotated by the vertex shader, one instanced draw per texture run
-     *                         ({@code SpriteInstances}), instead of four CPU-made vertices per sprite. Recording is
-     *                         the same either way; a frame with a sprite a record cannot hold (a UV outside [0, 1],
-     *                         a corner beyond 65,504 units) is drawn as vertices. Shapes and the HUD are always
-     *                         vertices. The run report's {@code instancedSprites} says which path drew. Default true.
+     * @param spritePath how the world sprite batch ({@code Frame.sprites()}, text drawn into it included) is drawn:
+     *                   {@link SpritePath#AUTO} (default: one 32-byte instance record per sprite, the corners built and
+     *                   rotated by the vertex shader, except on Mesa's CPU rasterisers, which run an instanced draw
+     *                   once per instance, where it makes vertices), {@link SpritePath#INSTANCED} or
+     *                   {@link SpritePath#VERTICES}. Recording is the same either way. The run report's
+     *                   {@code instancedSprites} says which path drew.
      * @return this.
      */
-    public RuntimeConfig instancedSprites(final boolean instancedSprites)
+    public RuntimeConfig spritePath(final SpritePath spritePath)
     {
-        this.instancedSprites = instancedSprites;
+        this.spritePath = requireNonNull(spritePath, "spritePath", "AUTO, INSTANCED, VERTICES");
         return this;
     }
 
@@ -695,10 +694,10 @@ public final class RuntimeConfig
         return vertexStreaming;
     }
 
-    /** @return whether the world sprite batch is drawn instanced where the renderer can. */
-    public boolean instancedSprites()
+    /** @return how the world sprite batch is drawn ({@link #spritePath(SpritePath)}). */
+    public SpritePath spritePath()
     {
-        return instancedSprites;
+        return spritePath;
     }
 
     /** @return whether leaked GL objects fail the run. */

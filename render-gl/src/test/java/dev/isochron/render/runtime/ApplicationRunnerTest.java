@@ -258,6 +258,36 @@ class ApplicationRunnerTest
         assertFalse(RenderPipeline.stageVertices(VertexStreaming.RING, "softpipe"));
     }
 
+    /** llvmpipe runs an instanced draw once per instance (DriverWorkarounds.perInstanceDraws): AUTO makes vertices. */
+    @Test
+    void shouldDrawSpritesAsVerticesOnLlvmpipeUnlessInstancesAreAskedFor()
+    {
+        final RunResult auto = Isochron.run(new TestScene(10), headless(Threading.MULTI)
+            .measurement(measured().frames(5)));
+        final RunResult instanced = Isochron.run(new TestScene(10), headless(Threading.MULTI)
+            .measurement(measured().frames(5)).spritePath(SpritePath.INSTANCED));
+        final RunResult vertices = Isochron.run(new TestScene(10), headless(Threading.MULTI)
+            .measurement(measured().frames(5)).spritePath(SpritePath.VERTICES));
+
+        assertTrue(auto.report().toJson().contains("\"glRenderer\": \"llvmpipe"), "the CI renderer");
+        assertEquals(0.0, auto.report().extraValue("instancedSprites"));
+        assertEquals(1.0, instanced.report().extraValue("instancedSprites"), "llvmpipe draws instances");
+        assertEquals(0.0, vertices.report().extraValue("instancedSprites"));
+    }
+
+    @Test
+    void shouldInstanceSpritesOnlyWhereTheRendererDrawsInstancesCheaplyOrWhenAsked()
+    {
+        assertFalse(RenderPipeline.instanceSprites(SpritePath.AUTO, true, "llvmpipe (LLVM 15.0.6, 256 bits)"));
+        assertFalse(RenderPipeline.instanceSprites(SpritePath.AUTO, true, "softpipe"));
+        assertTrue(RenderPipeline.instanceSprites(SpritePath.AUTO, true, "NVIDIA H200/PCIe/SSE2"));
+        assertTrue(RenderPipeline.instanceSprites(SpritePath.AUTO, true, null), "the null renderer");
+        assertTrue(RenderPipeline.instanceSprites(SpritePath.INSTANCED, true, "llvmpipe (LLVM 15.0.6, 256 bits)"));
+        assertFalse(RenderPipeline.instanceSprites(SpritePath.INSTANCED, false, "NVIDIA H200/PCIe/SSE2"),
+            "a backend without instanced arrays");
+        assertFalse(RenderPipeline.instanceSprites(SpritePath.VERTICES, true, "NVIDIA H200/PCIe/SSE2"));
+    }
+
     @Test
     void shouldEndAtTheTimeLimit()
     {

@@ -33,13 +33,18 @@ class RuntimeAllocationTest
     static void compileTheFramePath()
     {
         final Threading[] modes = Threading.values();
+        final SpritePath[] paths = {SpritePath.VERTICES, SpritePath.INSTANCED};
         for (int i = 0; i < modes.length; i++)
         {
-            Isochron.run(new TestScene(SPRITES), jitWarmup(config(modes[i]).renderer(RendererKind.NULL)));
+            for (int p = 0; p < paths.length; p++)
+            {
+                Isochron.run(new TestScene(SPRITES), jitWarmup(config(modes[i]).renderer(RendererKind.NULL)
+                    .spritePath(paths[p])));
+            }
         }
-        // checking mode's verifications and assertions, compiled the same way
+        // checking mode's verifications and assertions, compiled the same way (AUTO draws vertices on llvmpipe)
         Isochron.run(new TestScene(SPRITES), jitWarmup(config(Threading.MULTI).checked(true)
-            .renderer(RendererKind.NULL)));
+            .renderer(RendererKind.NULL).spritePath(SpritePath.VERTICES)));
     }
 
     /** @return {@code config} with its measurement changed to a JIT warm-up run: no warm-up, a short frame limit. */
@@ -94,6 +99,17 @@ class RuntimeAllocationTest
 
         assertZeroPerFrame(result.report());
         assertTrue(scene.totalEventsSeen > 0, "synthetic input reached the simulation");
+    }
+
+    /** The instanced sprite path (AUTO draws vertices on llvmpipe, so the tests above prove the vertex path there). */
+    @Test
+    void shouldAllocateNothingOnAnyThreadWithInstancedSprites()
+    {
+        final TestScene scene = new TestScene(SPRITES);
+        final RunResult result = Isochron.run(scene, config(Threading.MULTI).spritePath(SpritePath.INSTANCED));
+
+        assertZeroPerFrame(result.report());
+        assertEquals(1.0, result.report().extraValue("instancedSprites"));
     }
 
     /**
