@@ -12,6 +12,7 @@ import dev.isochron.engine.metrics.FanOutLoopObserver;
 import dev.isochron.engine.metrics.FrameMetrics;
 import dev.isochron.engine.metrics.GcPauseMonitor;
 import dev.isochron.engine.metrics.LatencyHistogram;
+import dev.isochron.engine.metrics.NearestRank;
 import dev.isochron.engine.memory.FrameArena;
 import dev.isochron.engine.memory.ObjectPool;
 import dev.isochron.engine.testing.ClassConstants;
@@ -44,6 +45,7 @@ class FramePathConstantPoolTest
         GuardedRegion.class,
         Heartbeat.class,
         LatencyHistogram.class,
+        NearestRank.class,
         ObjectPool.class,
         RenderFrameDriver.class,
         SimulationAgent.class,

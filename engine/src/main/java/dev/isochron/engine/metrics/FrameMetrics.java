@@ -360,7 +360,7 @@ public final class FrameMetrics implements LoopObserver
         }
         final long[] sorted = Arrays.copyOf(frameTimeNs, windowFrames);
         Arrays.sort(sorted);
-        final int slowest = Math.max(1, (int)Math.ceil(windowFrames / 100.0));
+        final int slowest = NearestRank.slowestOnePercent(windowFrames);
         long sum = 0;
         for (int i = windowFrames - slowest; i < windowFrames; i++)
         {

@@ -1,9 +1,12 @@
 package dev.isochron.perf.harness;
 
+import dev.isochron.engine.metrics.NearestRank;
+
 import java.util.Arrays;
 
 /**
- * Order statistics over frame times, defined as in {@code docs/report.md}: percentiles by nearest rank over the
+ * Order statistics over frame times, defined as in {@code docs/report.md}: percentiles by nearest rank
+ * ({@link NearestRank}, the definition the report and the HUD use too) over the
  * sorted samples (p100 is the maximum, never interpolated past a real sample), medians as the mean of the two
  * middle values for an even count, and 1% low FPS as 1000 / (the mean of the slowest 1% of frame times).
  * <p>
@@ -28,9 +31,7 @@ public final class Percentiles
             throw new IllegalArgumentException("percentile must be in [0, 100], was " + percentile);
         }
         checkNotEmpty(sortedAscending, "percentile");
-        final int n = sortedAscending.length;
-        final int rank = (int)Math.ceil(percentile / 100.0 * n);
-        return sortedAscending[Math.max(0, Math.min(n, rank) - 1)];
+        return sortedAscending[NearestRank.index(sortedAscending.length, percentile)];
     }
 
     /** @return a sorted copy of {@code samples}. */

@@ -1,6 +1,7 @@
 package dev.isochron.render.hud;
 
 import dev.isochron.engine.metrics.FrameMetrics;
+import dev.isochron.engine.metrics.NearestRank;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
@@ -623,7 +624,7 @@ public final class HudOverlay
             sorted[i] = v;
             max = Math.max(max, v);
         }
-        final long p99 = n == 0 ? 0 : select(sorted, n, nearestRank99(n));
+        final long p99 = n == 0 ? 0 : select(sorted, n, NearestRank.index(n, 99.0));
         appendMs(lines[1].clear().append(Labels.P99), p99);
         appendMs(lines[1].append(Labels.MAX), max);
 
@@ -661,13 +662,6 @@ public final class HudOverlay
         }
         final long tenths = (Math.abs(ns) + 50_000) / 100_000;
         return text.append(tenths / 10).append('.').append((char)('0' + tenths % 10)).append(Labels.MS);
-    }
-
-    /** @return the 0-based index of the nearest-rank 99th percentile among {@code n} sorted values. */
-    static int nearestRank99(final int n)
-    {
-        // ceil(0.99 n) - 1 in integers
-        return (int)((99L * n + 99) / 100) - 1;
     }
 
     /** Quickselect: the {@code k}-th smallest of {@code a[0, n)}, reordering {@code a}. Allocation-free. */
