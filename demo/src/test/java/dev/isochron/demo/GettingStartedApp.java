@@ -4,7 +4,7 @@ import dev.isochron.input.state.InputState;
 import dev.isochron.render.Isochron;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.runtime.*;
-import static org.lwjgl.glfw.GLFW.*;
+import static dev.isochron.input.keys.Keys.*;
 
 public final class GettingStartedApp implements Application<float[]> {
     final float[] xy = {100, 100};
@@ -17,8 +17,8 @@ public final class GettingStartedApp implements Application<float[]> {
         return new float[2];
     }
     public void update(Tick tick, InputState input) {
-        xy[0] += input.isKeyDown(GLFW_KEY_RIGHT) ? 2 : input.isKeyDown(GLFW_KEY_LEFT) ? -2 : 0;
-        xy[1] += input.isKeyDown(GLFW_KEY_DOWN) ? 2 : input.isKeyDown(GLFW_KEY_UP) ? -2 : 0;
+        xy[0] += input.isKeyDown(RIGHT) ? 2 : input.isKeyDown(LEFT) ? -2 : 0;
+        xy[1] += input.isKeyDown(DOWN) ? 2 : input.isKeyDown(UP) ? -2 : 0;
     }
     public void writeRenderState(float[] state) {
         System.arraycopy(xy, 0, state, 0, 2);

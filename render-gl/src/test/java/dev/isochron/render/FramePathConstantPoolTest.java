@@ -84,6 +84,8 @@ class FramePathConstantPoolTest
         "dev.isochron.render.runtime.FramePhaseTimes",
         "dev.isochron.render.runtime.RenderPipeline",
         "dev.isochron.render.runtime.RuntimeWatchdog",
+        "dev.isochron.render.runtime.SimulationStep",
+        "dev.isochron.render.runtime.ApplicationEvents",
     })
     void shouldHoldNoStringConstantInPackagePrivateClass(final String className)
         throws IOException, ClassNotFoundException

@@ -1,5 +1,6 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.input.event.EventListener;
 import dev.isochron.input.state.InputState;
 
 /**
@@ -44,6 +45,22 @@ public interface Application<S>
      */
     default void init(final Init init)
     {
+    }
+
+    /**
+     * The application's listener for input events, beside {@link InputState} polling: each event a tick consumes, in the
+     * order it was captured, on the simulation thread, before that tick's {@link #update} (events that arrive while
+     * the loop is paused go to the listener as they are drained, before the next tick). Each event is a view over the
+     * input ring's bytes, valid during the callback only: copy what you keep, keep no reference. Codes compare with
+     * {@link dev.isochron.input.keys.Keys}, {@link dev.isochron.input.keys.MouseButtons} and
+     * {@link dev.isochron.input.keys.Modifiers}. A listener that throws ends the run in {@link Phase#UPDATE}.
+     * Called once, at start-up, on the thread that calls {@code Isochron.run}.
+     *
+     * @return the listener, {@link EventListener#NONE} (the default) for an application that only polls.
+     */
+    default EventListener inputListener()
+    {
+        return EventListener.NONE;
     }
 
     /**

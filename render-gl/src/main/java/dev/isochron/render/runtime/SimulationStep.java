@@ -30,6 +30,7 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     private final PhaseTracker phase;
     private final RuntimeStats stats;
     private final Heartbeat heartbeat;
+    private final EventListener listener;
     private long ticks;
     private long lastPausedTickIndex;
     private HudOverlay hud;
@@ -45,6 +46,7 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
         this.tick = new Tick(exit);
         this.phase = phase;
         this.stats = stats;
+        this.listener = ApplicationEvents.of(Messages.requireListener(app.inputListener()), phase);
     }
 
     /** {@inheritDoc} Once the run's exit is set, later ticks (catch-up ticks of the same step) do nothing. */
@@ -58,7 +60,7 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
         RuntimeWatchdog.begin(heartbeat);
         try
         {
-            input.drainInto(tickIndex, inputState, tickTimeNs, tickStartNs, EventListener.NONE);
+            input.drainInto(tickIndex, inputState, tickTimeNs, tickStartNs, listener);
             if (null != hud && inputState.wasKeyPressed(HudOverlay.DEFAULT_TOGGLE_KEY))
             {
                 hud.handleKey(HudOverlay.DEFAULT_TOGGLE_KEY);
@@ -79,7 +81,7 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     /** {@inheritDoc} Keeps input draining while the loop is paused (into the next tick's index). */
     public void paused(final long nowNs)
     {
-        input.drainInto(lastPausedTickIndex, inputState, nowNs, nowNs, EventListener.NONE);
+        input.drainInto(lastPausedTickIndex, inputState, nowNs, nowNs, listener);
     }
 
     /** {@inheritDoc} Allocation-free. */
@@ -119,5 +121,19 @@ final class SimulationStep<S> implements TickHandler, StateWriter<S>
     long ticks()
     {
         return ticks;
+    }
+
+    /** The message, in a class of its own so that SimulationStep holds no String constant (frame path). */
+    private static final class Messages
+    {
+        static EventListener requireListener(final EventListener listener)
+        {
+            if (null == listener)
+            {
+                throw new IllegalStateException("Application.inputListener() returned null: return " +
+                    "EventListener.NONE for an application that only polls InputState");
+            }
+            return listener;
+        }
     }
 }

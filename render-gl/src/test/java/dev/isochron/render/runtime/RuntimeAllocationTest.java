@@ -89,6 +89,7 @@ class RuntimeAllocationTest
 
         assertZeroPerFrame(result.report());
         assertTrue(scene.totalEventsSeen > 0, "synthetic input reached the simulation");
+        assertTrue(scene.listenerMouseMoves > 0, "and the application's input listener");
     }
 
     @Test

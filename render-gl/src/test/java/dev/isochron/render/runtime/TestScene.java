@@ -1,5 +1,7 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.input.event.EventListener;
+import dev.isochron.input.event.MouseMoveEvent;
 import dev.isochron.input.state.InputState;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.text.Font;
@@ -41,10 +43,26 @@ class TestScene implements Application<TestScene.State>
     volatile boolean disposed;
     volatile long framesRendered;
     volatile long totalEventsSeen;
+    volatile long listenerMouseMoves;
+    private long mouseMovesHeard;
+    private final EventListener counting = new EventListener()
+    {
+        public void onMouseMove(final MouseMoveEvent event)
+        {
+            mouseMovesHeard++;
+            listenerMouseMoves = mouseMovesHeard;
+        }
+    };
 
     TestScene(final int sprites)
     {
         this.sprites = sprites;
+    }
+
+    /** Counts mouse moves: every run of the scene goes through the application listener path too. */
+    public EventListener inputListener()
+    {
+        return counting;
     }
 
     public State newRenderState()
