@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.StringJoiner;
 
 import dev.isochron.demo.DemoArguments.Option;
 import dev.isochron.render.context.WindowApi;
@@ -371,11 +373,11 @@ public final class DemoLauncher
         settings.trimNativeHeap = trimNativeHeap;
         if (null != spritePath)
         {
-            settings.spritePath = spritePath(spritePath);
+            settings.spritePath = choice(SpritePath.values(), Option.SPRITE_PATH, spritePath);
         }
         if (null != vertexStreaming)
         {
-            settings.vertexStreaming = vertexStreaming(vertexStreaming);
+            settings.vertexStreaming = choice(VertexStreaming.values(), Option.VERTEX_STREAMING, vertexStreaming);
         }
         settings.checked = checked || CheckedMode.ENABLED;
         if (null != record && null != replay)
@@ -576,35 +578,22 @@ public final class DemoLauncher
         return null == text ? "" : text.replace('\r', ' ').replace('\n', ' ').trim();
     }
 
-    private static SpritePath spritePath(final String word)
+    /**
+     * @return the constant of {@code values} whose lower-case name is {@code word}, for an option that names an enum.
+     * @throws IllegalArgumentException naming the option, its words in declaration order and the word given.
+     */
+    private static <E extends Enum<E>> E choice(final E[] values, final Option option, final String word)
     {
-        switch (word)
+        final StringJoiner words = new StringJoiner(", ", "[", "]");
+        for (final E value : values)
         {
-            case "auto":
-                return SpritePath.AUTO;
-            case "instanced":
-                return SpritePath.INSTANCED;
-            case "vertices":
-                return SpritePath.VERTICES;
-            default:
-                throw new IllegalArgumentException("--sprite-path must be one of [auto, instanced, vertices], was '" +
-                    word + "'");
+            final String name = value.name().toLowerCase(Locale.ROOT);
+            if (name.equals(word))
+            {
+                return value;
+            }
+            words.add(name);
         }
-    }
-
-    private static VertexStreaming vertexStreaming(final String word)
-    {
-        switch (word)
-        {
-            case "auto":
-                return VertexStreaming.AUTO;
-            case "ring":
-                return VertexStreaming.RING;
-            case "staging":
-                return VertexStreaming.STAGING;
-            default:
-                throw new IllegalArgumentException("--vertex-streaming must be one of [auto, ring, staging], was '" +
-                    word + "'");
-        }
+        throw new IllegalArgumentException(option.longName + " must be one of " + words + ", was '" + word + "'");
     }
 }
