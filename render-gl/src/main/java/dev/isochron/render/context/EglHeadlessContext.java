@@ -11,6 +11,7 @@ import java.nio.IntBuffer;
 import static org.lwjgl.egl.EGL10.*;
 import static org.lwjgl.egl.EGL12.EGL_RENDERABLE_TYPE;
 import static org.lwjgl.egl.EGL12.eglBindAPI;
+import static org.lwjgl.egl.EGL12.eglReleaseThread;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_API;
 import static org.lwjgl.egl.EGL14.EGL_OPENGL_BIT;
 import static org.lwjgl.egl.EGL15.*;
@@ -160,6 +161,10 @@ public final class EglHeadlessContext implements GlContext
         {
             throw Messages.releaseFailed(session.name(), eglGetError());
         }
+        // the driver's per-thread state goes now, while the display lives: NVIDIA's EGL otherwise frees it in a
+        // thread-exit destructor after the display's eglTerminate, and crashed there (SIGSEGV in libEGL_nvidia) at
+        // the end of every headless run measured on an H200 (docs/reliability.md); the next EGL call remakes it
+        eglReleaseThread();
     }
 
     public boolean isCurrent()
@@ -273,6 +278,7 @@ public final class EglHeadlessContext implements GlContext
         }
         eglDestroyContext(display, context);
         EglDisplay.release();
+        eglReleaseThread();
         session.reportLeaks();
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.isochron.render.testing.HeadlessGl.rgba;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.lwjgl.egl.EGL12.eglQueryAPI;
+import static org.lwjgl.egl.EGL12.EGL_OPENGL_ES_API;
 import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.opengl.GL30C.GL_MAJOR_VERSION;
 import static org.lwjgl.opengl.GL30C.GL_MINOR_VERSION;
@@ -157,6 +159,19 @@ class EglHeadlessContextTest
             assertEquals("EGL headless context 'HeadlessGl' 8x8 is current on thread '" +
                 Thread.currentThread().getName() + "'; release it there before making it current on 'intruder'",
                 failure.get().getMessage());
+        }
+    }
+
+    @Test
+    void shouldReleaseTheThreadsEglStateWhenReleasingTheContext()
+    {
+        try (HeadlessGl gl = HeadlessGl.open(8, 8))
+        {
+            gl.context().releaseCurrent();
+            // eglReleaseThread returns the thread's bound API to the default; the context had bound desktop GL
+            assertEquals(EGL_OPENGL_ES_API, eglQueryAPI(),
+                "the render thread's EGL state must go while the display lives (NVIDIA crashed freeing it at exit)");
+            gl.context().makeCurrent();
         }
     }
 
