@@ -1,6 +1,11 @@
 package dev.isochron.engine.testing;
 
+import dev.isochron.engine.jit.LiteralResolver;
+import dev.isochron.engine.jit.ThirdPartyFramePathClasses;
+
 import java.lang.management.ManagementFactory;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,10 +26,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * settling pass, then up to {@value #STEADY_WINDOWS} measured windows, and pass when one whole window
  * allocated exactly 0 bytes. Code that allocates per iteration, or periodically more often than once per
  * window, allocates in every window and still fails, with every window's count in the message.
+ * <p>
+ * Those one-offs had a cause: HotSpot resolves every String literal of a method's class on the Java thread that asks
+ * for the method's first C2 compile ({@link dev.isochron.engine.jit}), and when that request comes depends on when the
+ * earlier C1 compiles finished, that is, on the machine's load. The test class (which holds the body's code and its
+ * messages) and the third-party classes of the frame path ({@link ThirdPartyFramePathClasses}: HdrHistogram,
+ * Agrona, ...) hold literals; so a body's first C2 request allocated 48 bytes to 4 KB in whichever window it fell.
+ * Every measurement here therefore resolves those literals first, as the runtime does before its frames, so the
+ * verdict no longer depends on the JIT's timing (a {@code FrameMetricsDriverTest} run had allocated 3,928, 72 and 128
+ * bytes in its three windows on a loaded machine).
  */
 public final class AllocationGate
 {
     private static final com.sun.management.ThreadMXBean THREADS = threadBean();
+    private static final LiteralResolver LITERALS = LiteralResolver.probe();
+    private static final Set<Class<?>> RESOLVED = new HashSet<>();
 
     private AllocationGate()
     {
@@ -59,6 +75,7 @@ public final class AllocationGate
     {
         requirePositive("warmupIterations", warmupIterations, 0);
         requirePositive("measuredIterations", measuredIterations, 1);
+        resolveLiterals(body);
         for (int i = 0; i < warmupIterations; i++)
         {
             body.run(i);
@@ -236,6 +253,44 @@ public final class AllocationGate
         }
         throw new AssertionError(what + " allocated in each of " + STEADY_WINDOWS + " runs of " + measuredIterations +
             " iterations per thread (bytes per thread, per run):" + runs);
+    }
+
+    /**
+     * Resolves, once per class, the String literals of {@code body}'s class, of the class whose code it runs (a
+     * lambda's nest host: the test class) and of {@link ThirdPartyFramePathClasses}, so that no C2 compile request
+     * inside a measured window resolves them on the measured thread.
+     *
+     * @throws IllegalStateException when the JVM lacks the flags the resolver needs (it names them).
+     */
+    static void resolveLiterals(final Body body)
+    {
+        if (!LITERALS.available())
+        {
+            throw new IllegalStateException("the zero-allocation gate resolves String literals before it measures " +
+                "and cannot here: " + LITERALS.unavailableReason());
+        }
+        synchronized (RESOLVED)
+        {
+            if (RESOLVED.isEmpty())
+            {
+                final ClassLoader loader = AllocationGate.class.getClassLoader();
+                for (final String name : ThirdPartyFramePathClasses.NAMES)
+                {
+                    LITERALS.resolve(name, loader);
+                }
+                RESOLVED.add(AllocationGate.class);
+            }
+            final Class<?> type = body.getClass();
+            if (RESOLVED.add(type))
+            {
+                LITERALS.resolve(type);
+            }
+            final Class<?> host = type.getNestHost();
+            if (RESOLVED.add(host))
+            {
+                LITERALS.resolve(host);
+            }
+        }
     }
 
     private static long counterOverhead()

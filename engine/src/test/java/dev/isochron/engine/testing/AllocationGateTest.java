@@ -2,6 +2,7 @@ package dev.isochron.engine.testing;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,5 +74,23 @@ class AllocationGateTest
             () -> AllocationGate.assertSteadyZeroPerThread("pair", 100, 1000, i -> sink += i, i -> retained = new int[4]));
         assertTrue(failure.getMessage().startsWith("pair allocated in each of 3 runs of 1000 iterations per thread"),
             failure.getMessage());
+    }
+
+    @Test
+    void shouldResolveTheBodysStringLiteralsBeforeMeasuring() throws Exception
+    {
+        // the first ldc of an unresolved literal allocates the String on the running thread; resolved, it allocates 0
+        assertEquals(0L, AllocationGate.bytesAllocated(0, 1, new LiteralBody()));
+    }
+
+    /** Holds a literal no other class holds, so that nothing but the gate resolves it before the body runs. */
+    private static final class LiteralBody implements AllocationGate.Body
+    {
+        static Object last;
+
+        public void run(final int iteration)
+        {
+            last = "a literal only AllocationGateTest.LiteralBody holds";
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.isochron.render.runtime;
 
 import dev.isochron.engine.jit.LiteralResolver;
+import dev.isochron.engine.jit.ThirdPartyFramePathClasses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,50 +31,10 @@ public final class FramePathLiterals implements Runnable
 
     /**
      * The classes outside Isochron whose methods the runtime's frame path runs often enough for C2 and whose class
-     * files hold String literals: found by {@code FramePathLiteralsIT} (demo), which runs every demo scene with low C2
-     * thresholds and fails on a compiled class with literals that is neither literal-free nor listed here. A class
-     * missing from the class path (another library version) is skipped.
+     * files hold String literals ({@link ThirdPartyFramePathClasses}, in the engine, so that the zero-allocation gate of
+     * every module's tests resolves the same ones).
      */
-    static final List<String> RUNTIME_CLASSES = List.of(
-        // Agrona: the worker and producer agents' loops, the input ring, the buffers over it
-        "org.agrona.AbstractMutableDirectBuffer",
-        "org.agrona.BitUtil",
-        "org.agrona.UnsafeApi",
-        "org.agrona.concurrent.AgentRunner",
-        "org.agrona.concurrent.BackoffIdleStrategy",
-        "org.agrona.concurrent.UnsafeBuffer",
-        "org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer",
-        "org.agrona.concurrent.ringbuffer.OneToOneRingBuffer",
-        "org.agrona.concurrent.ringbuffer.RecordDescriptor",
-        // HdrHistogram: frame times and input latency, recorded every frame
-        "org.HdrHistogram.AbstractHistogram",
-        "org.HdrHistogram.SingleWriterRecorder",
-        "org.HdrHistogram.WriterReaderPhaser",
-        // JOML: the camera's projection, uploaded every frame
-        "org.joml.Matrix4f",
-        "org.joml.MemUtil$MemUtilUnsafe",
-        // LWJGL: off-heap vertex and uniform writes
-        "org.lwjgl.system.Configuration",
-        "org.lwjgl.system.MemoryUtil",
-        "org.lwjgl.system.MultiReleaseMemCopy",
-        // the JDK (most of its classes come with their literals resolved from the CDS archive; these may not)
-        "java.lang.Integer",
-        "java.lang.Long",
-        "java.lang.Math",
-        "java.lang.System",
-        "java.nio.Buffer",
-        "java.nio.ByteOrder",
-        "java.nio.DirectByteBuffer",
-        "java.util.Arrays",
-        "java.util.Objects",
-        "java.util.concurrent.atomic.AtomicLong",
-        "java.util.concurrent.atomic.AtomicLongArray",
-        "java.util.concurrent.atomic.AtomicLongFieldUpdater$CASUpdater",
-        "java.util.concurrent.locks.LockSupport",
-        "jdk.internal.misc.ScopedMemoryAccess",
-        "jdk.internal.misc.Unsafe",
-        "jdk.internal.util.Preconditions",
-        "sun.misc.Unsafe");
+    static final List<String> RUNTIME_CLASSES = ThirdPartyFramePathClasses.NAMES;
 
     private final MeasurementConfig config;
     private final Class<?> applicationClass;
