@@ -88,6 +88,10 @@ class FramePathConstantPoolTest
         "dev.isochron.render.runtime.RuntimeWatchdog",
         "dev.isochron.render.runtime.SimulationStep",
         "dev.isochron.render.runtime.ApplicationEvents",
+        "dev.isochron.render.hud.FrameTimeGraph",
+        "dev.isochron.render.hud.FrameTimeHistory",
+        "dev.isochron.render.hud.HudFigures",
+        "dev.isochron.render.hud.HudLines",
         "dev.isochron.render.text.GlyphIndex",
         "dev.isochron.render.text.LineBreaker",
     })
