@@ -26,6 +26,7 @@ import dev.isochron.render.hud.HudOverlay;
 import dev.isochron.render.runtime.ApplicationRunner;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.text.TextBuffer;
+import dev.isochron.render.text.TextLayout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,6 +65,7 @@ class FramePathConstantPoolTest
         SpriteInstances.class,
         StreamingVertexBuffer.class,
         TextBuffer.class,
+        TextLayout.class,
         Texture.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
@@ -86,6 +88,12 @@ class FramePathConstantPoolTest
         "dev.isochron.render.runtime.RuntimeWatchdog",
         "dev.isochron.render.runtime.SimulationStep",
         "dev.isochron.render.runtime.ApplicationEvents",
+        "dev.isochron.render.hud.FrameTimeGraph",
+        "dev.isochron.render.hud.FrameTimeHistory",
+        "dev.isochron.render.hud.HudFigures",
+        "dev.isochron.render.hud.HudLines",
+        "dev.isochron.render.text.GlyphIndex",
+        "dev.isochron.render.text.LineBreaker",
     })
     void shouldHoldNoStringConstantInPackagePrivateClass(final String className)
         throws IOException, ClassNotFoundException

@@ -54,7 +54,7 @@ class EmbeddingExamplesTest
                 .collect(Collectors.toList());
         }
 
-        assertEquals(6, examples.size(), examples.toString());
+        assertEquals(7, examples.size(), examples.toString());
         for (final Path example : examples)
         {
             assertTrue(page.contains("```java\n" + Files.readString(example) + "```\n"),
@@ -93,6 +93,38 @@ class EmbeddingExamplesTest
                 .measurement(new MeasurementConfig().warmupFrames(0).frames(3)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+    }
+
+    @Test
+    void shouldCentreTheWrappedCaptionOnItsPanelHeadless() throws Exception
+    {
+        final Path png = dir.resolve("caption.png");
+
+        final RunResult result = Isochron.run(new WrappedCaption(), new RuntimeConfig().context(ContextKind.HEADLESS)
+            .size(160, 64).hudVisible(false)
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(3).screenshotPath(png)));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+        final BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(0x203060, image.getRGB(5, 5) & 0xFFFFFF, "the panel");
+        int left = Integer.MAX_VALUE;
+        int right = -1;
+        int bottom = -1;
+        for (int y = 0; y < 64; y++)
+        {
+            for (int x = 0; x < 160; x++)
+            {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF)
+                {
+                    left = Math.min(left, x);
+                    right = Math.max(right, x);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        final float centre = 8 + WrappedCaption.WIDTH / 2;
+        assertTrue(Math.abs((left + right + 1) / 2f - centre) <= 3, "text from x " + left + " to " + right);
+        assertTrue(bottom > 8 + 10, "the caption wraps onto more than one line, last ink at y " + bottom);
     }
 
     /** Ends the run on the first tick that sees the right arrow held. */

@@ -1,13 +1,11 @@
 package dev.isochron.render.hud;
 
 import dev.isochron.engine.metrics.FrameMetrics;
-import dev.isochron.engine.metrics.NearestRank;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.ShapeBatch;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.text.TextBuffer;
-import org.HdrHistogram.Histogram;
 
 import static org.lwjgl.glfw.GLFW.GLFW_KEY_F3;
 
@@ -26,29 +24,16 @@ import static org.lwjgl.glfw.GLFW.GLFW_KEY_F3;
  * batch's current layer. Toggle with {@link #handleKey(int)} on a key press (F3 by default),
  * {@link #toggle()} or {@link #visible(boolean)}; hidden, it records nothing but keeps counting.
  * <p>
- * <b>Where the figures come from.</b> Frame times come from {@code recordFrame} into a ring the
- * HUD owns, so the graph, FPS and p99 cover the last {@code historyFrames} frames whatever the
- * state of {@link FrameMetrics}' window (which opens after warm-up and stops when full). FPS is
- * frames over the ring's summed frame time; p99 is the nearest-rank 99th percentile of the ring.
- * A stall is a recorded frame longer than {@code stallThresholdNs}.
- * <p>
- * <b>Warm-up and the run report.</b> With {@link #warmupFrames(int)} set (the runtime sets the run's
- * {@code warmupFrames}), the stall and GC lines count the same window as the run report: the first
- * {@code warmupFrames} recorded frames are the warm-up, whose stalls and collections the report leaves out, and the
- * lines say so ({@code stalls 1 in warm-up (>25.0 ms)}); from the next frame on they start again from 0 and count
- * the measured window ({@code stalls 0 after warm-up (>25.0 ms)}, {@code GC 0 after warm-up  max pause 0.0 ms}),
- * as the report's {@code stalls.count} and {@code gc.count} do. Without a warm-up (the default, 0) they count
- * every frame since construction and carry no qualifier. The caller feeds {@link #gc(long, long)} the figures of
- * the same window: the collections since the first frame while {@link #inWarmup()}, since the first measured frame
- * after.
- * The run p99 is read from {@link FrameMetrics#frameTimeHistogram()}: that histogram and the
- * per-frame records are written only by the render thread (in {@code onFrameStart}), so the render
- * thread may read them between its own observer calls without synchronisation, in either threading
- * mode; other threads may not. The histogram scan is refreshed every {@link #RUN_P99_REFRESH_FRAMES}
- * draws, not every frame. GC, bytes/frame and input figures are produced on other threads and
- * set through {@link #gc(long, long)}, {@link #allocatedBytesPerFrame(long)} and
- * {@link #input(long, long)}, which any thread may call (volatile fields; a pair set together may
- * be read half old, half new for one frame).
+ * <b>Where the figures come from.</b> Frame times come from {@code recordFrame} into a ring the HUD owns, so the
+ * graph, FPS and p99 cover the last {@code historyFrames} frames whatever the state of {@link FrameMetrics}' window
+ * (which opens after warm-up and stops when full). FPS is frames over the ring's summed frame time; p99 is the
+ * nearest-rank 99th percentile of the ring. A stall is a recorded frame longer than {@code stallThresholdNs}; with
+ * {@link #warmupFrames(int)} set, the stall and GC lines count the run report's window (see there). The run p99 is
+ * read from {@link FrameMetrics#frameTimeHistogram()}, which only the render thread writes (in {@code onFrameStart}),
+ * so the render thread reads it between its own observer calls without synchronisation, every
+ * {@link #RUN_P99_REFRESH_FRAMES} draws. GC, bytes/frame and input figures are produced on other threads and set
+ * through {@link #gc(long, long)}, {@link #allocatedBytesPerFrame(long)} and {@link #input(long, long)}, which any
+ * thread may call (volatile fields; a pair set together may be read half old, half new for one frame).
  * <p>
  * <b>Text</b> is formatted into reused {@link TextBuffer}s with integer and fixed-point
  * arithmetic; milliseconds have one decimal, rounded half up. {@link #line(int)} exposes the
@@ -92,20 +77,15 @@ public final class HudOverlay
     /** Text colour. */
     public static final int TEXT_RGBA = Rgba.WHITE;
 
-    private static final int MAX_LINES = BASE_LINE_COUNT + 1;
-    private static final int MAX_SCALE = 8;
+    static final int MAX_SCALE = 8;
 
     private final Font font;
     private final int historyFrames;
-    private final long targetFrameNs;
-    private final long stallThresholdNs;
-    private final long graphMaxNs;
-    private final long[] frameNs;
-    private final long[] scratch;
-    private final TextBuffer[] lines = new TextBuffer[MAX_LINES];
+    private final FrameTimeHistory history;
+    private final FrameTimeGraph graph;
+    private final HudFigures figures = new HudFigures();
+    private final HudLines lines = new HudLines(LINE_CAPACITY);
 
-    private FrameMetrics metrics;
-    private int warmupFrames;
     private int toggleKey = DEFAULT_TOGGLE_KEY;
     // toggled from the key-handling thread (often the GLFW event thread), read by the render thread
     private volatile boolean visible = true;
@@ -113,30 +93,9 @@ public final class HudOverlay
     private float x;
     private float y;
 
-    // ring of recent frame times, render thread
-    private int head;
-    private int count;
-    private long sumNs;
-    private long lastFrameNs;
-    private long stalls;
-    private long framesRecorded;
-
-    // run p99 from FrameMetrics, refreshed every RUN_P99_REFRESH_FRAMES draws
-    private int drawsSinceRunP99 = RUN_P99_REFRESH_FRAMES;
-    private long runP99Ns;
-    private long runFrames;
-
-    // set from other threads
-    private volatile long gcCount;
-    private volatile long gcMaxPauseNs;
-    private volatile long allocatedBytesPerFrame;
-    private volatile long inputP99Ns;
-    private volatile long inputDrops;
-
     // layout of the last draw, pixels
     private float panelWidth;
     private float panelHeight;
-    private int lineCount;
 
     /**
      * A HUD whose target and stall threshold come from {@code metrics}' configuration: the target
@@ -153,7 +112,7 @@ public final class HudOverlay
     {
         if (null == metrics)
         {
-            throw Messages.nullMetrics();
+            throw HudMessages.nullMetrics();
         }
         final double targetFps = metrics.context().targetFps();
         final long targetFrameNs = targetFps > 0 ? Math.round(1e9 / targetFps) : Math.round(1e9 / 60.0);
@@ -174,32 +133,25 @@ public final class HudOverlay
     {
         if (null == font)
         {
-            throw Messages.nullFont();
+            throw HudMessages.nullFont();
         }
         if (historyFrames < 2 || historyFrames > MAX_HISTORY_FRAMES)
         {
-            throw Messages.badHistoryFrames(historyFrames);
+            throw HudMessages.badHistoryFrames(historyFrames);
         }
         if (targetFrameNs <= 0)
         {
-            throw Messages.badTargetFrameNs(targetFrameNs);
+            throw HudMessages.badTargetFrameNs(targetFrameNs);
         }
         if (stallThresholdNs <= 0)
         {
-            throw Messages.badStallThresholdNs(stallThresholdNs);
+            throw HudMessages.badStallThresholdNs(stallThresholdNs);
         }
         this.font = font;
         this.historyFrames = historyFrames;
-        this.targetFrameNs = targetFrameNs;
-        this.stallThresholdNs = stallThresholdNs;
-        this.graphMaxNs = 2 * targetFrameNs;
-        this.frameNs = new long[historyFrames];
-        this.scratch = new long[historyFrames];
-        for (int i = 0; i < MAX_LINES; i++)
-        {
-            lines[i] = new TextBuffer(LINE_CAPACITY);
-        }
-        buildLines();
+        this.history = new FrameTimeHistory(historyFrames, stallThresholdNs);
+        this.graph = new FrameTimeGraph(targetFrameNs, stallThresholdNs);
+        lines.build(history, figures);
     }
 
     /**
@@ -209,10 +161,7 @@ public final class HudOverlay
      */
     public HudOverlay metrics(final FrameMetrics metrics)
     {
-        this.metrics = metrics;
-        this.drawsSinceRunP99 = RUN_P99_REFRESH_FRAMES;
-        this.runP99Ns = 0;
-        this.runFrames = 0;
+        figures.metrics(metrics);
         return this;
     }
 
@@ -229,9 +178,9 @@ public final class HudOverlay
     {
         if (warmupFrames < 0 || warmupFrames > FrameMetrics.Context.MAX_WARMUP_FRAMES)
         {
-            throw Messages.badWarmupFrames(warmupFrames);
+            throw HudMessages.badWarmupFrames(warmupFrames);
         }
-        this.warmupFrames = warmupFrames;
+        history.warmupFrames(warmupFrames);
         return this;
     }
 
@@ -241,7 +190,7 @@ public final class HudOverlay
      */
     public boolean inWarmup()
     {
-        return warmupFrames > 0 && framesRecorded <= warmupFrames;
+        return history.inWarmup();
     }
 
     /**
@@ -256,6 +205,12 @@ public final class HudOverlay
         return this;
     }
 
+    /** @return the font of the text, as given at construction (the runtime's default font for the runtime's HUD). */
+    public Font font()
+    {
+        return font;
+    }
+
     /**
      * Sets the integer scale of the whole layout (text, graph, padding).
      *
@@ -266,7 +221,7 @@ public final class HudOverlay
     {
         if (scale < 1 || scale > MAX_SCALE)
         {
-            throw Messages.badScale(scale);
+            throw HudMessages.badScale(scale);
         }
         if (scale != this.scale)
         {
@@ -333,29 +288,7 @@ public final class HudOverlay
      */
     public void recordFrame(final long frameTimeNs)
     {
-        final long ns = Math.max(0, frameTimeNs);
-        if (warmupFrames > 0 && framesRecorded == warmupFrames)
-        {
-            // the report's measured window opens with this frame: its stalls start from 0
-            stalls = 0;
-        }
-        if (count == historyFrames)
-        {
-            sumNs -= frameNs[head];
-        }
-        else
-        {
-            count++;
-        }
-        frameNs[head] = ns;
-        sumNs += ns;
-        head = head + 1 == historyFrames ? 0 : head + 1;
-        lastFrameNs = ns;
-        framesRecorded++;
-        if (ns > stallThresholdNs)
-        {
-            stalls++;
-        }
+        history.record(frameTimeNs);
     }
 
     /**
@@ -367,8 +300,7 @@ public final class HudOverlay
      */
     public void gc(final long collections, final long maxPauseNs)
     {
-        gcCount = collections;
-        gcMaxPauseNs = maxPauseNs;
+        figures.gc(collections, maxPauseNs);
     }
 
     /**
@@ -378,7 +310,7 @@ public final class HudOverlay
      */
     public void allocatedBytesPerFrame(final long bytes)
     {
-        allocatedBytesPerFrame = bytes;
+        figures.allocatedBytesPerFrame(bytes);
     }
 
     /**
@@ -389,14 +321,13 @@ public final class HudOverlay
      */
     public void input(final long latencyP99Ns, final long drops)
     {
-        inputP99Ns = latencyP99Ns;
-        inputDrops = drops;
+        figures.input(latencyP99Ns, drops);
     }
 
     /** @return frames recorded since construction. */
     public long framesRecorded()
     {
-        return framesRecorded;
+        return history.framesRecorded();
     }
 
     /**
@@ -405,13 +336,13 @@ public final class HudOverlay
      */
     public long stalls()
     {
-        return stalls;
+        return history.stalls();
     }
 
     /** @return frame times in the ring (up to {@code historyFrames}). */
     public int historySize()
     {
-        return count;
+        return history.size();
     }
 
     /** @return the most shape quads one {@link #draw} records: panel, one bar per frame, target line. */
@@ -423,7 +354,7 @@ public final class HudOverlay
     /** @return the most sprite quads one {@link #draw} records (one per character). */
     public int spriteQuadsNeeded()
     {
-        return MAX_LINES * LINE_CAPACITY;
+        return HudLines.MAX_COUNT * LINE_CAPACITY;
     }
 
     /**
@@ -432,14 +363,14 @@ public final class HudOverlay
      */
     public void update()
     {
-        refreshRunP99();
-        buildLines();
+        figures.refreshRunP99();
+        lines.build(history, figures);
     }
 
     /** @return text lines built by the last {@link #update()} or {@link #draw}. */
     public int lineCount()
     {
-        return lineCount;
+        return lines.count();
     }
 
     /**
@@ -448,11 +379,11 @@ public final class HudOverlay
      */
     public CharSequence line(final int index)
     {
-        if (index < 0 || index >= lineCount)
+        if (index < 0 || index >= lines.count())
         {
-            throw Messages.badLine(lineCount, index);
+            throw HudMessages.badLine(lines.count(), index);
         }
-        return lines[index];
+        return lines.line(index);
     }
 
     /**
@@ -474,46 +405,27 @@ public final class HudOverlay
 
         final int s = scale;
         final float pad = PADDING * s;
-        final float graphWidth = historyFrames * s;
         final float graphHeight = GRAPH_HEIGHT * s;
         final float lineHeight = (float)Math.ceil(font.lineHeight()) * s;
-        float widest = graphWidth;
+        final int lineCount = lines.count();
+        float widest = historyFrames * s;
         for (int i = 0; i < lineCount; i++)
         {
-            widest = Math.max(widest, font.measure(lines[i], s));
+            widest = Math.max(widest, font.measure(lines.line(i), s));
         }
         // grows only, so the panel does not flicker as digits come and go
         panelWidth = Math.max(panelWidth, (float)Math.ceil(widest) + 2 * pad);
         panelHeight = pad + graphHeight + pad + lineCount * lineHeight + pad;
 
         shapes.rect(x, y, panelWidth, panelHeight, PANEL_RGBA);
-
         final float graphX = x + pad;
         final float graphBottom = y + pad + graphHeight;
-        final int n = count;
-        int at = head - n;
-        if (at < 0)
-        {
-            at += historyFrames;
-        }
-        final float firstBarX = graphX + (historyFrames - n) * s;
-        for (int k = 0; k < n; k++)
-        {
-            final long ns = frameNs[at];
-            at = at + 1 == historyFrames ? 0 : at + 1;
-            final float h = barHeight(ns, graphHeight);
-            if (h > 0f)
-            {
-                shapes.rect(firstBarX + k * s, graphBottom - h, s, h, barColour(ns));
-            }
-        }
-        final float targetY = graphBottom - barHeight(targetFrameNs, graphHeight);
-        shapes.rect(graphX, targetY, graphWidth, s, TARGET_LINE_RGBA);
+        graph.draw(shapes, history, graphX, graphBottom, s);
 
         float lineY = graphBottom + pad;
         for (int i = 0; i < lineCount; i++)
         {
-            font.draw(text, lines[i], graphX, lineY, s, TEXT_RGBA);
+            font.draw(text, lines.line(i), graphX, lineY, s, TEXT_RGBA);
             lineY += lineHeight;
         }
         return true;
@@ -571,269 +483,5 @@ public final class HudOverlay
     public float textY()
     {
         return y + 2 * PADDING * scale + GRAPH_HEIGHT * scale;
-    }
-
-    private float barHeight(final long ns, final float graphHeight)
-    {
-        final long clamped = Math.min(ns, graphMaxNs);
-        // whole pixels, so bars are crisp and tests can predict them
-        return (float)Math.floor((double)clamped * graphHeight / graphMaxNs + 0.5);
-    }
-
-    private int barColour(final long ns)
-    {
-        if (ns > stallThresholdNs)
-        {
-            return BAR_STALL_RGBA;
-        }
-        return ns > targetFrameNs ? BAR_SLOW_RGBA : BAR_OK_RGBA;
-    }
-
-    private void refreshRunP99()
-    {
-        final FrameMetrics metrics = this.metrics;
-        if (null == metrics)
-        {
-            return;
-        }
-        if (++drawsSinceRunP99 >= RUN_P99_REFRESH_FRAMES)
-        {
-            drawsSinceRunP99 = 0;
-            final Histogram histogram = metrics.frameTimeHistogram();
-            runFrames = histogram.getTotalCount();
-            runP99Ns = runFrames == 0 ? 0 : histogram.getValueAtPercentile(99.0);
-        }
-    }
-
-    private void buildLines()
-    {
-        final long lastNs = lastFrameNs;
-        final int n = count;
-
-        // FPS 60  frame 16.7 ms
-        final TextBuffer fps = lines[0].clear();
-        fps.append(Labels.FPS).append(n == 0 || sumNs == 0 ? 0 : (n * 1_000_000_000L + sumNs / 2) / sumNs);
-        appendMs(fps.append(Labels.FRAME), lastNs);
-
-        // p99 16.7 ms  max 18.2 ms
-        final long[] sorted = scratch;
-        long max = 0;
-        for (int i = 0; i < n; i++)
-        {
-            final long v = frameNs[i];
-            sorted[i] = v;
-            max = Math.max(max, v);
-        }
-        final long p99 = n == 0 ? 0 : select(sorted, n, NearestRank.index(n, 99.0));
-        appendMs(lines[1].clear().append(Labels.P99), p99);
-        appendMs(lines[1].append(Labels.MAX), max);
-
-        // stalls 2 in warm-up (>25.0 ms) / stalls 0 after warm-up (>25.0 ms) / stalls 2 (>25.0 ms)
-        final String window = warmupFrames == 0 ? Labels.NONE : inWarmup() ? Labels.IN_WARMUP : Labels.AFTER_WARMUP;
-        final TextBuffer stallLine = lines[2].clear().append(Labels.STALLS).append(stalls).append(window);
-        appendMs(stallLine.append(Labels.STALL_THRESHOLD), stallThresholdNs).append(')');
-
-        // GC 3 after warm-up  max pause 1.2 ms
-        final TextBuffer gcLine = lines[3].clear().append(Labels.GC).append(gcCount).append(window);
-        appendMs(gcLine.append(Labels.MAX_PAUSE), gcMaxPauseNs);
-
-        // render alloc 0 B last frame
-        lines[4].clear().append(Labels.ALLOC).append(allocatedBytesPerFrame).append(Labels.BYTES_LAST_FRAME);
-
-        // input p99 0.4 ms  drops 0
-        appendMs(lines[5].clear().append(Labels.INPUT_P99), inputP99Ns).append(Labels.DROPS).append(inputDrops);
-
-        lineCount = BASE_LINE_COUNT;
-        if (null != metrics)
-        {
-            // run p99 16.7 ms  1200 frames
-            appendMs(lines[6].clear().append(Labels.RUN_P99), runP99Ns)
-                .append(Labels.SEPARATOR).append(runFrames).append(Labels.FRAMES);
-            lineCount = BASE_LINE_COUNT + 1;
-        }
-    }
-
-    /** Appends {@code ns} as milliseconds with one decimal, rounded half up, and " ms". */
-    static TextBuffer appendMs(final TextBuffer text, final long ns)
-    {
-        if (ns < 0)
-        {
-            text.append('-');
-        }
-        final long tenths = (Math.abs(ns) + 50_000) / 100_000;
-        return text.append(tenths / 10).append('.').append((char)('0' + tenths % 10)).append(Labels.MS);
-    }
-
-    /** Quickselect: the {@code k}-th smallest of {@code a[0, n)}, reordering {@code a}. Allocation-free. */
-    static long select(final long[] a, final int n, final int k)
-    {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi)
-        {
-            final int mid = (lo + hi) >>> 1;
-            // median of three as the pivot, so sorted input (a steady frame rate) is not quadratic
-            if (a[mid] < a[lo])
-            {
-                swap(a, mid, lo);
-            }
-            if (a[hi] < a[lo])
-            {
-                swap(a, hi, lo);
-            }
-            if (a[hi] < a[mid])
-            {
-                swap(a, hi, mid);
-            }
-            final long pivot = a[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j)
-            {
-                while (a[i] < pivot)
-                {
-                    i++;
-                }
-                while (a[j] > pivot)
-                {
-                    j--;
-                }
-                if (i <= j)
-                {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j)
-            {
-                hi = j;
-            }
-            else if (k >= i)
-            {
-                lo = i;
-            }
-            else
-            {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
-    private static void swap(final long[] a, final int i, final int j)
-    {
-        final long t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
-
-    /**
-     * The panel's label text, read per frame from fields that are not compile-time constants, so that HudOverlay
-     * holds no String constant: the first C2 compile of a per-frame method would otherwise resolve every literal of
-     * the class (the error messages too) on the render thread mid-run (see {@code ClassConstants} in the engine
-     * test-jar). Initialised by the first {@code buildLines}, in the constructor.
-     */
-    private static final class Labels
-    {
-        static final String FPS;
-        static final String FRAME;
-        static final String P99;
-        static final String MAX;
-        static final String STALLS;
-        static final String STALL_THRESHOLD;
-        static final String GC;
-        static final String MAX_PAUSE;
-        static final String ALLOC;
-        static final String BYTES_LAST_FRAME;
-        static final String NONE;
-        static final String IN_WARMUP;
-        static final String AFTER_WARMUP;
-        static final String INPUT_P99;
-        static final String DROPS;
-        static final String RUN_P99;
-        static final String SEPARATOR;
-        static final String FRAMES;
-        static final String MS;
-
-        static
-        {
-            // assigned here, not in the declarations, so that javac does not copy them into HudOverlay
-            FPS = "FPS ";
-            FRAME = "  frame ";
-            P99 = "p99 ";
-            MAX = "  max ";
-            STALLS = "stalls ";
-            STALL_THRESHOLD = " (>";
-            GC = "GC ";
-            MAX_PAUSE = "  max pause ";
-            ALLOC = "render alloc ";
-            BYTES_LAST_FRAME = " B last frame";
-            NONE = "";
-            IN_WARMUP = " in warm-up";
-            AFTER_WARMUP = " after warm-up";
-            INPUT_P99 = "input p99 ";
-            DROPS = "  drops ";
-            RUN_P99 = "run p99 ";
-            SEPARATOR = "  ";
-            FRAMES = " frames";
-            MS = " ms";
-        }
-
-        private Labels()
-        {
-        }
-    }
-
-    /**
-     * The error messages, in a class of their own so that HudOverlay holds no String constant (see {@link Labels}).
-     */
-    private static final class Messages
-    {
-        private Messages()
-        {
-        }
-
-        static IllegalArgumentException nullMetrics()
-        {
-            return new IllegalArgumentException("metrics must not be null");
-        }
-
-        static IllegalArgumentException nullFont()
-        {
-            return new IllegalArgumentException("font must not be null");
-        }
-
-        static IllegalArgumentException badHistoryFrames(final int historyFrames)
-        {
-            return new IllegalArgumentException("historyFrames must be in [2, " + MAX_HISTORY_FRAMES + "], was " +
-                historyFrames);
-        }
-
-        static IllegalArgumentException badTargetFrameNs(final long targetFrameNs)
-        {
-            return new IllegalArgumentException("targetFrameNs must be > 0, was " + targetFrameNs);
-        }
-
-        static IllegalArgumentException badStallThresholdNs(final long stallThresholdNs)
-        {
-            return new IllegalArgumentException("stallThresholdNs must be > 0, was " + stallThresholdNs);
-        }
-
-        static IllegalArgumentException badWarmupFrames(final int warmupFrames)
-        {
-            return new IllegalArgumentException("warmupFrames must be in [0, " + FrameMetrics.Context.MAX_WARMUP_FRAMES +
-                "], was " + warmupFrames);
-        }
-
-        static IllegalArgumentException badScale(final int scale)
-        {
-            return new IllegalArgumentException("scale must be in [1, " + MAX_SCALE + "], was " + scale);
-        }
-
-        static IndexOutOfBoundsException badLine(final int lineCount, final int index)
-        {
-            return new IndexOutOfBoundsException("line must be in [0, " + lineCount + "), was " + index);
-        }
     }
 }

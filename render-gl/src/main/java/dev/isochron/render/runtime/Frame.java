@@ -5,6 +5,7 @@ import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.hud.HudOverlay;
 import dev.isochron.render.text.Font;
+import dev.isochron.render.text.TextAlign;
 
 /**
  * One frame, as {@link Application#render} sees it: batches to record into, the world camera, the interpolation
@@ -178,5 +179,79 @@ public final class Frame
     public void requestExit()
     {
         exit.request(ExitCause.EXIT_REQUESTED);
+    }
+
+    // text in the runtime's default font ------------------------------------------------------------------------
+
+    /**
+     * @return the runtime's default font, the built-in 5x8 {@link dev.isochron.render.text.BitmapFont} the HUD also
+     * draws with (the same as {@link Init#defaultFont()}), its atlas uploaded; for the other {@code Font} methods
+     * ({@code measure}, {@code measureWrapped}) and for scales other than 1.
+     */
+    public Font defaultFont()
+    {
+        return hud.font();
+    }
+
+    /**
+     * Records world-space text in the {@link #defaultFont()} at its pixel size into {@link #sprites()}; otherwise as
+     * {@link #text(Font, CharSequence, float, float, float, int)}. Allocation-free.
+     *
+     * @return the pen's x after the last character.
+     */
+    public float text(final CharSequence text, final float x, final float y, final int rgba)
+    {
+        return hud.font().draw(sprites, text, x, y, 1f, rgba);
+    }
+
+    /**
+     * Records pixel-space text in the {@link #defaultFont()} at its pixel size into {@link #hudSprites()}.
+     * Allocation-free.
+     *
+     * @return the pen's x after the last character.
+     */
+    public float hudText(final CharSequence text, final float x, final float y, final int rgba)
+    {
+        return hud.font().draw(hudSprites, text, x, y, 1f, rgba);
+    }
+
+    /**
+     * Records world-space text in the {@link #defaultFont()} into {@link #sprites()}, wrapped to {@code width} and
+     * each line aligned within it (see {@link Font#drawWrapped}). Allocation-free.
+     *
+     * @param x     the block's left edge.
+     * @param y     the first line's top.
+     * @param width the width to wrap and align to, > 0.
+     * @param scale multiple of the font's pixel size.
+     * @return the height the lines took.
+     */
+    public float textWrapped(
+        final CharSequence text,
+        final float x,
+        final float y,
+        final float width,
+        final TextAlign align,
+        final float scale,
+        final int rgba)
+    {
+        return hud.font().drawWrapped(sprites, text, x, y, width, align, scale, rgba);
+    }
+
+    /**
+     * Records pixel-space text in the {@link #defaultFont()} into {@link #hudSprites()}, wrapped and aligned as
+     * {@link #textWrapped} does. Allocation-free.
+     *
+     * @return the height the lines took.
+     */
+    public float hudTextWrapped(
+        final CharSequence text,
+        final float x,
+        final float y,
+        final float width,
+        final TextAlign align,
+        final float scale,
+        final int rgba)
+    {
+        return hud.font().drawWrapped(hudSprites, text, x, y, width, align, scale, rgba);
     }
 }

@@ -5,10 +5,11 @@ import java.nio.ByteBuffer;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * The built-in bitmap font: a 5x8-pixel glyph for every printable ASCII character, drawn for
- * Isochron and stored here as data, so that text works with no font file at all (HUDs, tests,
- * machines without DejaVu). Advance 6 pixels, line height 10, baseline 8 pixels below the line's
- * top. Meant for integer scales with nearest filtering.
+ * The built-in bitmap font: a 5x8-pixel glyph for every printable Latin-1 character (ASCII here, the supplement's
+ * accented letters and symbols in {@link BitmapLatin1}), drawn for Isochron and stored as data, so that text works
+ * with no font file at all (HUDs, tests, machines without DejaVu). Advance 6 pixels, line height 10, baseline 8
+ * pixels below the line's top. Accented capitals reach one row above the 5x8 cell, into the line's top gap. Every
+ * other character draws as the replacement glyph, a hollow 5x7 box. Meant for integer scales with nearest filtering.
  */
 public final class BitmapFont
 {
@@ -24,9 +25,9 @@ public final class BitmapFont
     public static final int TOP_PADDING = 1;
 
     private static final int CELL_WIDTH = GLYPH_WIDTH + 2;
-    private static final int CELL_HEIGHT = GLYPH_HEIGHT + 2;
+    private static final int CELL_HEIGHT = BitmapLatin1.ROWS + 2;
     private static final int COLUMNS = 16;
-    private static final int ROWS = (Font.GLYPH_COUNT + COLUMNS - 1) / COLUMNS;
+    private static final int ROWS = (GlyphIndex.COUNT + COLUMNS - 1) / COLUMNS;
     private static final int ATLAS_WIDTH = COLUMNS * CELL_WIDTH;
     private static final int ATLAS_HEIGHT = ROWS * CELL_HEIGHT;
 
@@ -34,7 +35,7 @@ public final class BitmapFont
      * Eight rows per glyph, characters 32..126 in order; in each row bit 7 is the leftmost pixel
      * and only bits 7..3 (five columns) are used.
      */
-    private static final byte[] GLYPHS = bytes(new int[]{
+    private static final byte[] ASCII = bytes(new int[]{
         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // 32  
         0x20, 0x20, 0x20, 0x20, 0x20, 0x00, 0x20, 0x00, // 33 !
         0x50, 0x50, 0x50, 0x00, 0x00, 0x00, 0x00, 0x00, // 34 "
@@ -132,23 +133,29 @@ public final class BitmapFont
         0x00, 0x00, 0x40, 0xA8, 0x10, 0x00, 0x00, 0x00, // 126 ~
     });
 
+    /** Every glyph, {@link BitmapLatin1#ROWS} rows each (the row above the cell first), in {@link GlyphIndex} order. */
+    private static final byte[] GLYPHS = BitmapLatin1.table(ASCII);
+
     private BitmapFont()
     {
     }
 
-    /** @return whether pixel {@code (x, y)} of character {@code c}'s 5x8 glyph is inked. */
+    /**
+     * @return whether pixel {@code (x, y)} of the glyph {@code c} draws as is inked: {@code y} from -1 (the row
+     * above the 5x8 cell, inked by accented capitals only) to 7; characters without a glyph give the replacement's.
+     */
     public static boolean inked(final char c, final int x, final int y)
     {
-        if (c < Font.FIRST_CHAR || c > Font.LAST_CHAR || x < 0 || x >= GLYPH_WIDTH || y < 0 || y >= GLYPH_HEIGHT)
+        if (x < 0 || x >= GLYPH_WIDTH || y < -1 || y >= GLYPH_HEIGHT)
         {
             return false;
         }
-        return (GLYPHS[(c - Font.FIRST_CHAR) * GLYPH_HEIGHT + y] & (0x80 >>> x)) != 0;
+        return (GLYPHS[GlyphIndex.of(c) * BitmapLatin1.ROWS + 1 + y] & (0x80 >>> x)) != 0;
     }
 
     /**
-     * Builds the font and its atlas (16 x 6 cells of 7 x 10 texels: each glyph with one clear
-     * texel around it, so linear filtering does not bleed neighbours in). Allocates; start-up only.
+     * Builds the font and its atlas (16 x 12 cells of 7 x 11 texels: each glyph's 9 rows with one clear
+     * texel around them, so linear filtering does not bleed neighbours in). Allocates; start-up only.
      *
      * @return a new font; the caller owns it and must {@link Font#close()} it.
      */
@@ -156,14 +163,15 @@ public final class BitmapFont
     {
         final ByteBuffer atlas = MemoryUtil.memCalloc(ATLAS_WIDTH * ATLAS_HEIGHT * 4);
         final GlyphTable glyphs = new GlyphTable(ATLAS_WIDTH, ATLAS_HEIGHT);
-        for (int g = 0; g < Font.GLYPH_COUNT; g++)
+        for (int g = 0; g < GlyphIndex.COUNT; g++)
         {
             final int cellX = (g % COLUMNS) * CELL_WIDTH + 1;
             final int cellY = (g / COLUMNS) * CELL_HEIGHT + 1;
-            boolean any = false;
-            for (int y = 0; y < CELL_HEIGHT - 2; y++)
+            int inkedRows = 0;
+            for (int y = 0; y < BitmapLatin1.ROWS; y++)
             {
-                final int bits = GLYPHS[g * GLYPH_HEIGHT + y] & 0xFF;
+                final int bits = GLYPHS[g * BitmapLatin1.ROWS + y] & 0xFF;
+                inkedRows |= bits == 0 ? 0 : 1 << y;
                 for (int x = 0; x < GLYPH_WIDTH; x++)
                 {
                     final int at = ((cellY + y) * ATLAS_WIDTH + cellX + x) * 4;
@@ -171,12 +179,14 @@ public final class BitmapFont
                     if ((bits & (0x80 >>> x)) != 0)
                     {
                         atlas.put(at + 3, (byte)0xFF);
-                        any = true;
                     }
                 }
             }
-            glyphs.glyph(g, ADVANCE, 0f, TOP_PADDING, any ? GLYPH_WIDTH : 0f, any ? GLYPH_HEIGHT : 0f,
-                cellX, cellY, cellX + GLYPH_WIDTH, cellY + GLYPH_HEIGHT);
+            // the quad covers the 5x8 cell, and the row above it only for the glyphs that ink it
+            final int top = (inkedRows & 1) != 0 ? 0 : 1;
+            final int height = inkedRows == 0 ? 0 : BitmapLatin1.ROWS - top;
+            glyphs.glyph(g, ADVANCE, 0f, TOP_PADDING - 1 + top, height == 0 ? 0f : GLYPH_WIDTH, height,
+                cellX, cellY + top, cellX + GLYPH_WIDTH, cellY + BitmapLatin1.ROWS);
         }
         return glyphs.toFont("built-in 5x8", LINE_HEIGHT, TOP_PADDING + 7, atlas);
     }

@@ -9,10 +9,16 @@ import dev.isochron.render.gl.TextureWrap;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * A font baked into a glyph atlas: metrics and atlas coordinates for the printable ASCII
- * characters 32..126 and the atlas image itself (RGBA8, white with the glyph coverage in alpha,
- * so the sprite shader tints it by the vertex colour and no special shader is needed).
- * Characters outside that range draw as {@code '?'}; {@code '\n'} starts a new line.
+ * A font baked into a glyph atlas: metrics and atlas coordinates for Latin-1's printable characters, U+0020..U+007E
+ * and U+00A0..U+00FF ({@code é ü ñ ° µ ß × £ ©} and the rest; not {@code €}, which is not Latin-1), and the atlas image
+ * itself (RGBA8, white with the glyph coverage in alpha, so the sprite shader tints it by the vertex colour and no
+ * special shader is needed). Every other character draws as the font's replacement glyph, never as nothing and never
+ * with an error: the built-in font's hollow box ({@link BitmapFont}), a TrueType font's U+FFFD or {@code .notdef}
+ * ({@link TrueTypeFont}). {@code '\n'} starts a new line. Finding a glyph is O(1).
+ * <p>
+ * Layout: {@link #measure} gives a string's width; {@link #drawWrapped} and {@link #measureWrapped} wrap a block to a
+ * width at spaces (breaking words wider than the width), keep its {@code '\n'}s and align each line with a
+ * {@link TextAlign}, all over the characters given (a {@link TextBuffer}, a String constant) without building one.
  * <p>
  * Lifetime: made at start-up by {@link BitmapFont#create()} or {@link TrueTypeFont#bake}; its
  * atlas is uploaded once as a texture whose key is given to {@link #textureKey(int)}; its
@@ -23,13 +29,6 @@ import org.lwjgl.system.MemoryUtil;
  */
 public final class Font implements AutoCloseable
 {
-    /** First character with a glyph. */
-    public static final int FIRST_CHAR = 32;
-    /** Last character with a glyph. */
-    public static final int LAST_CHAR = 126;
-    /** Number of glyphs. */
-    public static final int GLYPH_COUNT = LAST_CHAR - FIRST_CHAR + 1;
-
     private final String name;
     private final float lineHeight;
     private final float ascent;
@@ -44,11 +43,12 @@ public final class Font implements AutoCloseable
     private final float[] v1;
     private final int atlasWidth;
     private final int atlasHeight;
+    private final LineBreaker breaker = new LineBreaker(this);
     private ByteBuffer atlasRgba;
     private int textureKey = -1;
 
     /**
-     * Made by the font factories; arrays are {@link #GLYPH_COUNT} long and taken over, not copied.
+     * Made by the font factories; arrays have a slot per {@link GlyphIndex} and are taken over, not copied.
      * Offsets place a glyph's quad relative to the pen at the top of the line.
      */
     Font(
@@ -170,7 +170,16 @@ public final class Font implements AutoCloseable
         return textureKey;
     }
 
-    /** @return the pen advance of {@code c} in pixels at scale 1 ({@code '?'} for characters without a glyph). */
+    /**
+     * @return whether {@code c} has a glyph of its own: a printable Latin-1 character. The others draw as the
+     * replacement glyph. Allocation-free.
+     */
+    public static boolean hasGlyph(final char c)
+    {
+        return GlyphIndex.of(c) != GlyphIndex.REPLACEMENT;
+    }
+
+    /** @return the pen advance of {@code c} in pixels at scale 1 (the replacement's for characters without a glyph). */
     public float advance(final char c)
     {
         return advance[glyph(c)];
@@ -236,6 +245,63 @@ public final class Font implements AutoCloseable
             }
         }
         return Math.max(widest, line);
+    }
+
+    /**
+     * Draws {@code text} wrapped to {@code width} (see {@link TextLayout} for where lines break: at spaces, hard
+     * inside a word wider than the width, at every {@code '\n'}), each line aligned within the width by
+     * {@code align}, the first line's top at {@code y}. Allocation-free.
+     *
+     * @param x     the block's left edge.
+     * @param width the width to wrap and align to, > 0, in pixels (not scaled by {@code scale}).
+     * @return the height the lines took: their count times the line height at {@code scale} (0 for no text).
+     * @throws IllegalArgumentException when the width is not > 0.
+     * @throws IllegalStateException    when no texture key was set, or the batch is full.
+     */
+    public float drawWrapped(
+        final SpriteBatch batch,
+        final CharSequence text,
+        final float x,
+        final float y,
+        final float width,
+        final TextAlign align,
+        final float scale,
+        final int rgba)
+    {
+        checkTexture();
+        checkWrapWidth(width);
+        final int n = text.length();
+        float lineY = y;
+        for (int at = 0; at <= n && n > 0; at = breaker.nextStart)
+        {
+            breaker.next(text, at, n, width, scale);
+            drawChars(batch, text, null, at, breaker.lineEnd, x + align.offset(width, breaker.lineWidth), lineY, scale,
+                rgba);
+            lineY += lineHeight * scale;
+        }
+        return lineY - y;
+    }
+
+    /**
+     * Lays {@code text} out as {@link #drawWrapped} draws it with the same width and scale, into {@code dest}.
+     * Allocation-free.
+     *
+     * @param wrapWidth the width to wrap to, > 0, in pixels.
+     * @return {@code dest}.
+     */
+    public TextLayout measureWrapped(
+        final CharSequence text, final float wrapWidth, final float scale, final TextLayout dest)
+    {
+        checkWrapWidth(wrapWidth);
+        dest.begin(wrapWidth);
+        final int n = text.length();
+        for (int at = 0; at <= n && n > 0; at = breaker.nextStart)
+        {
+            breaker.next(text, at, n, wrapWidth, scale);
+            dest.add(at, breaker.lineEnd, breaker.lineWidth);
+        }
+        dest.end(lineHeight * scale);
+        return dest;
     }
 
     /**
@@ -311,6 +377,14 @@ public final class Font implements AutoCloseable
         return penX + advance[g] * scale;
     }
 
+    private static void checkWrapWidth(final float width)
+    {
+        if (!(width > 0f))
+        {
+            throw Messages.badWrapWidth(width);
+        }
+    }
+
     private void checkTexture()
     {
         if (textureKey < 0)
@@ -321,7 +395,7 @@ public final class Font implements AutoCloseable
 
     private static int glyph(final char c)
     {
-        return c >= FIRST_CHAR && c <= LAST_CHAR ? c - FIRST_CHAR : '?' - FIRST_CHAR;
+        return GlyphIndex.of(c);
     }
 
     /**
@@ -351,6 +425,11 @@ public final class Font implements AutoCloseable
         {
             return new IllegalArgumentException("characters [" + offset + ", " + offset + " + " + length +
                 ") must lie inside the array of " + arrayLength);
+        }
+
+        static IllegalArgumentException badWrapWidth(final float width)
+        {
+            return new IllegalArgumentException("the width to wrap to must be > 0, was " + width);
         }
 
         static IllegalStateException noTextureKey(final String name)

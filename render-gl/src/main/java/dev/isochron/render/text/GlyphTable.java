@@ -11,15 +11,15 @@ final class GlyphTable
 {
     private final int atlasWidth;
     private final int atlasHeight;
-    private final float[] advance = new float[Font.GLYPH_COUNT];
-    private final float[] offsetX = new float[Font.GLYPH_COUNT];
-    private final float[] offsetY = new float[Font.GLYPH_COUNT];
-    private final float[] width = new float[Font.GLYPH_COUNT];
-    private final float[] height = new float[Font.GLYPH_COUNT];
-    private final float[] u0 = new float[Font.GLYPH_COUNT];
-    private final float[] v0 = new float[Font.GLYPH_COUNT];
-    private final float[] u1 = new float[Font.GLYPH_COUNT];
-    private final float[] v1 = new float[Font.GLYPH_COUNT];
+    private final float[] advance = new float[GlyphIndex.COUNT];
+    private final float[] offsetX = new float[GlyphIndex.COUNT];
+    private final float[] offsetY = new float[GlyphIndex.COUNT];
+    private final float[] width = new float[GlyphIndex.COUNT];
+    private final float[] height = new float[GlyphIndex.COUNT];
+    private final float[] u0 = new float[GlyphIndex.COUNT];
+    private final float[] v0 = new float[GlyphIndex.COUNT];
+    private final float[] u1 = new float[GlyphIndex.COUNT];
+    private final float[] v1 = new float[GlyphIndex.COUNT];
 
     GlyphTable(final int atlasWidth, final int atlasHeight)
     {
@@ -28,7 +28,7 @@ final class GlyphTable
     }
 
     /**
-     * Sets glyph {@code g} (character {@code Font.FIRST_CHAR + g}): its pen advance, its quad's offset from the pen
+     * Sets the glyph in slot {@code g} (see {@link GlyphIndex}): its pen advance, its quad's offset from the pen
      * at the line's top and its size (0 for a glyph with no ink), all in pixels at scale 1, and the atlas texel
      * rectangle {@code [x0, x1) x [y0, y1)} it is drawn from.
      */

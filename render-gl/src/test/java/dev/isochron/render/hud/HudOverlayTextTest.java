@@ -292,7 +292,7 @@ class HudOverlayTextTest
             final long[] sorted = values.clone();
             java.util.Arrays.sort(sorted);
             final int k = random.nextInt(n);
-            assertEquals(sorted[k], HudOverlay.select(values, n, k), "k " + k + " of " + n);
+            assertEquals(sorted[k], FrameTimeHistory.select(values, n, k), "k " + k + " of " + n);
         }
     }
 }

@@ -7,7 +7,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lwjgl.system.MemoryUtil;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lwjgl.system.MemoryUtil.memGetFloat;
@@ -43,33 +48,44 @@ class BitmapFontTest
     @Test
     void shouldCopyEveryGlyphPixelIntoTheAtlasWhereItsUvsPoint()
     {
-        final SpriteBatch batch = new SpriteBatch(128);
         final float[] box = new float[4];
-        for (char c = '!'; c <= '~'; c++)
+        for (char c = '!'; c <= '\u00ff'; c++)
         {
-            batch.clear();
-            font.draw(batch, String.valueOf(c), 0f, 0f, 1f, Rgba.WHITE);
-            batch.prepare();
-            final long at = MemoryUtil.nmemCalloc(1, QuadVertexLayout.BYTES_PER_QUAD);
-            try
+            if (!Font.hasGlyph(c) || c == '\u00a0')
             {
-                batch.generate(0, 1, at);
-                final int ax = Math.round(memGetFloat(at + 8) * font.atlasWidth());
-                final int ay = Math.round(memGetFloat(at + 12) * font.atlasHeight());
-                font.glyphBox(c, box);
-                for (int y = 0; y < (int)box[3]; y++)
+                continue;
+            }
+            final int[] at = atlasTexel(font, c);
+            font.glyphBox(c, box);
+            // the quad starts at the cell's top, or one row above it for the glyphs that ink that row
+            final int firstRow = (int)box[1] - BitmapFont.TOP_PADDING;
+            for (int y = 0; y < (int)box[3]; y++)
+            {
+                for (int x = 0; x < (int)box[2]; x++)
                 {
-                    for (int x = 0; x < (int)box[2]; x++)
-                    {
-                        assertEquals(BitmapFont.inked(c, x, y) ? 255 : 0, font.atlasAlpha(ax + x, ay + y),
-                            "'" + c + "' pixel " + x + "," + y);
-                    }
+                    assertEquals(BitmapFont.inked(c, x, firstRow + y) ? 255 : 0, font.atlasAlpha(at[0] + x, at[1] + y),
+                        "'" + c + "' pixel " + x + "," + y);
                 }
             }
-            finally
-            {
-                MemoryUtil.nmemFree(at);
-            }
+        }
+    }
+
+    /** @return the atlas texel of the top-left of {@code c}'s quad, from the texture coordinates drawing it gives. */
+    static int[] atlasTexel(final Font font, final char c)
+    {
+        final SpriteBatch batch = new SpriteBatch(1);
+        font.draw(batch, String.valueOf(c), 0f, 0f, 1f, Rgba.WHITE);
+        batch.prepare();
+        final long at = MemoryUtil.nmemCalloc(1, QuadVertexLayout.BYTES_PER_QUAD);
+        try
+        {
+            batch.generate(0, 1, at);
+            return new int[]{
+                Math.round(memGetFloat(at + 8) * font.atlasWidth()), Math.round(memGetFloat(at + 12) * font.atlasHeight())};
+        }
+        finally
+        {
+            MemoryUtil.nmemFree(at);
         }
     }
 
@@ -128,10 +144,52 @@ class BitmapFontTest
     }
 
     @Test
-    void shouldDrawCharactersWithoutAGlyphAsQuestionMarks()
+    void shouldDrawCharactersOutsideLatin1AsAHollowBox()
     {
-        assertEquals(font.advance('?'), font.advance('\u00e9'));
-        assertEquals(font.measure("?", 1f), font.measure("\u00e9", 1f));
+        final String box = "....." + "#####" + "#...#" + "#...#" + "#...#" + "#...#" + "#...#" + "#####" + ".....";
+        for (final char c : new char[]{'\u20ac', '\u4e2d', '\u0080', '\t'})
+        {
+            assertEquals(box, pixels(c), "U+" + Integer.toHexString(c));
+            assertEquals(atlasTexel(font, '\u20ac')[0], atlasTexel(font, c)[0], "the one replacement glyph's quad");
+            assertEquals(atlasTexel(font, '\u20ac')[1], atlasTexel(font, c)[1], "the one replacement glyph's quad");
+        }
+        assertNotEquals(pixels('?'), box);
+    }
+
+    @Test
+    void shouldGiveEveryLatin1SupplementCharacterItsOwnGlyph()
+    {
+        final Map<String, Character> seen = new HashMap<>();
+        seen.put(pixels('?'), '?');
+        seen.put(pixels('\u20ac'), '\u20ac');
+        for (char c = '\u00a1'; c <= '\u00ff'; c++)
+        {
+            final char ch = c;
+            final String glyph = pixels(ch);
+            assertTrue(glyph.contains("#"), "U+" + Integer.toHexString(ch) + " has no ink");
+            final Character same = seen.put(glyph, ch);
+            assertNull(same, () -> "'" + ch + "' looks like '" + same + "':\n" + glyph.replaceAll("(.{5})", "$1\n"));
+        }
+    }
+
+    @Test
+    void shouldMeasureLatin1TextAtOneAdvancePerCharacter()
+    {
+        assertEquals(11 * BitmapFont.ADVANCE * 2f, font.measure("Gr\u00fc\u00dfe, 5 \u00b0C", 2f), 1e-4f);
+    }
+
+    /** @return the glyph {@code c} draws as, one character per pixel, rows -1..7 of the 5x8 cell. */
+    private static String pixels(final char c)
+    {
+        final StringBuilder pixels = new StringBuilder();
+        for (int y = -1; y < BitmapFont.GLYPH_HEIGHT; y++)
+        {
+            for (int x = 0; x < BitmapFont.GLYPH_WIDTH; x++)
+            {
+                pixels.append(BitmapFont.inked(c, x, y) ? '#' : '.');
+            }
+        }
+        return pixels.toString();
     }
 
     @Test
