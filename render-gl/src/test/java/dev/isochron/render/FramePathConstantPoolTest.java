@@ -13,6 +13,7 @@ import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.batch.SpriteInstanceLayout;
 import dev.isochron.render.batch.SpriteInstances;
 import dev.isochron.render.camera.Camera2D;
+import dev.isochron.render.camera.Viewport;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.context.GlfwWindowContext;
 import dev.isochron.render.gl.Framebuffer;
@@ -65,6 +66,7 @@ class FramePathConstantPoolTest
         StreamingVertexBuffer.class,
         TextBuffer.class,
         Texture.class,
+        Viewport.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {
