@@ -16,6 +16,7 @@ import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.camera.Viewport;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.context.GlfwWindowContext;
+import dev.isochron.render.context.WindowControl;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
@@ -67,6 +68,7 @@ class FramePathConstantPoolTest
         TextBuffer.class,
         Texture.class,
         Viewport.class,
+        WindowControl.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {
@@ -77,6 +79,7 @@ class FramePathConstantPoolTest
     @ParameterizedTest
     @ValueSource(strings = {
         "dev.isochron.render.context.GlSession",
+        "dev.isochron.render.context.WindowPlacement",
         "dev.isochron.render.runtime.FrameLoopEnd",
         "dev.isochron.render.runtime.MultiThreadedRunner",
         "dev.isochron.render.runtime.PlatformPoll",
