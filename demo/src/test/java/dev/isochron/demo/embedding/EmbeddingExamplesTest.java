@@ -54,7 +54,7 @@ class EmbeddingExamplesTest
                 .collect(Collectors.toList());
         }
 
-        assertEquals(6, examples.size(), examples.toString());
+        assertEquals(7, examples.size(), examples.toString());
         for (final Path example : examples)
         {
             assertTrue(page.contains("```java\n" + Files.readString(example) + "```\n"),
@@ -91,6 +91,15 @@ class EmbeddingExamplesTest
         final RunResult result = Isochron.run(new TexturedSprites(),
             new RuntimeConfig().renderer(RendererKind.NULL)
                 .measurement(new MeasurementConfig().warmupFrames(0).frames(3)));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+    }
+
+    @Test
+    void shouldRunTheLetterboxedWorldWithoutAWindow()
+    {
+        final RunResult result = Isochron.run(new LetterboxedWorld(), new RuntimeConfig().renderer(RendererKind.NULL)
+            .size(640, 480).measurement(new MeasurementConfig().warmupFrames(0).frames(3)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
     }

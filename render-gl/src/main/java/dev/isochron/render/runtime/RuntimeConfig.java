@@ -143,8 +143,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param width  window (or headless framebuffer) width in pixels, in [1, 16384].
-     * @param height height in pixels, in [1, 16384].
+     * @param width  window width in screen coordinates (pixels, unless a high-DPI display scales them), or the headless
+     *               framebuffer's width in pixels, in [1, 16384].
+     * @param height the height, in the same unit, in [1, 16384].
      * @return this.
      */
     public RuntimeConfig size(final int width, final int height)
