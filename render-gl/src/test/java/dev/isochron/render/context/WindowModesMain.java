@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
  * 64x48 window with the icon files given as arguments, moves it, asks its {@link WindowControl} for fullscreen from
  * another thread, polls until the window covers the screen, asks for the window back (a toggle, from another thread
  * again), polls until it has its windowed size and position back, and reads the icon back from the X server with
- * {@code xprop} when it is installed. Prints one result line; exits 0 when every step did what it should, 1 otherwise.
+ * {@code xprop} when it is installed; then opens a second window fullscreen ({@link ContextOptions#fullscreen}) and
+ * asks for it windowed. Prints one result line; exits 0 when every step did what it should, 1 otherwise.
  */
 public final class WindowModesMain
 {
@@ -60,6 +61,19 @@ public final class WindowModesMain
         ok &= 0L == bytes;
 
         window.close();
+
+        final GlfwWindowContext opened = new GlfwWindowContext(new ContextOptions().title("opened fullscreen")
+            .size(WIDTH, HEIGHT).fullscreen(true));
+        final WindowControl openedControl = opened.control();
+        final boolean startedFull = pollUntil(opened, () -> openedControl.isFullscreen() &&
+            1280 == opened.framebufferWidth() && 720 == opened.framebufferHeight());
+        openedControl.requestFullscreen(false);
+        final boolean openedBack = pollUntil(opened, () -> !openedControl.isFullscreen() &&
+            WIDTH == opened.framebufferWidth() && HEIGHT == opened.framebufferHeight());
+        opened.close();
+        line.append(" openedFullscreen=").append(startedFull).append(" thenWindowed=").append(openedBack);
+        ok &= startedFull && openedBack;
+
         System.out.println((ok ? "OK" : "FAIL") + line);
         System.exit(ok ? 0 : 1);
     }

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A window's icon and its fullscreen round trip, in a child JVM under {@code xvfb-run} ({@link WindowModesMain}): the
  * icon's two images reach the X server (read back with xprop where it is installed); a fullscreen request made on
  * another thread is applied at the next event poll and the window covers the 1280x720 screen; the next request brings
- * it back at its windowed size and position; a second round trip allocates nothing on the main thread. Skipped only
- * where xvfb-run is not installed.
+ * it back at its windowed size and position; a second round trip allocates nothing on the main thread; a window
+ * opened fullscreen covers the screen, and goes back to its windowed size. Skipped only where xvfb-run is not installed.
  */
 class WindowModesTest
 {
@@ -46,6 +46,7 @@ class WindowModesTest
         assertTrue(log.contains("xpropIcon=16x16#ff3366cc,32x32#ffcc6633 ") || log.contains("xpropIcon=no-xprop "), log);
         assertTrue(log.contains(" fullscreen=true 1280x720 monitor=true windowed=true 64x48 at 100,80"), log);
         assertTrue(log.contains(" roundTripBytes=0"), log);
+        assertTrue(log.contains(" openedFullscreen=true thenWindowed=true"), log);
     }
 
     private Path icon(final int side, final int argb) throws Exception
