@@ -13,8 +13,10 @@ import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.batch.SpriteInstanceLayout;
 import dev.isochron.render.batch.SpriteInstances;
 import dev.isochron.render.camera.Camera2D;
+import dev.isochron.render.camera.Viewport;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.context.GlfwWindowContext;
+import dev.isochron.render.context.WindowControl;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
@@ -67,6 +69,8 @@ class FramePathConstantPoolTest
         TextBuffer.class,
         TextLayout.class,
         Texture.class,
+        Viewport.class,
+        WindowControl.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {
@@ -77,6 +81,7 @@ class FramePathConstantPoolTest
     @ParameterizedTest
     @ValueSource(strings = {
         "dev.isochron.render.context.GlSession",
+        "dev.isochron.render.context.WindowPlacement",
         "dev.isochron.render.runtime.FrameLoopEnd",
         "dev.isochron.render.runtime.MultiThreadedRunner",
         "dev.isochron.render.runtime.PlatformPoll",

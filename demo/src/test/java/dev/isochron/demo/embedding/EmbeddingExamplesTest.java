@@ -54,7 +54,7 @@ class EmbeddingExamplesTest
                 .collect(Collectors.toList());
         }
 
-        assertEquals(7, examples.size(), examples.toString());
+        assertEquals(8, examples.size(), examples.toString());
         for (final Path example : examples)
         {
             assertTrue(page.contains("```java\n" + Files.readString(example) + "```\n"),
@@ -125,6 +125,15 @@ class EmbeddingExamplesTest
         final float centre = 8 + WrappedCaption.WIDTH / 2;
         assertTrue(Math.abs((left + right + 1) / 2f - centre) <= 3, "text from x " + left + " to " + right);
         assertTrue(bottom > 8 + 10, "the caption wraps onto more than one line, last ink at y " + bottom);
+    }
+
+    @Test
+    void shouldRunTheLetterboxedWorldWithoutAWindow()
+    {
+        final RunResult result = Isochron.run(new LetterboxedWorld(), new RuntimeConfig().renderer(RendererKind.NULL)
+            .size(640, 480).measurement(new MeasurementConfig().warmupFrames(0).frames(3)));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
     }
 
     /** Ends the run on the first tick that sees the right arrow held. */

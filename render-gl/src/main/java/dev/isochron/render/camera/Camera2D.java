@@ -5,13 +5,23 @@ import org.joml.Vector2f;
 
 /**
  * An orthographic 2D camera over a viewport of {@code width x height} pixels, y pointing down
- * (screen convention). At zoom 1 one world unit is one pixel; a new camera is pixel-space: world
- * (0, 0) is the viewport's top-left pixel corner and world (w, h) its bottom-right.
+ * (screen convention). A new camera is pixel-space: one world unit is one pixel, world (0, 0) is
+ * the viewport's top-left pixel corner and world (w, h) its bottom-right.
  * <p>
- * The camera is defined by the world point at the viewport's top-left corner and the zoom
- * (pixels per world unit). {@link #resize(int, int)} keeps that corner and the zoom, so a
+ * The camera is defined by the world point at the viewport's top-left corner, the zoom and the
+ * unit scale: a world unit spans {@code zoom * unitScaleX} pixels across and
+ * {@code zoom * unitScaleY} down. The unit scale is 1 unless a {@link Viewport} sets it (to show a
+ * fixed world size whatever the framebuffer's); the zoom is the application's magnification on
+ * top of it. {@link #resize(int, int)} keeps the corner, the zoom and the unit scale, so a
  * pixel-space scene stays pixel-space after a framebuffer resize and nothing on screen jumps.
  * {@link #zoomAt(float, float, float)} keeps the world point under the cursor still.
+ * <p>
+ * Two pixel spaces: {@link #screenToWorld}/{@link #worldToScreen} take the camera's own viewport
+ * pixels (origin at its top-left corner); {@link #unproject}/{@link #project} take window
+ * coordinates as mouse input gives them (origin at the window's top-left, in screen coordinates,
+ * which differ from framebuffer pixels on a high-DPI display), through the viewport's place in the
+ * framebuffer ({@link #screenOrigin(int, int)}) and the framebuffer's pixels per window coordinate
+ * ({@link #pixelRatio(float, float)}), both of which a {@link Viewport} sets.
  * <p>
  * Not thread-safe; every method is allocation-free.
  */
@@ -27,6 +37,12 @@ public final class Camera2D
     private float left;
     private float top;
     private float zoom = 1f;
+    private float unitScaleX = 1f;
+    private float unitScaleY = 1f;
+    private int screenOriginX;
+    private int screenOriginY;
+    private float pixelRatioX = 1f;
+    private float pixelRatioY = 1f;
 
     /**
      * @param width  viewport width in pixels, >= 1.
@@ -65,7 +81,7 @@ public final class Camera2D
         return height;
     }
 
-    /** @return pixels per world unit. */
+    /** @return the magnification over the unit scale: pixels per world unit when the unit scale is 1. */
     public float zoom()
     {
         return zoom;
@@ -86,13 +102,103 @@ public final class Camera2D
     /** @return world units visible across the viewport. */
     public float viewWidth()
     {
-        return width / zoom;
+        return width / (zoom * unitScaleX);
     }
 
     /** @return world units visible down the viewport. */
     public float viewHeight()
     {
-        return height / zoom;
+        return height / (zoom * unitScaleY);
+    }
+
+    /** @return pixels per world unit across, at zoom 1 (1 unless a {@link Viewport} set it). */
+    public float unitScaleX()
+    {
+        return unitScaleX;
+    }
+
+    /** @return pixels per world unit down, at zoom 1. */
+    public float unitScaleY()
+    {
+        return unitScaleY;
+    }
+
+    /**
+     * Sets how many pixels a world unit spans at zoom 1, per axis (unequal for a stretched viewport), keeping the
+     * top-left world point and the zoom. {@link Viewport#apply(Camera2D)} calls it.
+     *
+     * @param pixelsPerUnitX finite, > 0.
+     * @param pixelsPerUnitY finite, > 0.
+     * @return this.
+     */
+    public Camera2D unitScale(final float pixelsPerUnitX, final float pixelsPerUnitY)
+    {
+        if (!(pixelsPerUnitX > 0f && pixelsPerUnitX < Float.POSITIVE_INFINITY &&
+            pixelsPerUnitY > 0f && pixelsPerUnitY < Float.POSITIVE_INFINITY))
+        {
+            throw Messages.badUnitScale(pixelsPerUnitX, pixelsPerUnitY);
+        }
+        unitScaleX = pixelsPerUnitX;
+        unitScaleY = pixelsPerUnitY;
+        return this;
+    }
+
+    /** @return the viewport's left edge in the framebuffer, pixels from its left (0 unless a viewport set it). */
+    public int screenOriginX()
+    {
+        return screenOriginX;
+    }
+
+    /** @return the viewport's top edge in the framebuffer, pixels from its top (y down, as the camera's). */
+    public int screenOriginY()
+    {
+        return screenOriginY;
+    }
+
+    /**
+     * Places the camera's viewport in the framebuffer, for {@link #unproject}/{@link #project}: its top-left corner,
+     * in framebuffer pixels from the framebuffer's top-left (y down; a letterboxed viewport starts below the bar).
+     * Drawing is unchanged: where the viewport is drawn is the draw target's viewport rectangle.
+     *
+     * @return this.
+     */
+    public Camera2D screenOrigin(final int x, final int y)
+    {
+        screenOriginX = x;
+        screenOriginY = y;
+        return this;
+    }
+
+    /** @return framebuffer pixels per window coordinate across (1 unless set: 2 on a typical Retina display). */
+    public float pixelRatioX()
+    {
+        return pixelRatioX;
+    }
+
+    /** @return framebuffer pixels per window coordinate down. */
+    public float pixelRatioY()
+    {
+        return pixelRatioY;
+    }
+
+    /**
+     * Sets the framebuffer pixels per window coordinate (framebuffer size / window size), for
+     * {@link #unproject}/{@link #project}: mouse positions come in window coordinates, which are framebuffer pixels
+     * only where the two sizes agree (not on macOS Retina displays or scaled Wayland outputs).
+     *
+     * @param x finite, > 0.
+     * @param y finite, > 0.
+     * @return this.
+     */
+    public Camera2D pixelRatio(final float x, final float y)
+    {
+        if (!(x > 0f && x < Float.POSITIVE_INFINITY && y > 0f && y < Float.POSITIVE_INFINITY))
+        {
+            throw Messages.badPixelRatio(x, y);
+        }
+        pixelRatioX = x;
+        pixelRatioY = y;
+        return this;
     }
 
     /**
@@ -114,8 +220,8 @@ public final class Camera2D
      */
     public Camera2D panPixels(final float dxPixels, final float dyPixels)
     {
-        left -= dxPixels / zoom;
-        top -= dyPixels / zoom;
+        left -= dxPixels / (zoom * unitScaleX);
+        top -= dyPixels / (zoom * unitScaleY);
         return this;
     }
 
@@ -126,15 +232,16 @@ public final class Camera2D
      */
     public Camera2D lookAt(final float x, final float y)
     {
-        left = x - 0.5f * width / zoom;
-        top = y - 0.5f * height / zoom;
+        left = x - 0.5f * viewWidth();
+        top = y - 0.5f * viewHeight();
         return this;
     }
 
     /**
      * Sets the zoom about the viewport's centre.
      *
-     * @param zoom pixels per world unit, in [{@link #MIN_ZOOM}, {@link #MAX_ZOOM}].
+     * @param zoom the magnification (pixels per world unit at unit scale 1), in [{@link #MIN_ZOOM},
+     *             {@link #MAX_ZOOM}].
      * @return this.
      */
     public Camera2D zoom(final float zoom)
@@ -156,16 +263,17 @@ public final class Camera2D
         {
             throw Messages.badZoom(next, factor);
         }
-        final float wx = left + screenX / zoom;
-        final float wy = top + screenY / zoom;
+        final float wx = left + screenX / (zoom * unitScaleX);
+        final float wy = top + screenY / (zoom * unitScaleY);
         zoom = next;
-        left = wx - screenX / next;
-        top = wy - screenY / next;
+        left = wx - screenX / (next * unitScaleX);
+        top = wy - screenY / (next * unitScaleY);
         return this;
     }
 
     /**
-     * Resets to pixel space: top-left at world (0, 0), zoom 1.
+     * Resets the view: top-left at world (0, 0), zoom 1 (pixel space unless a viewport set the unit scale, which
+     * stays, as do the screen origin and pixel ratio).
      *
      * @return this.
      */
@@ -184,27 +292,52 @@ public final class Camera2D
      */
     public Matrix4f projection(final Matrix4f dest)
     {
-        return dest.setOrtho2D(left, left + width / zoom, top + height / zoom, top);
+        return dest.setOrtho2D(left, left + viewWidth(), top + viewHeight(), top);
     }
 
     /**
-     * Converts a screen position in pixels (origin top-left, y down) to world coordinates.
+     * Converts a position in the camera's viewport pixels (origin at the viewport's top-left, y down) to world
+     * coordinates. For a mouse position use {@link #unproject}.
      *
      * @return dest.
      */
     public Vector2f screenToWorld(final float screenX, final float screenY, final Vector2f dest)
     {
-        return dest.set(left + screenX / zoom, top + screenY / zoom);
+        return dest.set(left + screenX / (zoom * unitScaleX), top + screenY / (zoom * unitScaleY));
     }
 
     /**
-     * Converts a world position to screen pixels (origin top-left, y down).
+     * Converts a world position to the camera's viewport pixels (origin at the viewport's top-left, y down).
      *
      * @return dest.
      */
     public Vector2f worldToScreen(final float worldX, final float worldY, final Vector2f dest)
     {
-        return dest.set((worldX - left) * zoom, (worldY - top) * zoom);
+        return dest.set((worldX - left) * zoom * unitScaleX, (worldY - top) * zoom * unitScaleY);
+    }
+
+    /**
+     * Converts a window position, as mouse input gives it (window coordinates, origin at the window's top-left,
+     * y down), to world coordinates, through the {@link #pixelRatio} and the {@link #screenOrigin}. A point in a
+     * viewport's bars maps to the world beyond the viewport's edge (see {@link Viewport#contains}).
+     *
+     * @return dest.
+     */
+    public Vector2f unproject(final float windowX, final float windowY, final Vector2f dest)
+    {
+        return screenToWorld(windowX * pixelRatioX - screenOriginX, windowY * pixelRatioY - screenOriginY, dest);
+    }
+
+    /**
+     * Converts a world position to window coordinates (origin at the window's top-left, y down): the inverse of
+     * {@link #unproject}, e.g. to place an OS cursor or a native widget over a world point.
+     *
+     * @return dest.
+     */
+    public Vector2f project(final float worldX, final float worldY, final Vector2f dest)
+    {
+        worldToScreen(worldX, worldY, dest);
+        return dest.set((dest.x + screenOriginX) / pixelRatioX, (dest.y + screenOriginY) / pixelRatioY);
     }
 
     /**
@@ -221,6 +354,18 @@ public final class Camera2D
         static IllegalArgumentException badViewport(final int width, final int height)
         {
             return new IllegalArgumentException("viewport must be at least 1x1 pixels, was " + width + "x" + height);
+        }
+
+        static IllegalArgumentException badUnitScale(final float x, final float y)
+        {
+            return new IllegalArgumentException("unit scale must be finite and > 0 pixels per world unit on each " +
+                "axis, was " + x + " x " + y);
+        }
+
+        static IllegalArgumentException badPixelRatio(final float x, final float y)
+        {
+            return new IllegalArgumentException("pixel ratio must be finite and > 0 framebuffer pixels per window " +
+                "coordinate on each axis, was " + x + " x " + y + "; pass framebuffer size / window size");
         }
 
         static IllegalArgumentException badZoom(final float next, final float factor)

@@ -2,14 +2,17 @@ package dev.isochron.render.context;
 
 import dev.isochron.engine.checked.CheckedMode;
 
+import java.nio.file.Path;
+import java.util.List;
+
 /**
  * Options for creating a {@link GlContext}: a fluent context whose setters check each value as given,
  * throwing {@link IllegalArgumentException} naming the option, its allowed range and the value.
  * <p>
  * Defaults suit most programs: 1280x720, title "Isochron", GL 3.3 core requested (drivers give their newest
  * core version, 4.5 on Mesa), vsync (swap interval 1), a depth/stencil buffer, no debug checks, leaks
- * reported on standard error rather than thrown, {@link ContextKind#AUTO}, and checking mode as
- * {@link CheckedMode#ENABLED} says.
+ * reported on standard error rather than thrown, {@link ContextKind#AUTO}, checking mode as
+ * {@link CheckedMode#ENABLED} says, windowed, no window icon.
  * <p>
  * Threading: build on one thread, then hand to a context constructor, which copies what it needs.
  */
@@ -35,6 +38,8 @@ public final class ContextOptions
     private boolean visible = true;
     private ContextKind kind = ContextKind.AUTO;
     private WindowApi windowApi = WindowApi.AUTO;
+    private List<Path> icons = List.of();
+    private boolean fullscreen;
 
     /** Size of the window (in screen coordinates) or of the headless framebuffer (in pixels). */
     public ContextOptions size(final int width, final int height)
@@ -149,6 +154,51 @@ public final class ContextOptions
         return this;
     }
 
+    /**
+     * The window's icon: image files (PNG, or another format stb_image reads) of the sizes the platform picks from,
+     * e.g. 16, 32 and 48 pixels square; none by default. Decoded when the window opens (a file that cannot be read or
+     * decoded fails the window's creation, naming it); ignored headless, and on platforms whose windows have no icon
+     * (Wayland, macOS), which the window says on standard error.
+     */
+    public ContextOptions icons(final List<Path> icons)
+    {
+        if (null == icons)
+        {
+            throw new IllegalArgumentException("icons must be a list of image files, was null");
+        }
+        for (int i = 0; i < icons.size(); i++)
+        {
+            if (null == icons.get(i))
+            {
+                throw new IllegalArgumentException("icons[" + i + "] must be an image file, was null");
+            }
+        }
+        this.icons = List.copyOf(icons);
+        return this;
+    }
+
+    /**
+     * Whether a window opens fullscreen, on the monitor it opened on, in that monitor's current video mode;
+     * {@link #size} stays the windowed size it returns to ({@link WindowControl#requestFullscreen(boolean)}). Ignored headless.
+     */
+    public ContextOptions fullscreen(final boolean fullscreen)
+    {
+        this.fullscreen = fullscreen;
+        return this;
+    }
+
+    /** @return the window icon's image files, possibly empty; read-only. */
+    public List<Path> icons()
+    {
+        return icons;
+    }
+
+    /** @return whether a window opens fullscreen. */
+    public boolean fullscreen()
+    {
+        return fullscreen;
+    }
+
     public int width()
     {
         return width;
@@ -218,6 +268,6 @@ public final class ContextOptions
     {
         return "ContextOptions{" + width + "x" + height + ", title='" + title + "', gl=" + glMajorVersion + "." +
             glMinorVersion + ", swapInterval=" + swapInterval + ", depthStencil=" + depthStencil + ", debug=" + debug + ", checked=" + checked +
-            ", failOnLeak=" + failOnLeak + ", kind=" + kind + ", windowApi=" + windowApi + '}';
+            ", failOnLeak=" + failOnLeak + ", kind=" + kind + ", windowApi=" + windowApi + ", icons=" + icons + ", fullscreen=" + fullscreen + '}';
     }
 }

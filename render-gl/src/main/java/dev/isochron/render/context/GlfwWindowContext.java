@@ -30,6 +30,11 @@ import static org.lwjgl.opengl.GL11C.glViewport;
  * updated by GLFW's callback on the main thread and read by the render thread through volatile fields, without
  * allocation.
  * <p>
+ * The window's {@link #control()} is how other threads ask for fullscreen and read the window's sizes: a request sets
+ * a flag that {@link #pollEvents()} and {@link #waitEvents(double)} apply on the main thread, as GLFW requires
+ * ({@link WindowPlacement}). The icon ({@link ContextOptions#icons}) is decoded before the window opens and set once it
+ * has; where the platform's windows have none (Wayland, macOS) the window says so on standard error.
+ * <p>
  * On Linux GLFW is asked for X11 ({@code GLFW_PLATFORM_X11}); under CI, run inside {@code xvfb-run -a}.
  * <p>
  * After {@link #close()} the window is destroyed, and every method that would pass its handle to GLFW, or hand it
@@ -50,6 +55,9 @@ public final class GlfwWindowContext implements GlContext
     private final long window;
     private final ContextApi api;
     private final GLFWFramebufferSizeCallback sizeCallback;
+    private final WindowControl control;
+    private final WindowPlacement placement;
+    private final boolean iconApplied;
     private volatile int framebufferWidth;
     private volatile int framebufferHeight;
     private boolean swapIntervalSet;
@@ -65,7 +73,15 @@ public final class GlfwWindowContext implements GlContext
         this.options = options;
         this.session = new GlSession(Messages.sessionName(options), options.debug(), options.checked(),
             options.failOnLeak(), GlFunctions.Source.GLFW);
-        window = NativeLoading.call(() -> openWindow(options));
+        try (WindowIcons icons = WindowIcons.decode(options.icons()))
+        {
+            window = NativeLoading.call(() -> openWindow(options));
+            iconApplied = icons.applyTo(window);
+            if (!icons.isEmpty() && !iconApplied)
+            {
+                System.err.println(Messages.iconIgnored(options));
+            }
+        }
         api = apiOf(window);
         sizeCallback = GLFWFramebufferSizeCallback.create(new SizeListener());
         glfwSetFramebufferSizeCallback(window, sizeCallback);
@@ -76,6 +92,14 @@ public final class GlfwWindowContext implements GlContext
             glfwGetFramebufferSize(window, width, height);
             framebufferWidth = width.get(0);
             framebufferHeight = height.get(0);
+        }
+        control = WindowControl.ofWindow(options.width(), options.height());
+        placement = new WindowPlacement(window, control);
+        placement.publish(framebufferWidth, framebufferHeight);
+        if (options.fullscreen())
+        {
+            control.requestFullscreen(true);
+            placement.applyRequests();
         }
     }
 
@@ -206,18 +230,38 @@ public final class GlfwWindowContext implements GlContext
         }
     }
 
-    /** Processes pending window events, running GLFW callbacks; main thread. */
+    /** Applies the {@link #control()}'s requests, then processes pending window events; main thread. */
     public void pollEvents()
     {
         session.checkOpen();
+        placement.applyRequests();
         glfwPollEvents();
     }
 
-    /** Waits up to {@code timeoutSeconds} for window events and processes them; main thread. */
+    /**
+     * Applies the {@link #control()}'s requests, then waits up to {@code timeoutSeconds} for window events and
+     * processes them; main thread.
+     */
     public void waitEvents(final double timeoutSeconds)
     {
         session.checkOpen();
+        placement.applyRequests();
         glfwWaitEventsTimeout(timeoutSeconds);
+    }
+
+    /**
+     * @return the window's control: fullscreen requests from any thread, applied by the next {@link #pollEvents()},
+     * and the sizes in screen coordinates and pixels; valid for the window's life.
+     */
+    public WindowControl control()
+    {
+        return control;
+    }
+
+    /** @return whether the window got its icon: false without {@link ContextOptions#icons}, or on Wayland or macOS. */
+    public boolean iconApplied()
+    {
+        return iconApplied;
     }
 
     /** @return whether the user (or {@link #requestClose()}) asked the window to close. */
@@ -346,6 +390,7 @@ public final class GlfwWindowContext implements GlContext
         glfwSetFramebufferSizeCallback(window, null);
         sizeCallback.free();
         NativeLoading.run(this::destroyWindow);
+        placement.close();
         session.reportLeaks();
     }
 
@@ -374,6 +419,7 @@ public final class GlfwWindowContext implements GlContext
         {
             framebufferWidth = width;
             framebufferHeight = height;
+            placement.publish(width, height);
         }
     }
 
@@ -430,6 +476,12 @@ public final class GlfwWindowContext implements GlContext
         {
             errors.append("\n  through ").append(egl ? "EGL" : "the native API")
                 .append(": ").append(error.isEmpty() ? "no error reported" : error);
+        }
+
+        static String iconIgnored(final ContextOptions options)
+        {
+            return "[isochron] window icon " + options.icons() + " ignored: windows have no icon of their own on " +
+                "this platform (Wayland, macOS); set it in the application's .desktop file or bundle";
         }
 
         static String describe(final String name, final int width, final int height)

@@ -1,5 +1,6 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.render.context.WindowControl;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.text.Font;
 
@@ -96,6 +97,18 @@ public final class Init
     public Font defaultFont()
     {
         return resources.defaultFont();
+    }
+
+    /**
+     * @return the window's control, to keep for the whole run: fullscreen on and off from {@code render} or
+     * {@code update} (the platform thread applies it at its next event poll), and the window's size in screen
+     * coordinates beside the framebuffer's in pixels, for high-DPI mouse mapping
+     * ({@link dev.isochron.render.camera.Viewport#update(int, int, int, int)}). A run without a window gets one that
+     * ignores requests ({@link WindowControl#hasWindow()} false).
+     */
+    public WindowControl window()
+    {
+        return resources.window();
     }
 
     /** @return live statistics of the run (the same object {@link Frame#stats()} returns). */

@@ -194,6 +194,8 @@ final class RunContext<S> implements AutoCloseable
                 .windowApi(config.windowApi())
                 .size(config.width(), config.height())
                 .title(config.title())
+                .icons(config.window().icons())
+                .fullscreen(config.window().fullscreen())
                 .swapInterval(PacingMode.VSYNC == loopConfig.pacing() ? 1 : 0)
                 .debug(config.debugGl())
                 .checked(config.checked())

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * What an embedder sets for {@link dev.isochron.render.Isochron#run} besides the application: the window or headless
- * context (size, title, window API), the loop and its pacing, the threading model and render workers, the batch and
+ * context (size, title, window API; icon and fullscreen in the {@link WindowConfig} that {@link #window()} returns), the loop and its pacing, the threading model and render workers, the batch and
  * input capacities, the input sources, the stall watchdog, the native heap and checking mode. What a measurement sets
  * (frame and time limits, warm-up, the report and its files, record and replay, synthetic input, literal resolution)
  * is apart, in the {@link MeasurementConfig} that {@link #measurement()} returns. A fluent context whose setters check
@@ -114,6 +114,7 @@ public final class RuntimeConfig
     private boolean stallStacks;
     private StallReporter stallReporter;
     private MeasurementConfig measurement = new MeasurementConfig();
+    private WindowConfig window = new WindowConfig();
     private final FaultInjection faults = new FaultInjection();
 
     /**
@@ -142,8 +143,9 @@ public final class RuntimeConfig
     }
 
     /**
-     * @param width  window (or headless framebuffer) width in pixels, in [1, 16384].
-     * @param height height in pixels, in [1, 16384].
+     * @param width  window width in screen coordinates (pixels, unless a high-DPI display scales them), or the headless
+     *               framebuffer's width in pixels, in [1, 16384].
+     * @param height the height, in the same unit, in [1, 16384].
      * @return this.
      */
     public RuntimeConfig size(final int width, final int height)
@@ -539,6 +541,24 @@ public final class RuntimeConfig
     }
 
     /**
+     * Replaces the window's features (icon, fullscreen at start).
+     *
+     * @param window the window's settings; not null.
+     * @return this.
+     */
+    public RuntimeConfig window(final WindowConfig window)
+    {
+        this.window = requireNonNull(window, "window", "a WindowConfig");
+        return this;
+    }
+
+    /** @return the window's features (the same object until {@link #window(WindowConfig)} replaces it). */
+    public WindowConfig window()
+    {
+        return window;
+    }
+
+    /**
      * Checks every option and their combination, the {@link #measurement()}'s included; {@code Isochron.run} calls it.
      *
      * @return this.
@@ -571,6 +591,7 @@ public final class RuntimeConfig
                 "context WINDOW needs renderer GL, was renderer NULL; the null renderer never opens a window");
         }
         measurement.checkFilesAndFrames();
+        window.conclude();
         return this;
     }
 

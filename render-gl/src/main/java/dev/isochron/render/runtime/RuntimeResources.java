@@ -3,6 +3,8 @@ package dev.isochron.render.runtime;
 import dev.isochron.render.batch.GlDrawBackend;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.context.GlContext;
+import dev.isochron.render.context.GlfwWindowContext;
+import dev.isochron.render.context.WindowControl;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.text.Font;
 
@@ -22,6 +24,7 @@ final class RuntimeResources
     private final int height;
     private final List<Texture> ownedTextures = new ArrayList<>();
     private final Font defaultFont;
+    private final WindowControl window;
     private int nextTextureKey = 1;
 
     /**
@@ -38,6 +41,14 @@ final class RuntimeResources
         this.width = width;
         this.height = height;
         this.defaultFont = registerFont(defaultFont);
+        this.window = context instanceof GlfwWindowContext ? ((GlfwWindowContext)context).control() :
+            WindowControl.none(framebufferWidth(), framebufferHeight());
+    }
+
+    /** @return the window's control, or a windowless one. */
+    WindowControl window()
+    {
+        return window;
     }
 
     boolean hasGl()

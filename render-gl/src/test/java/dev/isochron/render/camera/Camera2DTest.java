@@ -101,6 +101,64 @@ class Camera2DTest
     }
 
     @Test
+    void shouldShowTheViewSizeTheUnitScaleGivesAndKeepTheCorner()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT).pan(5f, 6f).unitScale(2f, 4f);
+
+        assertEquals(WIDTH / 2f, camera.viewWidth(), EPSILON);
+        assertEquals(HEIGHT / 4f, camera.viewHeight(), EPSILON);
+        assertEquals(5f, camera.left(), EPSILON);
+        camera.screenToWorld(WIDTH, HEIGHT, point);
+        assertEquals(5f + WIDTH / 2f, point.x, EPSILON);
+        assertEquals(6f + HEIGHT / 4f, point.y, EPSILON);
+    }
+
+    @Test
+    void shouldUnprojectWindowCoordinatesThroughTheScreenOriginAndPixelRatio()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT).screenOrigin(40, 30).pixelRatio(2f, 2f);
+
+        camera.unproject(20f, 15f, point);
+        assertEquals(0f, point.x, EPSILON);
+        assertEquals(0f, point.y, EPSILON);
+        camera.project(100f, 50f, point);
+        assertEquals(70f, point.x, EPSILON);
+        assertEquals(40f, point.y, EPSILON);
+    }
+
+    @Test
+    void shouldMatchScreenToWorldWhenNoViewportPlacedTheCamera()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT).zoom(3f).pan(-8f, 2f);
+        final Vector2f expected = camera.screenToWorld(17f, 29f, new Vector2f());
+
+        camera.unproject(17f, 29f, point);
+
+        assertEquals(expected.x, point.x, EPSILON);
+        assertEquals(expected.y, point.y, EPSILON);
+    }
+
+    @Test
+    void shouldRejectANonPositiveUnitScale()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT);
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> camera.unitScale(1f, Float.NaN));
+        assertEquals("unit scale must be finite and > 0 pixels per world unit on each axis, was 1.0 x NaN",
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldRejectANonPositivePixelRatio()
+    {
+        final Camera2D camera = new Camera2D(WIDTH, HEIGHT);
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> camera.pixelRatio(0f, 1f));
+        assertEquals("pixel ratio must be finite and > 0 framebuffer pixels per window coordinate on each axis, " +
+            "was 0.0 x 1.0; pass framebuffer size / window size", ex.getMessage());
+    }
+
+    @Test
     void shouldPanZoomAndProjectWithoutAllocating() throws Exception
     {
         final Camera2D camera = new Camera2D(WIDTH, HEIGHT);
