@@ -7,7 +7,9 @@ import java.util.List;
  * hold String literals: what {@link LiteralResolver} must resolve before the first C2 compile of a per-frame method
  * (the runtime does it once per run; the zero-allocation gate of the tests does it before its measured windows).
  * Found by {@code FramePathLiteralsIT} (demo), which runs every demo scene with low C2 thresholds and fails on a
- * compiled class with literals that is neither literal-free nor listed here. Names, not classes: the engine does not
+ * compiled class with literals that is neither literal-free nor listed here; the windowed platform thread's
+ * (GLFW, Checks) and the HUD's histogram iteration were found by a windowed run under a real XTest input storm with
+ * {@code -XX:+PrintCompilation} (C2-compiled, holding literals, not listed; docs/perf.md). Names, not classes: the engine does not
  * depend on LWJGL or JOML, and a class missing from the class path (another library version) is skipped.
  */
 public final class ThirdPartyFramePathClasses
@@ -26,12 +28,15 @@ public final class ThirdPartyFramePathClasses
         "org.agrona.concurrent.ringbuffer.RecordDescriptor",
         // HdrHistogram: frame times and input latency, recorded every frame
         "org.HdrHistogram.AbstractHistogram",
+        "org.HdrHistogram.HistogramIterationValue",
         "org.HdrHistogram.SingleWriterRecorder",
         "org.HdrHistogram.WriterReaderPhaser",
         // JOML: the camera's projection, uploaded every frame
         "org.joml.Matrix4f",
         "org.joml.MemUtil$MemUtilUnsafe",
-        // LWJGL: off-heap vertex and uniform writes
+        // LWJGL: off-heap vertex and uniform writes; the window's event poll and size queries (platform thread)
+        "org.lwjgl.glfw.GLFW",
+        "org.lwjgl.system.Checks",
         "org.lwjgl.system.Configuration",
         "org.lwjgl.system.MemoryUtil",
         "org.lwjgl.system.MultiReleaseMemCopy",
