@@ -1,6 +1,7 @@
 package dev.isochron.render;
 
 import dev.isochron.engine.testing.ClassConstants;
+import dev.isochron.render.atlas.TextureAtlas;
 import dev.isochron.render.batch.BatchRenderer;
 import dev.isochron.render.batch.GlDrawBackend;
 import dev.isochron.render.batch.NullDrawBackend;
@@ -15,6 +16,7 @@ import dev.isochron.render.batch.SpriteInstances;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.context.GlfwWindowContext;
+import dev.isochron.render.gl.DecodedImage;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
@@ -26,6 +28,8 @@ import dev.isochron.render.hud.HudOverlay;
 import dev.isochron.render.runtime.ApplicationRunner;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.text.TextBuffer;
+import dev.isochron.render.texture.TextureHandle;
+import dev.isochron.render.texture.TextureTable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +47,7 @@ class FramePathConstantPoolTest
         ApplicationRunner.class,
         BatchRenderer.class,
         Camera2D.class,
+        DecodedImage.class,
         EglHeadlessContext.class,
         Font.class,
         Framebuffer.class,
@@ -65,6 +70,9 @@ class FramePathConstantPoolTest
         StreamingVertexBuffer.class,
         TextBuffer.class,
         Texture.class,
+        TextureAtlas.class,
+        TextureHandle.class,
+        TextureTable.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {

@@ -48,8 +48,7 @@ public final class TextureAtlas
         checkDrawable(file);
         if (pages.length != file.pages().size())
         {
-            throw new IllegalArgumentException("atlas " + file.label() + " has " + file.pages().size() +
-                " pages, but " + pages.length + " texture handles were given");
+            throw Messages.pageCountMismatch(file, pages.length);
         }
         this.file = file;
         this.pages = pages.clone();
@@ -96,14 +95,11 @@ public final class TextureAtlas
             final AtlasPage page = filePages.get(p);
             if (0 == page.width())
             {
-                throw new AtlasFormatException(file.label(), page.line(), "page '" + page.fileName() + "' has no " +
-                    "'size: width, height' (an atlas packed before 2013): pack it again, or add the page's size");
+                throw Messages.noPageSize(file, page);
             }
             if (page.premultipliedAlpha())
             {
-                throw new AtlasFormatException(file.label(), page.line(), "page '" + page.fileName() + "' has " +
-                    "premultiplied alpha (pma: true), and Isochron's batches blend straight alpha: pack it with " +
-                    "premultiplyAlpha false");
+                throw Messages.premultiplied(file, page);
             }
         }
         final List<AtlasEntry> entries = file.entries();
@@ -112,9 +108,7 @@ public final class TextureAtlas
             final AtlasEntry entry = entries.get(i);
             if (0 != entry.degrees())
             {
-                throw new AtlasFormatException(file.label(), entry.line(), "region '" + entry.name() + "' is " +
-                    "rotated by " + entry.degrees() + " degrees, and Isochron's SpriteBatch draws texture " +
-                    "rectangles unrotated: pack the atlas with rotation off (TexturePacker: rotation false)");
+                throw Messages.rotated(file, entry);
             }
         }
     }
@@ -164,7 +158,7 @@ public final class TextureAtlas
         final AtlasRegion[] named = byName.get(name);
         if (null == named)
         {
-            throw noRegion(name, "");
+            throw Messages.noRegion(file, byName, name, Integer.MIN_VALUE);
         }
         return named[0];
     }
@@ -178,7 +172,7 @@ public final class TextureAtlas
         final int[] indices = indicesByName.get(name);
         if (null == indices)
         {
-            throw noRegion(name, " (index " + index + ")");
+            throw Messages.noRegion(file, byName, name, index);
         }
         for (int k = 0; k < indices.length; k++)
         {
@@ -187,8 +181,7 @@ public final class TextureAtlas
                 return byName.get(name)[k];
             }
         }
-        throw new IllegalArgumentException("atlas " + file.label() + " has no region '" + name + "' with index " +
-            index + "; its indices for that name: " + java.util.Arrays.toString(indices));
+        throw Messages.noIndex(file, name, index, indices);
     }
 
     /** @return the regions of this name ordered by index (an animation's frames), a new array; empty when none. */
@@ -280,21 +273,68 @@ public final class TextureAtlas
         return null;
     }
 
-    private IllegalArgumentException noRegion(final String name, final String index)
+    /**
+     * The messages, in a class of their own so that TextureAtlas holds no String constant: {@link #load()} and
+     * {@link #isReady()} may run every frame (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
     {
-        final StringBuilder known = new StringBuilder();
-        int listed = 0;
-        for (final String other : byName.keySet())
+        private Messages()
         {
-            if (listed == 10)
-            {
-                known.append(", ...");
-                break;
-            }
-            known.append(0 == listed ? "" : ", ").append('\'').append(other).append('\'');
-            listed++;
         }
-        return new IllegalArgumentException("atlas " + file.label() + " has no region '" + name + "'" + index +
-            "; it has " + byName.size() + " names: " + known);
+
+        static IllegalArgumentException pageCountMismatch(final AtlasFile file, final int handles)
+        {
+            return new IllegalArgumentException("atlas " + file.label() + " has " + file.pages().size() +
+                " pages, but " + handles + " texture handles were given");
+        }
+
+        static AtlasFormatException noPageSize(final AtlasFile file, final AtlasPage page)
+        {
+            return new AtlasFormatException(file.label(), page.line(), "page '" + page.fileName() + "' has no " +
+                "'size: width, height' (an atlas packed before 2013): pack it again, or add the page's size");
+        }
+
+        static AtlasFormatException premultiplied(final AtlasFile file, final AtlasPage page)
+        {
+            return new AtlasFormatException(file.label(), page.line(), "page '" + page.fileName() + "' has " +
+                "premultiplied alpha (pma: true), and Isochron's batches blend straight alpha: pack it with " +
+                "premultiplyAlpha false");
+        }
+
+        static AtlasFormatException rotated(final AtlasFile file, final AtlasEntry entry)
+        {
+            return new AtlasFormatException(file.label(), entry.line(), "region '" + entry.name() + "' is " +
+                "rotated by " + entry.degrees() + " degrees, and Isochron's SpriteBatch draws texture " +
+                "rectangles unrotated: pack the atlas with rotation off (TexturePacker: rotation false)");
+        }
+
+        static IllegalArgumentException noIndex(
+            final AtlasFile file, final String name, final int index, final int[] indices)
+        {
+            return new IllegalArgumentException("atlas " + file.label() + " has no region '" + name +
+                "' with index " + index + "; its indices for that name: " + java.util.Arrays.toString(indices));
+        }
+
+        /** @param index the index asked for, or {@link Integer#MIN_VALUE} when none was. */
+        static IllegalArgumentException noRegion(
+            final AtlasFile file, final Map<String, AtlasRegion[]> byName, final String name, final int index)
+        {
+            final StringBuilder known = new StringBuilder();
+            int listed = 0;
+            for (final String other : byName.keySet())
+            {
+                if (listed == 10)
+                {
+                    known.append(", ...");
+                    break;
+                }
+                known.append(0 == listed ? "" : ", ").append('\'').append(other).append('\'');
+                listed++;
+            }
+            return new IllegalArgumentException("atlas " + file.label() + " has no region '" + name + "'" +
+                (Integer.MIN_VALUE == index ? "" : " (index " + index + ")") + "; it has " + byName.size() +
+                " names: " + known);
+        }
     }
 }
