@@ -94,6 +94,7 @@ class FramePathConstantPoolTest
         "dev.isochron.render.runtime.RuntimeWatchdog",
         "dev.isochron.render.runtime.SimulationStep",
         "dev.isochron.render.runtime.ApplicationEvents",
+        "dev.isochron.render.texture.TextureUploader",
     })
     void shouldHoldNoStringConstantInPackagePrivateClass(final String className)
         throws IOException, ClassNotFoundException

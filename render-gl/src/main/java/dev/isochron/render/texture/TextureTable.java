@@ -1,14 +1,12 @@
 package dev.isochron.render.texture;
 
 import dev.isochron.render.batch.GlDrawBackend;
-import dev.isochron.render.gl.DecodedImage;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.gl.TextureFilter;
 import dev.isochron.render.gl.TextureLoader;
 import dev.isochron.render.gl.TextureWrap;
 import dev.isochron.render.natives.NativeLibrary;
 import dev.isochron.render.natives.NativeLoading;
-import org.lwjgl.system.MemoryStack;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>
  * {@link #beginFrame()} runs on the render thread at the start of every frame, before the application's render. In a
  * frame where no request changed and no decode ended it reads one volatile counter and returns; otherwise it walks the
- * declared handles: a decoded image is uploaded in rows, at most {@link #uploadBytesPerFrame()} bytes and
+ * declared handles: a decoded image is uploaded in rows, about {@link #uploadBytesPerFrame()} bytes and at most
  * {@value #MAX_TEXTURES_CREATED_PER_FRAME} new textures per frame, and a texture no longer wanted is released. All of
  * it allocates nothing, but for what a texture's creation and deletion cost: a completed upload allocates the
  * {@link Texture} object, its label-derived strings and its entry in the context's object registry (a few hundred
@@ -40,13 +38,17 @@ public final class TextureTable implements AutoCloseable
 {
     /** Handles a run may declare. */
     public static final int DEFAULT_CAPACITY = 1024;
-    /** Bytes of decoded pixels uploaded per frame at most (a decoded row is never split). */
+    /**
+     * Bytes of decoded pixels uploaded per frame: the step stops once they are reached, so a frame uploads at most this
+     * plus one row (a row is never split; a row of the widest texture is 64 KiB).
+     */
     public static final long DEFAULT_UPLOAD_BYTES_PER_FRAME = 4L << 20;
     /** New textures created per frame at most: each asks the driver for its storage. */
     public static final int MAX_TEXTURES_CREATED_PER_FRAME = 4;
     private static final long STOP_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
 
-    private final GlDrawBackend backend;
+    private final TextureUploader uploader;
+    private final Thread owner;
     private final TextureHandle[] handles;
     private final long uploadBytesPerFrame;
     private final TextureLoader.Limits limits;
@@ -56,13 +58,9 @@ public final class TextureTable implements AutoCloseable
     private volatile boolean running = true;
     private boolean started;
     private boolean closed;
-    private Texture placeholder;
-    private int placeholderName;
     private int renderWorkSeen;
     private boolean unfinished;
-    private long texturesUploaded;
     private long bytesUploaded;
-    private long uploadFailures;
 
     /**
      * @param backend             the GL draw backend the keys are bound in, or null with the null renderer.
@@ -86,7 +84,8 @@ public final class TextureTable implements AutoCloseable
         {
             throw Constants.nullLimits();
         }
-        this.backend = backend;
+        this.uploader = new TextureUploader(backend);
+        this.owner = Thread.currentThread();
         this.handles = new TextureHandle[capacity];
         this.uploadBytesPerFrame = uploadBytesPerFrame;
         this.limits = limits;
@@ -112,6 +111,10 @@ public final class TextureTable implements AutoCloseable
         {
             throw Constants.nullArgument(path, filter, wrap);
         }
+        if (Thread.currentThread() != owner)
+        {
+            throw Constants.notOwner(path, owner);
+        }
         if (closed)
         {
             throw Constants.closed(path);
@@ -123,15 +126,7 @@ public final class TextureTable implements AutoCloseable
         }
         final TextureHandle handle =
             new TextureHandle(this, path, textureKey, filter, wrap, expectedWidth, expectedHeight);
-        if (null != backend)
-        {
-            if (null == placeholder)
-            {
-                placeholder = newPlaceholder();
-                placeholderName = placeholder.textureName();
-            }
-            backend.bindTexture(textureKey, placeholderName);
-        }
+        uploader.bindPlaceholder(textureKey);
         handles[index] = handle;
         declared = index + 1;
         if (!started)
@@ -181,11 +176,11 @@ public final class TextureTable implements AutoCloseable
                 }
                 else
                 {
-                    if (null == handle.texture() && null != backend)
+                    if (null == handle.texture() && uploader.hasGl())
                     {
                         creations--;
                     }
-                    final long uploaded = upload(handle, budget);
+                    final long uploaded = uploader.upload(handle, budget);
                     budget -= uploaded;
                     if (TextureHandle.DECODED == handle.stateNow())
                     {
@@ -203,77 +198,10 @@ public final class TextureTable implements AutoCloseable
         return uploaded;
     }
 
-    /** Uploads the next rows of a decoded image (all of it with the null renderer); @return the bytes uploaded. */
-    private long upload(final TextureHandle handle, final long budget)
+    /** Releases a no-longer-wanted handle; wakes the loader thread when it was asked for again meanwhile. */
+    private void release(final TextureHandle handle, final int state)
     {
-        final DecodedImage image = handle.image();
-        final int width = image.width();
-        final int height = image.height();
-        if (null == backend)
-        {
-            handle.releaseImage();
-            handle.ready(width, height);
-            texturesUploaded++;
-            return 0L;
-        }
-        try
-        {
-            Texture texture = handle.texture();
-            if (null == texture)
-            {
-                // made without mipmaps: each row update would rebuild them; they are made once the rows are in
-                final TextureFilter filter = TextureFilter.LINEAR_MIPMAP == handle.filter() ? TextureFilter.LINEAR :
-                    handle.filter();
-                texture = Texture.fromRgba(handle.label(), width, height, 0L, filter, handle.wrap());
-                handle.uploading(texture, 0);
-            }
-            final long rowBytes = 4L * width;
-            final int done = handle.uploadedRows();
-            final int rows = (int)Math.min(height - done, Math.max(1L, budget / rowBytes));
-            texture.update(0, done, width, rows, image.address() + done * rowBytes);
-            handle.uploading(texture, done + rows);
-            if (done + rows == height)
-            {
-                if (handle.filter() != texture.filter())
-                {
-                    texture.setSampling(handle.filter(), handle.wrap());
-                }
-                backend.bindTexture(handle.textureKey(), texture.textureName());
-                handle.releaseImage();
-                handle.ready(width, height);
-                texturesUploaded++;
-            }
-            return rows * rowBytes;
-        }
-        catch (final RuntimeException ex)
-        {
-            uploadFailures++;
-            final Texture texture = handle.texture();
-            handle.uploading(null, 0);
-            handle.releaseImage();
-            if (null != texture)
-            {
-                texture.close();
-            }
-            handle.fail(Constants.uploadFailed(handle.label(), ex), handle.loadRequests());
-            return 0L;
-        }
-    }
-
-    /** Drops a no-longer-wanted handle's image and texture; its key draws the placeholder again. */
-    private void release(final TextureHandle handle, final int from)
-    {
-        final Texture texture = handle.texture();
-        if (null != texture)
-        {
-            if (TextureHandle.READY == from)
-            {
-                backend.bindTexture(handle.textureKey(), placeholderName);
-            }
-            texture.close();
-        }
-        handle.releaseImage();
-        if (handle.unloaded(from) && handle.isWanted())
+        if (uploader.release(handle, state) && handle.isWanted())
         {
             // asked for again while it was released: the loader thread skipped it then
             LockSupport.unpark(loader);
@@ -334,7 +262,7 @@ public final class TextureTable implements AutoCloseable
     /** @return uploads completed so far (with the null renderer: decodes made ready). Render thread. */
     public long texturesUploaded()
     {
-        return texturesUploaded;
+        return uploader.texturesUploaded();
     }
 
     /** @return bytes of pixels uploaded so far. Render thread. */
@@ -346,7 +274,7 @@ public final class TextureTable implements AutoCloseable
     /** @return uploads that failed (the GL refused the texture); their handles say why. Render thread. */
     public long uploadFailures()
     {
-        return uploadFailures;
+        return uploader.uploadFailures();
     }
 
     /**
@@ -381,11 +309,7 @@ public final class TextureTable implements AutoCloseable
             handle.releaseImage();
             handle.unloaded(state);
         }
-        if (null != placeholder)
-        {
-            placeholder.close();
-            placeholder = null;
-        }
+        uploader.close();
         if (!ended)
         {
             throw Constants.loaderDidNotEnd(STOP_TIMEOUT_NS);
@@ -428,15 +352,6 @@ public final class TextureTable implements AutoCloseable
             {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static Texture newPlaceholder()
-    {
-        try (MemoryStack stack = MemoryStack.stackPush())
-        {
-            return Texture.fromRgba(Constants.placeholderLabel(), 1, 1, stack.calloc(4), TextureFilter.NEAREST,
-                TextureWrap.CLAMP_TO_EDGE);
         }
     }
 
@@ -501,6 +416,13 @@ public final class TextureTable implements AutoCloseable
         {
             return new IllegalStateException("texture " + path + " declared after the run's textures were closed: " +
                 "declare textures in Application.init");
+        }
+
+        static IllegalStateException notOwner(final Path path, final Thread owner)
+        {
+            return new IllegalStateException("texture " + path + " declared on thread " +
+                Thread.currentThread().getName() + ": declare textures in Application.init, on the render thread (" +
+                owner.getName() + ")");
         }
 
         static IllegalStateException full(final int capacity, final Path path)

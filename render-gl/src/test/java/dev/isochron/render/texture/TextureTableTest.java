@@ -190,6 +190,29 @@ class TextureTableTest
     }
 
     @Test
+    void shouldRefuseADeclarationOffTheThreadThatMadeTheTable() throws Exception
+    {
+        final Throwable[] failure = new Throwable[1];
+        final Thread other = new Thread(() ->
+        {
+            try
+            {
+                declare(sprites());
+            }
+            catch (final IllegalStateException ex)
+            {
+                failure[0] = ex;
+            }
+        }, "not-the-render-thread");
+        other.start();
+        other.join();
+
+        assertEquals("texture " + sprites() + " declared on thread not-the-render-thread: declare textures in " +
+            "Application.init, on the render thread (" + Thread.currentThread().getName() + ")",
+            failure[0].getMessage());
+    }
+
+    @Test
     void shouldStartNoThreadWithoutDeclarations()
     {
         table.beginFrame();
