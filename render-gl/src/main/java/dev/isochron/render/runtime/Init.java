@@ -10,8 +10,8 @@ import dev.isochron.render.texture.TextureHandle;
 import java.nio.file.Path;
 
 /**
- * What {@link Application#init(Init)} gets: the draw target's size and the registration of the textures and fonts
- * the frame's batches refer to by texture key.
+ * What {@link Application#init(Init)} gets: the draw target's size, the registration of the textures and fonts
+ * the frame's batches refer to by texture key, and the declaration of textures and atlases loaded at run time.
  * <p>
  * Threading: the render thread (GL context current when {@link #hasGl()}), during {@code init} only.
  * Not for the frame path.

@@ -26,9 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * frame where no request changed and no decode ended it reads one volatile counter and returns; otherwise it walks the
  * declared handles: a decoded image is uploaded in rows, about {@link #uploadBytesPerFrame()} bytes and at most
  * {@value #MAX_TEXTURES_CREATED_PER_FRAME} new textures per frame, and a texture no longer wanted is released. All of
- * it allocates nothing, but for what a texture's creation and deletion cost: a completed upload allocates the
- * {@link Texture} object, its label-derived strings and its entry in the context's object registry (a few hundred
- * bytes on the render thread, once per upload); an unload frees the entry. With the null renderer nothing is uploaded
+ * it allocates nothing, but for what a texture's creation and deletion cost: the frame of a texture's first strip
+ * allocates the {@link Texture} object, its label-derived strings and its registry entry (a few hundred bytes on the
+ * render thread, once per upload); an unload frees the entry. With the null renderer nothing is uploaded
  * and a completed decode allocates nothing: its pixels are freed and the handle made ready with the image's size.
  * <p>
  * Threading: declarations and {@link #close()} on the render thread (set-up and teardown); {@link #beginFrame()} on
