@@ -66,6 +66,7 @@ public final class FramePathLiterals implements Runnable
         "java.nio.DirectByteBuffer",
         "java.util.Arrays",
         "java.util.Objects",
+        "java.util.concurrent.atomic.AtomicInteger", // run-time textures' states and request counter
         "java.util.concurrent.atomic.AtomicLong",
         "java.util.concurrent.atomic.AtomicLongArray",
         "java.util.concurrent.atomic.AtomicLongFieldUpdater$CASUpdater",
