@@ -141,12 +141,19 @@ final class RuntimeResources
     /** Closes the textures the runtime made; render thread, GL context current. */
     void close()
     {
-        textures.close();
-        for (int i = ownedTextures.size() - 1; i >= 0; i--)
+        try
         {
-            ownedTextures.get(i).close();
+            // the run-time textures first: their loader thread stops before anything else is released
+            textures.close();
         }
-        ownedTextures.clear();
+        finally
+        {
+            for (int i = ownedTextures.size() - 1; i >= 0; i--)
+            {
+                ownedTextures.get(i).close();
+            }
+            ownedTextures.clear();
+        }
     }
 
     private int nextKey()

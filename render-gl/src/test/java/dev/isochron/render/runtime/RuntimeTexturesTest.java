@@ -58,6 +58,8 @@ class RuntimeTexturesTest
     {
         private final Path texture;
         private final Path atlasFile;
+        /** Asks from update (the simulation thread) instead of render. */
+        boolean requestFromUpdate;
         private TextureHandle handle;
         private TextureAtlas atlas;
         private AtlasRegion floor;
@@ -92,6 +94,10 @@ class RuntimeTexturesTest
 
         public void update(final Tick tick, final InputState input)
         {
+            if (requestFromUpdate && REQUEST_FRAME == tick.index())
+            {
+                handle.load();
+            }
         }
 
         public void writeRenderState(final Object dest)
@@ -102,7 +108,7 @@ class RuntimeTexturesTest
         {
             final long index = frame.index();
             frames = index + 1;
-            if (REQUEST_FRAME == index)
+            if (REQUEST_FRAME == index && !requestFromUpdate)
             {
                 if (null != atlas)
                 {
@@ -184,6 +190,22 @@ class RuntimeTexturesTest
             assertEquals(rgba(0, 0, 255), pixel(image, 40, 12));
             assertEquals(rgba(255, 255, 255), pixel(image, 56, 12));
             assertEquals(rgba(255, 255, 0), pixel(image, 32, 40));
+        }
+    }
+
+    @Test
+    void shouldDrawATextureAskedForFromTheSimulationThread()
+    {
+        final Path screenshot = directory.resolve("from-update.png");
+        final Loader app = new Loader(resource("sprites.png"), null);
+        app.requestFromUpdate = true;
+
+        final RunResult result = Isochron.run(app, config(screenshot));
+
+        assertEquals(ExitCause.EXIT_REQUESTED, result.exitCause(), () -> "failure: " + app.failure);
+        try (DecodedImage image = TextureLoader.decodeFile(screenshot, TextureLoader.Limits.DEFAULT))
+        {
+            assertEquals(rgba(255, 0, 0), pixel(image, 8, 12));
         }
     }
 
