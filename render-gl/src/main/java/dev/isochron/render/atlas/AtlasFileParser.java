@@ -9,6 +9,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class AtlasFileParser
         "MipMapLinearNearest", "MipMapNearestLinear", "MipMapLinearLinear");
 
     private final String label;
-    private final java.nio.file.Path directory;
+    private final Path directory;
     private final byte[] content;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -41,7 +42,7 @@ final class AtlasFileParser
     private String key;
     private int valueCount;
 
-    AtlasFileParser(final String label, final java.nio.file.Path directory, final byte[] content)
+    AtlasFileParser(final String label, final Path directory, final byte[] content)
     {
         this.label = label;
         this.directory = directory;
