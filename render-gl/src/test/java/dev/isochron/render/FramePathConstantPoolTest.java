@@ -1,6 +1,7 @@
 package dev.isochron.render;
 
 import dev.isochron.engine.testing.ClassConstants;
+import dev.isochron.render.atlas.TextureAtlas;
 import dev.isochron.render.batch.BatchRenderer;
 import dev.isochron.render.batch.GlDrawBackend;
 import dev.isochron.render.batch.NullDrawBackend;
@@ -17,6 +18,7 @@ import dev.isochron.render.camera.Viewport;
 import dev.isochron.render.context.EglHeadlessContext;
 import dev.isochron.render.context.GlfwWindowContext;
 import dev.isochron.render.context.WindowControl;
+import dev.isochron.render.gl.DecodedImage;
 import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.GlErrors;
 import dev.isochron.render.gl.GlObjectRegistry;
@@ -29,6 +31,8 @@ import dev.isochron.render.runtime.ApplicationRunner;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.text.TextBuffer;
 import dev.isochron.render.text.TextLayout;
+import dev.isochron.render.texture.TextureHandle;
+import dev.isochron.render.texture.TextureTable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,6 +50,7 @@ class FramePathConstantPoolTest
         ApplicationRunner.class,
         BatchRenderer.class,
         Camera2D.class,
+        DecodedImage.class,
         EglHeadlessContext.class,
         Font.class,
         Framebuffer.class,
@@ -71,6 +76,9 @@ class FramePathConstantPoolTest
         Texture.class,
         Viewport.class,
         WindowControl.class,
+        TextureAtlas.class,
+        TextureHandle.class,
+        TextureTable.class,
     })
     void shouldHoldNoStringConstant(final Class<?> type) throws IOException
     {
@@ -99,6 +107,7 @@ class FramePathConstantPoolTest
         "dev.isochron.render.hud.HudLines",
         "dev.isochron.render.text.GlyphIndex",
         "dev.isochron.render.text.LineBreaker",
+        "dev.isochron.render.texture.TextureUploader",
     })
     void shouldHoldNoStringConstantInPackagePrivateClass(final String className)
         throws IOException, ClassNotFoundException

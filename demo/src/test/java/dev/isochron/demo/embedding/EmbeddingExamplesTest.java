@@ -1,6 +1,7 @@
 package dev.isochron.demo.embedding;
 
 import dev.isochron.engine.loop.LoopConfig;
+import dev.isochron.engine.loop.PacingMode;
 import dev.isochron.input.state.InputState;
 import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
@@ -54,7 +55,7 @@ class EmbeddingExamplesTest
                 .collect(Collectors.toList());
         }
 
-        assertEquals(8, examples.size(), examples.toString());
+        assertEquals(9, examples.size(), examples.toString());
         for (final Path example : examples)
         {
             assertTrue(page.contains("```java\n" + Files.readString(example) + "```\n"),
@@ -132,6 +133,52 @@ class EmbeddingExamplesTest
     {
         final RunResult result = Isochron.run(new LetterboxedWorld(), new RuntimeConfig().renderer(RendererKind.NULL)
             .size(640, 480).measurement(new MeasurementConfig().warmupFrames(0).frames(3)));
+    }
+
+    /** Writes a 16x8 atlas page (walk_0 red, walk_1 green, the rest blue), its atlas, and a 2x2 white backdrop. */
+    private LoadedTextures loadedTextures() throws Exception
+    {
+        final BufferedImage page = new BufferedImage(16, 8, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 8; y++)
+        {
+            for (int x = 0; x < 16; x++)
+            {
+                page.setRGB(x, y, y < 4 && x < 4 ? 0xFFFF0000 : y < 4 && x < 8 ? 0xFF00FF00 : 0xFF0000FF);
+            }
+        }
+        ImageIO.write(page, "png", dir.resolve("walk.png").toFile());
+        Files.writeString(dir.resolve("walk.atlas"), "walk.png\nsize:16,8\nfilter:Nearest,Nearest\nrepeat:none\n" +
+            "walk\nbounds:4,0,4,4\nindex:1\nwalk\nbounds:0,0,4,4\nindex:0\n");
+        final BufferedImage backdrop = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);
+        for (int i = 0; i < 4; i++)
+        {
+            backdrop.setRGB(i % 2, i / 2, 0xFFFFFFFF);
+        }
+        ImageIO.write(backdrop, "png", dir.resolve("backdrop.png").toFile());
+        return new LoadedTextures(dir.resolve("walk.atlas"), dir.resolve("backdrop.png"));
+    }
+
+    @Test
+    void shouldDrawTheWalkCycleOverTheBackdropOnceLoaded() throws Exception
+    {
+        final Path png = dir.resolve("loaded.png");
+
+        final RunResult result = Isochron.run(loadedTextures(), new RuntimeConfig().context(ContextKind.HEADLESS)
+            .size(128, 64).loop(new LoopConfig().pacing(PacingMode.TARGET_FPS).targetFps(60))
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(120).screenshotPath(png)));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+        final BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(0xFFFFFF, image.getRGB(4, 4) & 0xFFFFFF, "the backdrop, asked for at frame 10");
+        final int step = image.getRGB(64, 32) & 0xFFFFFF;
+        assertTrue(0xFF0000 == step || 0x00FF00 == step, "a frame of the walk cycle: " + Integer.toHexString(step));
+    }
+
+    @Test
+    void shouldRunTheLoadedTexturesWithoutGl() throws Exception
+    {
+        final RunResult result = Isochron.run(loadedTextures(), new RuntimeConfig().renderer(RendererKind.NULL)
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(20)));
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
     }

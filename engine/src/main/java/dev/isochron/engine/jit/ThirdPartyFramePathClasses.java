@@ -50,6 +50,7 @@ public final class ThirdPartyFramePathClasses
         "java.nio.DirectByteBuffer",
         "java.util.Arrays",
         "java.util.Objects",
+        "java.util.concurrent.atomic.AtomicInteger", // run-time textures' states and request counter
         "java.util.concurrent.atomic.AtomicLong",
         "java.util.concurrent.atomic.AtomicLongArray",
         "java.util.concurrent.atomic.AtomicLongFieldUpdater$CASUpdater",

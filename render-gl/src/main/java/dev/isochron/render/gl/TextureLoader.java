@@ -123,8 +123,31 @@ public final class TextureLoader
      */
     public static Texture load(final Path path, final TextureFilter filter, final TextureWrap wrap, final Limits limits)
     {
+        return decode(path.toAbsolutePath().toString(), readFile(path, limits), filter, wrap, limits);
+    }
+
+    /**
+     * Reads and decodes a file within {@code limits} without uploading it: no GL, so any thread may call it once
+     * stb_image is loaded (the runtime loads it in its native-loading phase). The caller owns the result and frees its
+     * pixels with {@link DecodedImage#close()}.
+     *
+     * @throws UncheckedIOException naming the path with "not found", or the read error.
+     * @throws IllegalArgumentException naming the path and stb_image's reason when it cannot be decoded, or the limit
+     *                                  it exceeds.
+     */
+    public static DecodedImage decodeFile(final Path path, final Limits limits)
+    {
+        return decodePixels(path.toAbsolutePath().toString(), readFile(path, limits), limits);
+    }
+
+    /** Reads a whole file within {@code limits}: refused before reading when longer, the read itself bounded. */
+    private static byte[] readFile(final Path path, final Limits limits)
+    {
+        if (null == limits)
+        {
+            throw nullLimits();
+        }
         final String label = path.toAbsolutePath().toString();
-        final byte[] bytes;
         try
         {
             final long size = Files.size(path);
@@ -134,19 +157,17 @@ public final class TextureLoader
             }
             try (InputStream in = Files.newInputStream(path))
             {
-                bytes = readBounded(in, "file " + label, limits);
+                return readBounded(in, "file " + label, limits);
             }
         }
         catch (final NoSuchFileException ex)
         {
-            throw new UncheckedIOException(new IOException("texture file " + path.toAbsolutePath() + " not found", ex));
+            throw new UncheckedIOException(new IOException("texture file " + label + " not found", ex));
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException(new IOException("texture file " + path.toAbsolutePath() +
-                " cannot be read: " + ex, ex));
+            throw new UncheckedIOException(new IOException("texture file " + label + " cannot be read: " + ex, ex));
         }
-        return decode(label, bytes, filter, wrap, limits);
     }
 
     /** Loads a classpath resource with {@link TextureFilter#LINEAR} and {@link TextureWrap#CLAMP_TO_EDGE}. */
@@ -271,9 +292,25 @@ public final class TextureLoader
     public static Texture decode(final String label, final byte[] encoded, final TextureFilter filter,
         final TextureWrap wrap, final Limits limits)
     {
+        try (DecodedImage image = decodePixels(label, encoded, limits))
+        {
+            return Texture.fromRgba(label, image.width(), image.height(), image.address(), filter, wrap);
+        }
+    }
+
+    /**
+     * Decodes an encoded image held in memory into RGBA8 pixels, within {@code limits}, without uploading it: no GL,
+     * so any thread may call it once stb_image is loaded. The caller frees the pixels with {@link DecodedImage#close()}.
+     *
+     * @param label names it in errors.
+     * @throws IllegalArgumentException naming the label and stb_image's reason when it cannot be decoded, the limit it
+     *                                  exceeds, or the size a texture cannot have.
+     */
+    public static DecodedImage decodePixels(final String label, final byte[] encoded, final Limits limits)
+    {
         if (null == limits)
         {
-            throw new IllegalArgumentException("limits must not be null; use TextureLoader.Limits.DEFAULT");
+            throw nullLimits();
         }
         if (encoded.length > limits.maxFileBytes())
         {
@@ -293,18 +330,25 @@ public final class TextureLoader
                 throw new IllegalArgumentException("texture " + label + " cannot be decoded: " + stbi_failure_reason() +
                     " (" + encoded.length + " bytes; PNG, JPEG, BMP, TGA, GIF, PSD, HDR, PIC and PNM are supported)");
             }
-            try
+            final int w = width.get(0);
+            final int h = height.get(0);
+            if (w < 1 || w > Texture.MAX_SIZE || h < 1 || h > Texture.MAX_SIZE)
             {
-                return Texture.fromRgba(label, width.get(0), height.get(0), pixels, filter, wrap);
-            }
-            finally
-            {
+                // stb_image "decodes" some empty images (a BMP header with height 0 gives 35x0 and 0 bytes)
                 stbi_image_free(pixels);
+                throw new IllegalArgumentException("texture '" + label + "' size must be in [1, " + Texture.MAX_SIZE +
+                    "] on each side, was " + w + "x" + h);
             }
+            return new DecodedImage(label, w, h, MemoryUtil.memAddress(pixels));
         }
         finally
         {
             MemoryUtil.memFree(input);
         }
+    }
+
+    private static IllegalArgumentException nullLimits()
+    {
+        return new IllegalArgumentException("limits must not be null; use TextureLoader.Limits.DEFAULT");
     }
 }

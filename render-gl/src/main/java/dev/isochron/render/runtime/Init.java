@@ -1,12 +1,18 @@
 package dev.isochron.render.runtime;
 
 import dev.isochron.render.context.WindowControl;
+import dev.isochron.render.atlas.TextureAtlas;
 import dev.isochron.render.gl.Texture;
+import dev.isochron.render.gl.TextureFilter;
+import dev.isochron.render.gl.TextureWrap;
 import dev.isochron.render.text.Font;
+import dev.isochron.render.texture.TextureHandle;
+
+import java.nio.file.Path;
 
 /**
- * What {@link Application#init(Init)} gets: the draw target's size and the registration of the textures and fonts
- * the frame's batches refer to by texture key.
+ * What {@link Application#init(Init)} gets: the draw target's size, the registration of the textures and fonts
+ * the frame's batches refer to by texture key, and the declaration of textures and atlases loaded at run time.
  * <p>
  * Threading: the render thread (GL context current when {@link #hasGl()}), during {@code init} only.
  * Not for the frame path.
@@ -78,6 +84,47 @@ public final class Init
     public int registerTexture(final Texture texture)
     {
         return resources.registerTexture(texture);
+    }
+
+    /**
+     * Declares a texture file to load at run time, with {@link TextureFilter#LINEAR} and
+     * {@link TextureWrap#CLAMP_TO_EDGE}: see {@link #declareTexture(Path, TextureFilter, TextureWrap)}.
+     */
+    public TextureHandle declareTexture(final Path path)
+    {
+        return resources.declareTexture(path, TextureFilter.LINEAR, TextureWrap.CLAMP_TO_EDGE);
+    }
+
+    /**
+     * Declares a texture file to load at run time: nothing is read now. {@link TextureHandle#load()}, from any thread
+     * (here, in {@code render}, in {@code update}), has the runtime's loader thread read and decode it, and the render
+     * thread upload it at the start of a later frame; {@link TextureHandle#unload()} releases it. Its texture key is
+     * reserved now and draws a transparent placeholder until the texture is ready. A missing or undecodable file
+     * fails the handle with a message naming it ({@link TextureHandle#failure()}); the run goes on.
+     *
+     * @return the handle, valid for the run; the runtime releases its texture at the end of the run.
+     * @throws IllegalStateException when the texture keys, or the
+     *                               {@value dev.isochron.render.texture.TextureTable#DEFAULT_CAPACITY} handles of a
+     *                               run, are used up.
+     */
+    public TextureHandle declareTexture(final Path path, final TextureFilter filter, final TextureWrap wrap)
+    {
+        return resources.declareTexture(path, filter, wrap);
+    }
+
+    /**
+     * Reads and validates a libGDX text atlas ({@code .atlas}, either TexturePacker layout) now, and declares a texture
+     * per page (each page's image is looked for beside the atlas file); {@link TextureAtlas#load()} loads the pages
+     * as {@link TextureHandle#load()} does. Its regions can be looked up, and drawn, at once: they show nothing until
+     * their page is ready.
+     *
+     * @return the atlas, valid for the run.
+     * @throws java.io.UncheckedIOException naming the atlas file when it is missing or unreadable.
+     * @throws dev.isochron.render.atlas.AtlasFormatException naming the file and line of what is wrong in it.
+     */
+    public TextureAtlas declareAtlas(final Path atlasFile)
+    {
+        return resources.declareAtlas(atlasFile);
     }
 
     /**

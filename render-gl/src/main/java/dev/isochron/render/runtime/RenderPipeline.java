@@ -331,6 +331,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         final FramePhaseTimes phaseTimes = this.phaseTimes;
         phaseTimes.beginFrame(index, System.nanoTime());
         frame.begin(index, frameStartNs, alpha, width, height);
+        resources.textures().beginFrame();
         if (!renderApplication(state))
         {
             return;

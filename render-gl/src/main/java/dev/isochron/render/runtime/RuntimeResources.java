@@ -1,19 +1,28 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.render.atlas.AtlasFile;
+import dev.isochron.render.atlas.TextureAtlas;
 import dev.isochron.render.batch.GlDrawBackend;
 import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.context.GlContext;
 import dev.isochron.render.context.GlfwWindowContext;
 import dev.isochron.render.context.WindowControl;
 import dev.isochron.render.gl.Texture;
+import dev.isochron.render.gl.TextureFilter;
+import dev.isochron.render.gl.TextureLoader;
+import dev.isochron.render.gl.TextureWrap;
 import dev.isochron.render.text.Font;
+import dev.isochron.render.texture.TextureHandle;
+import dev.isochron.render.texture.TextureTable;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The texture keys of a run and the textures the runtime made for fonts: key 0 is the draw backend's white
- * texture, keys from 1 are handed out in order. Render thread; start-up and shutdown only.
+ * texture, keys from 1 are handed out in order. Render thread; start-up and shutdown only, but for the run-time
+ * textures' per-frame step ({@link #textures()}).
  */
 final class RuntimeResources
 {
@@ -25,6 +34,7 @@ final class RuntimeResources
     private final List<Texture> ownedTextures = new ArrayList<>();
     private final Font defaultFont;
     private final WindowControl window;
+    private final TextureTable textures;
     private int nextTextureKey = 1;
 
     /**
@@ -43,12 +53,30 @@ final class RuntimeResources
         this.defaultFont = registerFont(defaultFont);
         this.window = context instanceof GlfwWindowContext ? ((GlfwWindowContext)context).control() :
             WindowControl.none(framebufferWidth(), framebufferHeight());
+        this.textures = new TextureTable(glBackend, TextureTable.DEFAULT_CAPACITY,
+            TextureTable.DEFAULT_UPLOAD_BYTES_PER_FRAME, TextureLoader.Limits.DEFAULT);
     }
 
     /** @return the window's control, or a windowless one. */
     WindowControl window()
     {
         return window;
+    }
+
+    /** @return the textures declared at init and loaded at run time; its {@code beginFrame} runs every frame. */
+    TextureTable textures()
+    {
+        return textures;
+    }
+
+    TextureHandle declareTexture(final Path path, final TextureFilter filter, final TextureWrap wrap)
+    {
+        return textures.declare(path, filter, wrap, nextKey(), 0, 0);
+    }
+
+    TextureAtlas declareAtlas(final Path atlasFile)
+    {
+        return TextureAtlas.declare(AtlasFile.read(atlasFile), textures, this::nextKey);
     }
 
     boolean hasGl()
@@ -124,11 +152,19 @@ final class RuntimeResources
     /** Closes the textures the runtime made; render thread, GL context current. */
     void close()
     {
-        for (int i = ownedTextures.size() - 1; i >= 0; i--)
+        try
         {
-            ownedTextures.get(i).close();
+            // the run-time textures first: their loader thread stops before anything else is released
+            textures.close();
         }
-        ownedTextures.clear();
+        finally
+        {
+            for (int i = ownedTextures.size() - 1; i >= 0; i--)
+            {
+                ownedTextures.get(i).close();
+            }
+            ownedTextures.clear();
+        }
     }
 
     private int nextKey()
