@@ -82,6 +82,8 @@ class FramePathConstantPoolTest
     @ValueSource(strings = {
         "dev.isochron.render.context.GlSession",
         "dev.isochron.render.context.WindowPlacement",
+        "dev.isochron.render.gl.PersistentVertexRing",
+        "dev.isochron.render.gl.StagingVertexUpload",
         "dev.isochron.render.runtime.FrameLoopEnd",
         "dev.isochron.render.runtime.MultiThreadedRunner",
         "dev.isochron.render.runtime.PlatformPoll",
