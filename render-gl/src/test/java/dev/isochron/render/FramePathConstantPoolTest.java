@@ -89,6 +89,8 @@ class FramePathConstantPoolTest
         "dev.isochron.render.runtime.PlatformPoll",
         "dev.isochron.render.runtime.ProducerThreads",
         "dev.isochron.render.runtime.RunContext",
+        "dev.isochron.render.runtime.RunInput",
+        "dev.isochron.render.runtime.RunMetrics",
         "dev.isochron.render.runtime.SingleThreadedRunner",
         "dev.isochron.render.runtime.FramePhaseTimes",
         "dev.isochron.render.runtime.RenderPipeline",
