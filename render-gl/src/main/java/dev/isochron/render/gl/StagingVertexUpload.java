@@ -64,8 +64,8 @@ final class StagingVertexUpload
 
     /**
      * @return the size of the store the staging path orphans to for a frame of {@code bytesWritten}: rounded up to
-     *         {@value StreamingVertexBuffer#ORPHAN_GRANULE_BYTES} bytes (so a driver can reuse stores of a few sizes), at
-     *         most the segment.
+     *         {@value StreamingVertexBuffer#ORPHAN_GRANULE_BYTES} bytes (so a driver can reuse stores of a few sizes),
+     *         at most the segment.
      */
     static long orphanBytes(final int bytesWritten, final int segmentBytes)
     {

@@ -106,9 +106,9 @@ final class RunContext<S> implements AutoCloseable
         final InputSource source = input.open(window, clock);
         Heartbeat simulationHeartbeat = null;
         Heartbeat renderHeartbeat = null;
-        if (!config.stallWatchdog().isZero())
+        if (!config.watchdog().threshold().isZero())
         {
-            watchdog = RuntimeWatchdog.of(config);
+            watchdog = RuntimeWatchdog.of(config.watchdog());
             if (Threading.SINGLE == config.threading())
             {
                 simulationHeartbeat = watchdog.register(Thread.currentThread().getName(), Thread.currentThread());
