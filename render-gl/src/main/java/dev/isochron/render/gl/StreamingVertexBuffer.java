@@ -1,30 +1,28 @@
 package dev.isochron.render.gl;
 
-import dev.isochron.engine.checked.GuardBand;
-import org.lwjgl.opengl.ARBBufferStorage;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLCapabilities;
 
-import static org.lwjgl.opengl.GL32C.*;
-import static org.lwjgl.opengl.GL44C.GL_MAP_COHERENT_BIT;
-import static org.lwjgl.opengl.GL44C.GL_MAP_PERSISTENT_BIT;
-import static org.lwjgl.opengl.GL44C.nglBufferStorage;
+import static org.lwjgl.opengl.GL15C.*;
 
 /**
  * Per-frame vertex memory that the CPU fills and GL draws from, without a copy where the driver allows it.
  * <p>
- * Persistent path (GL 4.4 or {@code ARB_buffer_storage}): one buffer of {@code segmentCount} segments,
- * created with {@code glBufferStorage} and mapped once, persistent and coherent. {@link #beginFrame()} hands
- * out the next segment's address; render workers write vertices straight into it; {@link #endFrame(int)}
- * returns the segment's byte offset in the buffer for the draws. A fence guards each segment: it is placed
- * when the next frame begins (after the previous frame's draws were issued) and waited on
- * ({@code glClientWaitSync}) before the segment is handed out again, so the CPU never overwrites vertices
- * the GPU has yet to read.
+ * Persistent path (GL 4.4 or {@code ARB_buffer_storage}; {@link PersistentVertexRing}): one buffer of
+ * {@code segmentCount} segments, created with {@code glBufferStorage} and mapped once, persistent and coherent.
+ * {@link #beginFrame()} hands out the next segment's address; render workers write vertices straight into it;
+ * {@link #endFrame(int)} returns the segment's byte offset in the buffer for the draws. A fence guards each segment:
+ * it is placed when the next frame begins (after the previous frame's draws were issued) and waited on
+ * ({@code glClientWaitSync}) before the segment is handed out again, so the CPU never overwrites vertices the GPU has
+ * yet to read.
  * <p>
- * Fallback path (no buffer storage, or forced): {@link #beginFrame()} hands out off-heap staging memory of one
- * segment; {@link #endFrame(int)} orphans the buffer ({@code glBufferData(NULL)}, sized to the bytes written
- * rounded up to {@value #ORPHAN_GRANULE_BYTES}) and uploads the bytes written with {@code glBufferSubData}; the
- * offset is 0. No fences.
+ * Fallback path (no buffer storage, or forced; {@link StagingVertexUpload}): {@link #beginFrame()} hands out off-heap
+ * staging memory of one segment; {@link #endFrame(int)} orphans the buffer ({@code glBufferData(NULL)}, sized to the
+ * bytes written rounded up to {@value #ORPHAN_GRANULE_BYTES}) and uploads the bytes written with
+ * {@code glBufferSubData}; the offset is 0. No fences.
+ * <p>
+ * This class owns the GL buffer and the frame's protocol (begin, write, end, bind; the checks of checking mode); the
+ * path it chose at creation owns the memory the frame writes.
  * <p>
  * Allocation: {@link #beginFrame()}, {@link #endFrame(int)} and {@link #bind()} are allocation-free (LWJGL's
  * address variants, no Buffer wrappers). Threads: beginFrame/endFrame/bind on the render thread; the memory
@@ -36,11 +34,11 @@ import static org.lwjgl.opengl.GL44C.nglBufferStorage;
  * nothing writes the frame's segment.
  * <p>
  * Checking mode (the context's, {@link GlObjectRegistry#checked()}): {@link #beginFrame()}, {@link #endFrame(int)} and
- * {@link #bind()} check that the calling thread owns the context; the staging memory has a {@link GuardBand} on each
- * side, and the persistent ring has one before, between and after its segments ({@value #RING_GUARD_BYTES} bytes
- * each, inside the GL buffer, which grows by them: the draws never read them), all verified at every
- * {@link #endFrame(int)} (before the upload) and at {@link #close()}; {@link #checkWrite(long, long)} lets the
- * writers assert that a reservation lies inside the frame's segment.
+ * {@link #bind()} check that the calling thread owns the context; the staging memory has a
+ * {@link dev.isochron.engine.checked.GuardBand} on each side, and the persistent ring has one before, between and
+ * after its segments ({@value #RING_GUARD_BYTES} bytes each, inside the GL buffer, which grows by them: the draws
+ * never read them), all verified at every {@link #endFrame(int)} (before the upload) and at {@link #close()};
+ * {@link #checkWrite(long, long)} lets the writers assert that a reservation lies inside the frame's segment.
  */
 public final class StreamingVertexBuffer implements AutoCloseable
 {
@@ -56,29 +54,19 @@ public final class StreamingVertexBuffer implements AutoCloseable
     /** How long one {@code glClientWaitSync} call waits before waiting again, in nanoseconds. */
     public static final long WAIT_SLICE_NS = 1_000_000_000L;
 
-    // the per-frame debug check's call name, read from a field so that this class holds no String constant
-    private static final String UPLOAD_CALL = Constants.uploadCall();
-
     private final String label;
     private final GlObjectRegistry registry;
     private final int buffer;
     private final int segmentBytes;
     private final int segmentCount;
     private final boolean persistent;
-    private final long[] fences;
-    private final long mappedAddress;
-    private final NativeBlock staging;
-    private final long stagingAddress;
+    private final PersistentVertexRing ring;
+    private final StagingVertexUpload staging;
     private final boolean checked;
     private final String user;
-    private final int ringGuardBytes;
-    private final String[] segmentNames;
-    private int segment = -1;
     private long segmentAddress;
     private boolean inFrame;
-    private boolean fencePending;
     private long frames;
-    private long fenceWaits;
     private boolean closed;
 
     /**
@@ -108,46 +96,28 @@ public final class StreamingVertexBuffer implements AutoCloseable
         this.user = Constants.user(label);
         final GLCapabilities caps = GL.getCapabilities();
         this.persistent = !forceFallback && (caps.OpenGL44 || caps.GL_ARB_buffer_storage);
-        this.fences = new long[segmentCount];
-        this.ringGuardBytes = checked && persistent ? RING_GUARD_BYTES : 0;
-        this.segmentNames = checked && persistent ? Constants.segmentNames(label, segmentCount) : null;
 
         buffer = glGenBuffers();
         registry.register(GlObjectType.BUFFER, buffer, Constants.registryLabel(label, persistent));
         glBindBuffer(GL_ARRAY_BUFFER, buffer);
         if (persistent)
         {
-            final long size = (long)segmentBytes * segmentCount + (long)ringGuardBytes * (segmentCount + 1);
-            final int flags = GL_MAP_WRITE_BIT | GL_MAP_PERSISTENT_BIT | GL_MAP_COHERENT_BIT;
-            if (caps.OpenGL44)
+            try
             {
-                nglBufferStorage(GL_ARRAY_BUFFER, size, 0L, flags);
+                ring = new PersistentVertexRing(label, buffer, segmentBytes, segmentCount, checked, caps.OpenGL44);
             }
-            else
+            catch (final GlException ex)
             {
-                ARBBufferStorage.nglBufferStorage(GL_ARRAY_BUFFER, size, 0L, flags);
-            }
-            mappedAddress = nglMapBufferRange(GL_ARRAY_BUFFER, 0L, size, flags);
-            if (mappedAddress == 0L)
-            {
-                final int error = glGetError();
                 glDeleteBuffers(buffer);
                 registry.remove(GlObjectType.BUFFER, buffer);
-                throw Constants.mapFailed(size, label, error);
+                throw ex;
             }
             staging = null;
-            stagingAddress = 0L;
-            for (int band = 0; band <= segmentCount && checked; band++)
-            {
-                GuardBand.fill(mappedAddress + (long)band * (segmentBytes + ringGuardBytes), ringGuardBytes);
-            }
         }
         else
         {
-            nglBufferData(GL_ARRAY_BUFFER, segmentBytes, 0L, GL_STREAM_DRAW);
-            mappedAddress = 0L;
-            staging = NativeBlock.allocate(Constants.stagingName(label), segmentBytes, 64, false, checked);
-            stagingAddress = staging.address();
+            ring = null;
+            staging = new StagingVertexUpload(label, segmentBytes, checked);
         }
         Constants.checkCreation();
     }
@@ -167,25 +137,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
             throw Constants.beginTwice(label);
         }
         inFrame = true;
-        if (!persistent)
-        {
-            segmentAddress = stagingAddress;
-            return stagingAddress;
-        }
-        if (fencePending)
-        {
-            fences[segment] = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
-            fencePending = false;
-        }
-        segment = segment + 1 == segmentCount ? 0 : segment + 1;
-        final long fence = fences[segment];
-        if (fence != 0L)
-        {
-            waitFor(fence);
-            glDeleteSync(fence);
-            fences[segment] = 0L;
-        }
-        segmentAddress = mappedAddress + ringGuardBytes + (long)segment * (segmentBytes + ringGuardBytes);
+        segmentAddress = persistent ? ring.begin() : staging.address();
         return segmentAddress;
     }
 
@@ -215,23 +167,13 @@ public final class StreamingVertexBuffer implements AutoCloseable
         {
             return;
         }
-        if (!persistent)
+        if (persistent)
         {
-            staging.verify();
-            return;
+            ring.verifyGuards();
         }
-        verifyRingGuards();
-    }
-
-    private void verifyRingGuards()
-    {
-        final long stride = (long)segmentBytes + ringGuardBytes;
-        for (int band = 0; band <= segmentCount; band++)
+        else
         {
-            final long bandAddress = mappedAddress + band * stride;
-            final int block = band == 0 ? 0 : band - 1;
-            final long blockAddress = mappedAddress + ringGuardBytes + block * stride;
-            GuardBand.verify(segmentNames[block], blockAddress, segmentBytes, bandAddress, ringGuardBytes);
+            staging.verifyGuards();
         }
     }
 
@@ -261,29 +203,10 @@ public final class StreamingVertexBuffer implements AutoCloseable
         frames++;
         if (persistent)
         {
-            fencePending = true;
-            return segmentAddress - mappedAddress;
+            return ring.end();
         }
-        glBindBuffer(GL_ARRAY_BUFFER, buffer);
-        // orphan to the frame's bytes, not the whole segment: llvmpipe allocates (and glibc's checker fills) the whole
-        // new store every frame, 3.9 MB for the runtime's default batches where a chart frame writes tens of KB
-        nglBufferData(GL_ARRAY_BUFFER, orphanBytes(bytesWritten, segmentBytes), 0L, GL_STREAM_DRAW);
-        if (bytesWritten > 0)
-        {
-            nglBufferSubData(GL_ARRAY_BUFFER, 0L, bytesWritten, stagingAddress);
-        }
-        GlErrors.checkInDebug(UPLOAD_CALL);
+        staging.upload(buffer, bytesWritten);
         return 0L;
-    }
-
-    /**
-     * @return the size of the store the staging path orphans to for a frame of {@code bytesWritten}: rounded up to
-     *         {@value #ORPHAN_GRANULE_BYTES} bytes (so a driver can reuse stores of a few sizes), at most the segment.
-     */
-    static long orphanBytes(final int bytesWritten, final int segmentBytes)
-    {
-        final long rounded = ((long)bytesWritten + ORPHAN_GRANULE_BYTES - 1) & -ORPHAN_GRANULE_BYTES;
-        return Math.max(ORPHAN_GRANULE_BYTES, Math.min(rounded, segmentBytes));
     }
 
     /** Binds the buffer to {@code GL_ARRAY_BUFFER}. Allocation-free. */
@@ -327,13 +250,13 @@ public final class StreamingVertexBuffer implements AutoCloseable
     /** @return how many times {@link #beginFrame()} found a segment still in use and had to wait for the GPU. */
     public long fenceWaits()
     {
-        return fenceWaits;
+        return persistent ? ring.fenceWaits() : 0L;
     }
 
     /** For tests: the fence that guards {@code segment} until its frame's draws are done, or 0 when none is set. */
     long fence(final int segment)
     {
-        return fences[segment];
+        return persistent ? ring.fence(segment) : 0L;
     }
 
     /**
@@ -349,35 +272,23 @@ public final class StreamingVertexBuffer implements AutoCloseable
         closed = true;
         try
         {
-            if (checked && persistent)
+            if (persistent)
             {
-                // before the unmap: the bands are in the mapped memory
-                verifyRingGuards();
+                // verifies the ring's bands in checking mode (before the unmap: they are in the mapped memory), then
+                // deletes the fences and unmaps, either way
+                ring.close();
             }
         }
         finally
         {
             try
             {
-                for (int i = 0; i < segmentCount; i++)
-                {
-                    if (fences[i] != 0L)
-                    {
-                        glDeleteSync(fences[i]);
-                        fences[i] = 0L;
-                    }
-                }
-                if (persistent)
-                {
-                    glBindBuffer(GL_ARRAY_BUFFER, buffer);
-                    glUnmapBuffer(GL_ARRAY_BUFFER);
-                }
                 glDeleteBuffers(buffer);
                 registry.remove(GlObjectType.BUFFER, buffer);
             }
             finally
             {
-                if (null != staging)
+                if (!persistent)
                 {
                     // verifies the staging memory's bands in checking mode, and frees it either way
                     staging.free();
@@ -389,28 +300,6 @@ public final class StreamingVertexBuffer implements AutoCloseable
     public String toString()
     {
         return Constants.describe(this);
-    }
-
-    private void waitFor(final long fence)
-    {
-        int status = glClientWaitSync(fence, 0, 0L);
-        if (status == GL_ALREADY_SIGNALED || status == GL_CONDITION_SATISFIED)
-        {
-            return;
-        }
-        fenceWaits++;
-        while (true)
-        {
-            status = glClientWaitSync(fence, GL_SYNC_FLUSH_COMMANDS_BIT, WAIT_SLICE_NS);
-            if (status == GL_ALREADY_SIGNALED || status == GL_CONDITION_SATISFIED)
-            {
-                return;
-            }
-            if (status == GL_WAIT_FAILED)
-            {
-                throw Constants.waitFailed(segment, label, glGetError());
-            }
-        }
     }
 
     private void checkOpen()
@@ -432,7 +321,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
     }
 
     /**
-     * The debug checks' call names, the registry label, the description and the error messages, in a class of their
+     * The debug check's call name, the registry label, the description and the error messages, in a class of their
      * own so that StreamingVertexBuffer holds no String constant: the first C2 compile of a per-frame method would
      * otherwise resolve them on the render thread mid-run (see {@code ClassConstants} in the engine test-jar).
      */
@@ -440,11 +329,6 @@ public final class StreamingVertexBuffer implements AutoCloseable
     {
         private Constants()
         {
-        }
-
-        static String uploadCall()
-        {
-            return "glBufferData/glBufferSubData (streaming upload)";
         }
 
         static void checkCreation()
@@ -455,21 +339,6 @@ public final class StreamingVertexBuffer implements AutoCloseable
         static String user(final String label)
         {
             return "StreamingVertexBuffer '" + label + "'";
-        }
-
-        static String stagingName(final String label)
-        {
-            return "StreamingVertexBuffer '" + label + "' staging memory";
-        }
-
-        static String[] segmentNames(final String label, final int segmentCount)
-        {
-            final String[] names = new String[segmentCount];
-            for (int i = 0; i < segmentCount; i++)
-            {
-                names[i] = "StreamingVertexBuffer '" + label + "' persistent-mapped segment " + i;
-            }
-            return names;
         }
 
         static IllegalStateException writeOutsideSegment(
@@ -491,7 +360,7 @@ public final class StreamingVertexBuffer implements AutoCloseable
         {
             return "StreamingVertexBuffer{'" + buffer.label + "', " +
                 (buffer.persistent ? "persistent " + buffer.segmentCount + " x " : "orphaning ") +
-                buffer.segmentBytes + " bytes, frames=" + buffer.frames + ", fenceWaits=" + buffer.fenceWaits + '}';
+                buffer.segmentBytes + " bytes, frames=" + buffer.frames + ", fenceWaits=" + buffer.fenceWaits() + '}';
         }
 
         static IllegalArgumentException badSegmentCount(final String label, final int segmentCount)
@@ -505,12 +374,6 @@ public final class StreamingVertexBuffer implements AutoCloseable
         {
             return new IllegalArgumentException("segmentBytes of '" + label + "' must be in [1, " +
                 ((1 << 30) / segmentCount) + "] for " + segmentCount + " segments, was " + segmentBytes);
-        }
-
-        static GlException mapFailed(final long size, final String label, final int error)
-        {
-            return new GlException("glMapBufferRange of " + size + " bytes for '" + label + "' failed: " +
-                GlErrors.errorName(error) + " (use forceFallback to stream without persistent mapping)");
         }
 
         static IllegalStateException beginTwice(final String label)
@@ -528,12 +391,6 @@ public final class StreamingVertexBuffer implements AutoCloseable
         {
             return new IllegalArgumentException("bytesWritten to '" + label + "' must be in [0, " + segmentBytes +
                 "], was " + bytesWritten);
-        }
-
-        static GlException waitFailed(final int segment, final String label, final int error)
-        {
-            return new GlException("glClientWaitSync on the fence of segment " + segment + " of '" + label +
-                "' failed: " + GlErrors.errorName(error));
         }
 
         static IllegalStateException closed(final String label)

@@ -59,7 +59,7 @@ final class FrameLoopEnd<S>
         final FailureRecorder failures = run.failures();
         try
         {
-            run.frameMetrics().endWindow();
+            run.metrics().frameMetrics().endWindow();
         }
         catch (final Throwable ex)
         {

@@ -117,7 +117,7 @@ public final class MeasurementConfig
      */
     public MeasurementConfig scene(final String scene)
     {
-        this.scene = RuntimeConfig.requireNonNull(scene, "scene", "any string");
+        this.scene = ConfigChecks.requireNonNull(scene, "scene", "any string");
         return this;
     }
 
@@ -127,7 +127,7 @@ public final class MeasurementConfig
      */
     public MeasurementConfig mode(final String mode)
     {
-        this.mode = RuntimeConfig.requireNonNull(mode, "mode", "engine, naive");
+        this.mode = ConfigChecks.requireNonNull(mode, "mode", "engine, naive");
         return this;
     }
 

@@ -61,8 +61,8 @@ final class MultiThreadedRunner<S> implements AutoCloseable
         final Runnable oneMoreFrame = driver::runFrame;
         renderThread = new Thread(() -> renderThreadBody(driver, buffer, oneMoreFrame), RuntimeMessages.RENDER_THREAD);
         renderThread.setDaemon(false);
-        run.registerWorkers();
-        run.allocation().register(ThreadRole.RENDER, renderThread);
+        run.metrics().registerWorkers(run.pipeline().workers());
+        run.metrics().allocation().register(ThreadRole.RENDER, renderThread);
         renderThread.start();
         Uninterruptible.await(initDone);
         try
@@ -73,9 +73,9 @@ final class MultiThreadedRunner<S> implements AutoCloseable
                 simulationThread = AgentThread.start(RuntimeMessages.SIMULATION_THREAD,
                     new GuardedAgent(simulationAgent, run.exit(), run.failures(), run.simulationPhase(),
                         () -> simulation.publishStats(loop.droppedTicks())));
-                run.allocation().register(ThreadRole.SIM, simulationThread.thread());
+                run.metrics().allocation().register(ThreadRole.SIM, simulationThread.thread());
                 producers.start();
-                run.allocation().register(ThreadRole.PLATFORM, Thread.currentThread());
+                run.metrics().allocation().register(ThreadRole.PLATFORM, Thread.currentThread());
             }
         }
         finally

@@ -41,7 +41,7 @@ final class PlatformPoll
     static PlatformPoll of(final RunContext<?> run)
     {
         return null == run.window() ? null :
-            new PlatformPoll(run.window(), run.adapter(), run.config().platformHook(), run.exit());
+            new PlatformPoll(run.window(), run.input().adapter(), run.config().platformHook(), run.exit());
     }
 
     /** Polls the window's events, then does the duty (single-threaded mode, once per frame). */

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The threads of the run's extra input producers ({@link RunContext#producerAgents()}: synthetic input, the
+ * The threads of the run's extra input producers ({@link RunInput#producerAgents()}: synthetic input, the
  * configured {@link InputAgentFactory} sources): each agent on an {@link AgentThread} of its own, guarded so that its
  * first exception fails the run, and registered with the allocation meter. Made and started by a runner once the
  * application's {@code init} returned; closed by it, last started first, each failure to the run's error handler.
@@ -28,14 +28,14 @@ final class ProducerThreads implements AutoCloseable
     /** Starts one thread per producer agent of the run, in the order the agents were made. */
     void start()
     {
-        final List<Agent> agents = run.producerAgents();
+        final List<Agent> agents = run.input().producerAgents();
         for (int i = 0; i < agents.size(); i++)
         {
             final Agent agent = agents.get(i);
             final AgentThread thread = AgentThread.start(RuntimeMessages.producerName(agent, i),
                 new GuardedAgent(agent, run.exit(), run.failures(), new PhaseTracker(), null));
             threads.add(thread);
-            run.allocation().register(ThreadRole.PRODUCERS, thread.thread());
+            run.metrics().allocation().register(ThreadRole.PRODUCERS, thread.thread());
         }
     }
 

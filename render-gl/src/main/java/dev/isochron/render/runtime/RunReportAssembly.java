@@ -1,5 +1,6 @@
 package dev.isochron.render.runtime;
 
+import dev.isochron.engine.metrics.LatencyHistogram;
 import dev.isochron.engine.metrics.RunReport;
 import dev.isochron.input.event.EventListener;
 import dev.isochron.input.queue.InputQueue;
@@ -32,21 +33,24 @@ final class RunReportAssembly
         final RuntimeConfig config = run.config();
         final MeasurementConfig measurement = run.measurement();
         final RenderPipeline<?> pipeline = run.pipeline();
-        final InputQueue queue = run.queue();
+        final RunMetrics metrics = run.metrics();
+        final RunInput input = run.input();
+        final InputQueue queue = input.queue();
         final RuntimeWatchdog watchdog = run.watchdog();
         final FramePathLiterals literals = run.literals();
-        final boolean live = null == run.replay();
-        final RunReport report = run.report();
+        final boolean live = null == input.replay();
+        final RunReport report = metrics.report();
 
-        run.frameMetrics().endWindow();
-        report.collect(run.frameMetrics(), run.gcPauses(), run.allocation(), live ? run.inputLatency() : null)
+        metrics.frameMetrics().endWindow();
+        final LatencyHistogram latency = live ? input.inputLatency() : null;
+        report.collect(metrics.frameMetrics(), metrics.gcPauses(), metrics.allocation(), latency)
             .threading(RuntimeMessages.threading(config.threading()))
             .workers(config.workers())
             .headless(null == run.window())
             .glRenderer(pipeline.glRenderer())
             .glVersion(pipeline.glVersion())
             .contextApi(pipeline.contextApi())
-            .gcName(run.gcPauses().gcName())
+            .gcName(metrics.gcPauses().gcName())
             .inputEvents(queue.events())
             .inputDrops(queue.drops())
             .inputCoalesced(queue.coalesced())
@@ -89,7 +93,7 @@ final class RunReportAssembly
             }
         }
         final ExitCause cause = null == run.exit().cause() ? ExitCause.EXIT_REQUESTED : run.exit().cause();
-        final long synthetic = null == run.synthetic() ? 0L : run.synthetic().emitted();
+        final long synthetic = null == input.synthetic() ? 0L : input.synthetic().emitted();
         return new RunResult(cause, report, pipeline.frames(), run.simulation().ticks(), pipeline.skippedFrames(),
             pipeline.firstSkippedFailure(),
             null == watchdog ? 0L : watchdog.stallCount(), null == watchdog ? List.of() : watchdog.stalls(),

@@ -17,8 +17,8 @@ import java.util.List;
  * {@code isochron-watchdog}. Each stall is kept as a {@link WatchdogStall} for the {@link RunResult} (the first
  * {@value #MAX_KEPT_STALLS}; all are counted) and passed on to the configured reporter, or by default printed to
  * System.err as one line ({@link WatchdogStall#summary()}), with the whole stack only when
- * {@link RuntimeConfig#stallStacks(boolean)} asks for it. Each thread's first units of work get the start-up budget
- * of {@link RuntimeConfig#stallWatchdogStartUp} (never less than the threshold).
+ * {@link WatchdogConfig#stacks(boolean)} asks for it. Each thread's first units of work get the start-up budget
+ * of {@link WatchdogConfig#startUp} (never less than the threshold).
  * <p>
  * Threading: construction, {@link #register}, {@link #start()} and {@link #close()} on the caller's thread at start-up
  * and shutdown; {@code begin}/{@code end} on the monitored threads, allocation-free; {@link #onStall} on the monitor
@@ -68,10 +68,10 @@ final class RuntimeWatchdog implements StallReporter, AutoCloseable
     }
 
     /** @return the watchdog {@code config} asks for (its threshold, start-up allowance, reporter), not started. */
-    static RuntimeWatchdog of(final RuntimeConfig config)
+    static RuntimeWatchdog of(final WatchdogConfig config)
     {
-        return new RuntimeWatchdog(config.stallWatchdog().toNanos(), config.stallWatchdogStartUpUnits(),
-            config.stallWatchdogStartUpBudget().toNanos(), config.stallReporter(), config.stallStacks(), System.err);
+        return new RuntimeWatchdog(config.threshold().toNanos(), config.startUpUnits(),
+            config.startUpBudget().toNanos(), config.reporter(), config.stacks(), System.err);
     }
 
     /** Marks the start of a unit of work on the calling (monitored) thread; nothing when null. Allocation-free. */

@@ -45,8 +45,8 @@ final class SingleThreadedRunner<S> implements AutoCloseable
         Runnable oneMoreFrame = NO_FRAME;
         try
         {
-            run.registerWorkers();
-            run.allocation().register(ThreadRole.RENDER, Thread.currentThread());
+            run.metrics().registerWorkers(run.pipeline().workers());
+            run.metrics().allocation().register(ThreadRole.RENDER, Thread.currentThread());
             pipeline.setUp();
             phase.enter(Phase.INIT);
             final S state = run.newRenderState();

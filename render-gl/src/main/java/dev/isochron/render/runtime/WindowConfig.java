@@ -32,10 +32,10 @@ public final class WindowConfig
      */
     public WindowConfig icons(final Path... icons)
     {
-        RuntimeConfig.requireNonNull(icons, "icons", "image files");
+        ConfigChecks.requireNonNull(icons, "icons", "image files");
         for (int i = 0; i < icons.length; i++)
         {
-            RuntimeConfig.requireNonNull(icons[i], "icons[" + i + "]", "an image file");
+            ConfigChecks.requireNonNull(icons[i], "icons[" + i + "]", "an image file");
         }
         this.icons = List.of(icons);
         return this;

@@ -226,9 +226,9 @@ class StreamingVertexBufferTest
             vertices.endFrame(segment);
             assertEquals(segment, glGetBufferParameteri(GL_ARRAY_BUFFER, GL_BUFFER_SIZE));
         }
-        assertEquals(StreamingVertexBuffer.ORPHAN_GRANULE_BYTES, StreamingVertexBuffer.orphanBytes(0, 1 << 20));
+        assertEquals(StreamingVertexBuffer.ORPHAN_GRANULE_BYTES, StagingVertexUpload.orphanBytes(0, 1 << 20));
         assertEquals(2L * StreamingVertexBuffer.ORPHAN_GRANULE_BYTES,
-            StreamingVertexBuffer.orphanBytes(StreamingVertexBuffer.ORPHAN_GRANULE_BYTES + 1, 1 << 20));
-        assertEquals(100_000, StreamingVertexBuffer.orphanBytes(99_999, 100_000), "never past the segment");
+            StagingVertexUpload.orphanBytes(StreamingVertexBuffer.ORPHAN_GRANULE_BYTES + 1, 1 << 20));
+        assertEquals(100_000, StagingVertexUpload.orphanBytes(99_999, 100_000), "never past the segment");
     }
 }

@@ -170,6 +170,52 @@ class RuntimeConfigTest
             ex.getMessage());
     }
 
+    @Test
+    void shouldCheckTheCapacitiesOfABatchConfigThatReplacedTheDefault()
+    {
+        final RuntimeConfig config = new RuntimeConfig()
+            .batches(new BatchConfig().spriteCapacity(4_000_000).shapeCapacity(1_000_000));
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, config::conclude);
+        assertTrue(ex.getMessage().startsWith("spriteCapacity + shapeCapacity + 2 x hudCapacity must be <= 4194304"),
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldSetTheBatchGroupThroughTheShorthands()
+    {
+        final RuntimeConfig config = new RuntimeConfig().hudCapacity(1024).vertexStreaming(VertexStreaming.STAGING);
+
+        assertEquals(1024, config.batches().hudCapacity());
+        assertEquals(VertexStreaming.STAGING, config.batches().vertexStreaming());
+    }
+
+    @Test
+    void shouldReadTheReplacedWatchdogConfigThroughTheShorthands()
+    {
+        final RuntimeConfig config = new RuntimeConfig()
+            .watchdog(new WatchdogConfig().threshold(Duration.ofMillis(40)).startUp(3, Duration.ofSeconds(1)));
+
+        assertEquals(Duration.ofMillis(40), config.stallWatchdog());
+        assertEquals(3, config.stallWatchdogStartUpUnits());
+        assertEquals(Duration.ofSeconds(1), config.stallWatchdogStartUpBudget());
+    }
+
+    @Test
+    void shouldNameTheCapacityAndRangeWhenAGroupSetterIsGivenZero()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new BatchConfig().shapeCapacity(0));
+        assertEquals("shapeCapacity must be in [1, 4000000], was 0", ex.getMessage());
+    }
+
+    @Test
+    void shouldNameWatchdogWhenNull()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> new RuntimeConfig().watchdog(null));
+        assertEquals("watchdog must be a WatchdogConfig, was null", ex.getMessage());
+    }
+
     static final class Scenery
     {
         String describe()
