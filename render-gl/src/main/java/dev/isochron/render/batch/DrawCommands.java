@@ -157,6 +157,7 @@ public final class DrawCommands
         put(PROJECTION, projectionCount++, 0, 0);
     }
 
+    /** Binds render target {@code target} (0: the default target) for what follows. */
     public void target(final int target)
     {
         if (target < 0 || target >= targets)
@@ -167,11 +168,13 @@ public final class DrawCommands
         state(TARGET, target, 0, 0, 0);
     }
 
+    /** Clears the bound target's colour to {@code rgba} ({@link Rgba}), whatever the scissor. */
     public void clear(final int rgba)
     {
         state(CLEAR, rgba, 0, 0, 0);
     }
 
+    /** Sets the viewport in the bound target's pixels, origin top-left, y down (the issuer flips it for GL). */
     public void viewport(final int x, final int y, final int width, final int height)
     {
         if (width < 0 || height < 0)
@@ -191,16 +194,19 @@ public final class DrawCommands
         state(SCISSOR, x, y, width, height);
     }
 
+    /** Turns the scissor test off for what follows. */
     public void noScissor()
     {
         state(NO_SCISSOR, 0, 0, 0, 0);
     }
 
+    /** Sets the blend function ({@code glBlendFuncSeparate}'s four GL factors) for what follows. */
     public void blend(final int sourceRgb, final int destinationRgb, final int sourceAlpha, final int destinationAlpha)
     {
         state(BLEND, sourceRgb, destinationRgb, sourceAlpha, destinationAlpha);
     }
 
+    /** Draws what follows with registered program {@code program} (0: the batch program). */
     public void program(final int program)
     {
         if (program < 0 || program >= programs)
@@ -210,7 +216,10 @@ public final class DrawCommands
         state(PROGRAM, program, 0, 0, 0);
     }
 
-    /** Copies {@code components} floats from {@code values[offset]}: 1 to 4 (float to vec4) or 16 (mat4). */
+    /**
+     * Sets a uniform of the current program for what follows: copies {@code components} floats from
+     * {@code values[offset]}, 1 to 4 (float to vec4) or 16 (mat4, column-major), so the caller may change them after.
+     */
     public void uniform(final int location, final int components, final float[] values, final int offset)
     {
         if (components < 1 || (components > 4 && components != 16))

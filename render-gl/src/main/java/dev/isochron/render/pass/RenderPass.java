@@ -22,7 +22,8 @@ import org.joml.Matrix4fc;
  * the whole target as viewport, no scissor.
  * <p>
  * Threading: the render thread. The configuration methods are start-up only and throw once the pass is installed
- * (after {@code init}); the per-frame ones are allocation-free.
+ * (after {@code init}), except {@link #viewport} and {@link #fullViewport}, which may change in any frame; the
+ * per-frame ones are allocation-free.
  */
 public final class RenderPass
 {
@@ -231,11 +232,10 @@ public final class RenderPass
 
     /**
      * Draws into this rectangle of the target (pixels, origin top-left, y down) instead of all of it; pixel projection
-     * then spans the rectangle. Start-up. @return this.
+     * then spans the rectangle. May change in any frame (letterboxing after a resize); allocation-free. @return this.
      */
     public RenderPass viewport(final int x, final int y, final int width, final int height)
     {
-        checkConfigurable();
         if (width < 1 || height < 1)
         {
             throw Messages.badViewport(name, width, height);
@@ -245,6 +245,13 @@ public final class RenderPass
         viewportY = y;
         viewportW = width;
         viewportH = height;
+        return this;
+    }
+
+    /** Draws into the whole target again (the default). Allocation-free. @return this. */
+    public RenderPass fullViewport()
+    {
+        hasViewport = false;
         return this;
     }
 
