@@ -282,8 +282,9 @@ static void warnRingOnFenceRace(final String glRenderer)
 
         static IllegalStateException tooManyQuads(final long quads)
         {
-            return new IllegalStateException("the passes' batches take " + quads + " quads of vertex memory per " +
-                "frame, more than a backend holds; give the passes smaller capacities");
+            return new IllegalStateException("the frame's batches, the registered passes' included, take " + quads +
+                " quads of vertex memory per frame, more than the " + RuntimeConfig.MAX_TOTAL_QUADS + " a backend " +
+                "holds; give the passes (Init.addPass) or the runtime's batches smaller capacities");
         }
     }
 }
