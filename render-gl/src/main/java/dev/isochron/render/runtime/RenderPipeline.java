@@ -52,7 +52,6 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     private final Application<S> app;
     private final RuntimeConfig config;
-    private final MeasurementConfig measurement;
     private final GlContext context;
     private final ExitSignal exit;
     private final FailureRecorder failures;
@@ -63,8 +62,6 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final Heartbeat heartbeat;
     private final boolean debugGl;
 
-    private final SpriteBatch sprites;
-    private final ShapeBatch shapes;
     private final SpriteBatch hudSprites;
     private final ShapeBatch hudShapes;
     private final Camera2D camera;
@@ -117,7 +114,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.debugGl = config.debugGl() && null != context;
         this.app = app;
         this.config = config;
-        this.measurement = config.measurement();
+        final MeasurementConfig measurement = config.measurement();
         this.context = context;
         this.exit = exit;
         this.failures = failures;
@@ -127,8 +124,8 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.phaseTimes = new FramePhaseTimes(measurement.warmupFrames());
         this.statsPublisher = new FrameStatsPublisher(stats, gcPauses, inputQueue, inputLatency,
             config.clock(), measurement.warmupFrames());
-        this.sprites = new SpriteBatch(config.spriteCapacity(), config.checked());
-        this.shapes = new ShapeBatch(config.shapeCapacity());
+        final SpriteBatch sprites = new SpriteBatch(config.spriteCapacity(), config.checked());
+        final ShapeBatch shapes = new ShapeBatch(config.shapeCapacity());
         this.hudSprites = new SpriteBatch(config.hudCapacity(), config.checked());
         this.hudShapes = new ShapeBatch(config.hudCapacity());
         this.width = null == context ? config.width() : context.framebufferWidth();
