@@ -237,11 +237,10 @@ public final class GlDrawBackend implements DrawBackend
         return capacityQuads;
     }
 
-    /** @return whether vertices are written into persistent-mapped GL memory (false: staging + upload). */
+    /** @return whether vertices are written into persistent-mapped GL memory (false: staging + upload, or none yet). */
     public boolean isPersistent()
     {
-        checkAllocated();
-        return vertices.isPersistent();
+        return null != vertices && vertices.isPersistent();
     }
 
     /**
@@ -250,8 +249,7 @@ public final class GlDrawBackend implements DrawBackend
      */
     public boolean usesBaseInstance()
     {
-        checkAllocated();
-        return issuer.usesBaseInstance();
+        return null != issuer && issuer.usesBaseInstance();
     }
 
     /** @return draw calls issued since construction. */
@@ -335,8 +333,7 @@ public final class GlDrawBackend implements DrawBackend
     /** @return whether GL has instanced arrays (GL 3.3), so that {@link #reserveInstances} and {@link #drawInstances} work. */
     public boolean drawsInstances()
     {
-        checkAllocated();
-        return issuer.drawsInstances();
+        return null != issuer && issuer.drawsInstances();
     }
 
     public long reserveInstances(final int instanceCount)
