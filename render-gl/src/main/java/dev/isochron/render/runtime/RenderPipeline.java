@@ -90,7 +90,6 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final int warmupFrames;
     private long measuredStartNs;
     private long skippedFrames;
-    private long hudFramesRecorded;
     private Throwable firstSkippedFailure;
 
     RenderPipeline(
@@ -132,7 +131,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.height = null == context ? config.height() : context.framebufferHeight();
         this.camera = new Camera2D(width, height);
         this.font = BitmapFont.create();
-        this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, targetFrameNs(config), stats.stallThresholdNs())
+        this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, FrameStatsPublisher.targetFrameNs(config), stats.stallThresholdNs())
             .warmupFrames(measurement.warmupFrames())
             .visible(config.hudVisible());
         this.warmupFrames = measurement.warmupFrames();
@@ -254,7 +253,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         {
             return;
         }
-        drawHud();
+        statsPublisher.drawHud(hud, hudShapes, hudSprites);
         phaseTimes.endPhase(FramePhaseTimes.RECORD, System.nanoTime());
 
         camera.projection(worldProjection);
@@ -318,28 +317,6 @@ final class RenderPipeline<S> implements StateRenderer<S>
             submission.clear();
             return false;
         }
-    }
-
-    private void drawHud()
-    {
-        final HudOverlay hud = this.hud;
-        final long timed = stats.frames();
-        if (timed > hudFramesRecorded)
-        {
-            hudFramesRecorded = timed;
-            hud.recordFrame(stats.lastFrameTimeNs());
-        }
-        final GcPauseMonitor.PauseSummary gc = statsPublisher.hudGcSummary();
-        hud.gc(gc.count(), gc.maxNs());
-        hud.allocatedBytesPerFrame(stats.renderBytesLastFrame());
-        hud.input(stats.inputLatencyP99Ns(), stats.inputDrops());
-        hud.draw(hudShapes, hudSprites);
-    }
-
-    private static long targetFrameNs(final RuntimeConfig config)
-    {
-        final double targetFps = config.loop().reportTargetFps();
-        return targetFps > 0 ? Math.round(1e9 / targetFps) : Math.round(1e9 / 60.0);
     }
 
     /** @return the HUD (any thread may toggle it). */
