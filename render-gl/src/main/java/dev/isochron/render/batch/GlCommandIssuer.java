@@ -41,8 +41,8 @@ import static org.lwjgl.system.MemoryUtil.memPutFloat;
 /**
  * Issues a frame's {@link DrawCommands} to GL at {@link GlDrawBackend#endFrame()}: binds targets (clearing them where
  * asked), sets viewports, scissor rectangles (flipped to GL's bottom-left origin), blend functions, programs with their
- * uniform values and projections, and draws; a state already in force is not set again. Also owns the instanced sprite
- * path's program and vertex array (see {@link GlDrawBackend}).
+ * uniform values and projections, and draws; a state already in force is not set again. Instanced sprite runs are drawn
+ * through {@link GlInstancedSprites}.
  * <p>
  * Every frame starts from the same state: the default target bound with a viewport over all of it, no scissor,
  * straight-alpha blending, the batch program; and ends with the default target bound again, its full viewport and no

@@ -122,7 +122,11 @@ public final class GlDrawBackend implements DrawBackend
         allocateVertices(capacityQuads);
     }
 
-    private GlDrawBackend(final boolean forceStagingUpload, final boolean withoutBaseInstance, final int unused)
+    /**
+     * Makes the program and the white texture. {@code checkedCapacity} is the capacity the public constructor checked
+     * before this runs, so that a bad one throws before any GL object exists (0: none yet); it is not kept.
+     */
+    private GlDrawBackend(final boolean forceStagingUpload, final boolean withoutBaseInstance, final int checkedCapacity)
     {
         this.forceStagingUpload = forceStagingUpload;
         this.withoutBaseInstance = withoutBaseInstance;
