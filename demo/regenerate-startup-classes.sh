@@ -10,7 +10,7 @@ jar=demo/target/isochron-demo.jar
 out=demo/src/main/resources/dev/isochron/demo/startup-classes.txt
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for scene in list sprites chart storm; do
+for scene in list sprites chart effects storm; do
   java -Disochron.startupWarmup.classes=false -Xlog:class+load:file="$work/$scene.log":uptime \
     -jar "$jar" "$scene" --headless --frames 10 --warmup 0 --report "$work/$scene.json" > "$work/$scene.out"
   first_frame_ms=$(grep -o '"timeToFirstFrameMs": [0-9.]*' "$work/$scene.json" | grep -o '[0-9.]*$')

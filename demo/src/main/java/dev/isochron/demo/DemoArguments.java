@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import dev.isochron.demo.chart.SeriesHistory;
+import dev.isochron.demo.effects.EffectsScene;
 
 /**
  * The demo's command line read against one table of options ({@link Option}): which options were given and their
@@ -78,7 +79,8 @@ final class DemoArguments
             "Framebuffer height in pixels, 16..16384 (default 720)."),
         COUNT("--count", null, Kind.INT, "N",
             "Scene size: sprites, 1.." + DemoRun.MAX_SPRITES + " (default 100000); points of history per chart " +
-                "series, 1.." + SeriesHistory.MAX_CAPACITY + " (1000000); list rows, >= 1 (100000)."),
+                "series, 1.." + SeriesHistory.MAX_CAPACITY + " (1000000); list rows, >= 1 (100000); effects particles, " +
+                "1.." + EffectsScene.MAX_PARTICLES + " (2000)."),
         TICK_RATE("--tick-rate", null, Kind.NUMBER, "HZ",
             "Fixed simulation rate, (0, 10000] Hz (default 120)."),
         TARGET_FPS("--target-fps", null, Kind.NUMBER, "N",
@@ -297,9 +299,10 @@ final class DemoArguments
         help.append("Usage: ").append(PROGRAM).append(" [").append(SCENE_LABEL).append("] [options]\n");
         wrap(help, "Runs an Isochron demo scene, windowed or headless, in engine mode (no garbage and no thread hops " +
             "on the frame path) or in --naive mode (the same picture, written the way the stalls arise).", 0);
-        wrap(help, "Scenes: sprites (default), chart, list, storm (a synthetic input storm over --scene).", 0);
+        wrap(help, "Scenes: sprites (default), chart, list, effects (render passes), storm (a synthetic input storm " +
+            "over --scene).", 0);
         help.append("\nArguments and options (--name value and --name=value are the same):\n");
-        entry(help, "  " + SCENE_LABEL, "sprites (default), chart, list or storm.");
+        entry(help, "  " + SCENE_LABEL, "sprites (default), chart, list, effects or storm.");
         for (int i = 0; i < OPTIONS.length; i++)
         {
             final Option option = OPTIONS[i];

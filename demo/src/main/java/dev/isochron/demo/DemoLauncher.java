@@ -422,7 +422,7 @@ public final class DemoLauncher
         if (null == scene || (!stormAllowed && scene == SceneName.STORM))
         {
             throw new IllegalArgumentException(option + " must be one of [" +
-                (stormAllowed ? SceneName.cliNames() : "sprites, chart, list") + "], was '" + name + "'");
+                (stormAllowed ? SceneName.cliNames() : "sprites, chart, list, effects") + "], was '" + name + "'");
         }
         return scene;
     }

@@ -8,6 +8,7 @@ import dev.isochron.demo.chart.ChartFeed;
 import dev.isochron.demo.chart.ChartScene;
 import dev.isochron.demo.chart.FeedRing;
 import dev.isochron.demo.chart.SeriesHistory;
+import dev.isochron.demo.effects.EffectsScene;
 import dev.isochron.demo.list.ListRows;
 import dev.isochron.demo.list.ListScene;
 import dev.isochron.demo.scene.HudLine;
@@ -226,9 +227,14 @@ public final class DemoRun
             case LIST:
                 config.measurement().frameClasses(ListScene.class, ListRows.class, HudLine.class);
                 return new ListScene(count, settings.height(), naive);
+            case EFFECTS:
+                // the world pass draws two lines; the particles go to the scene's own passes
+                config.spriteCapacity(16).shapeCapacity(16);
+                config.measurement().frameClasses(EffectsScene.class);
+                return new EffectsScene(count, settings.width(), settings.height());
             default:
                 throw new IllegalArgumentException("scene " + settings.drawnScene().cliName() +
-                    " cannot be drawn by itself; storm runs sprites, chart or list under --scene");
+                    " cannot be drawn by itself; storm runs sprites, chart, list or effects under --scene");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.isochron.demo;
 
 import dev.isochron.demo.chart.SeriesHistory;
+import dev.isochron.demo.effects.EffectsScene;
 
 /**
  * The demo scenes the launcher can start, by the names used on the command line.
@@ -13,6 +14,8 @@ public enum SceneName
     CHART("chart", 1_000_000, SeriesHistory.MAX_CAPACITY, "points of history per series"),
     /** 100,000 rows with kinetic scrolling, hover and selection. */
     LIST("list", 100_000, Integer.MAX_VALUE, "rows"),
+    /** Particle trails in a kept render target, a glow shader pass, additive sparks and a clipped panel (passes). */
+    EFFECTS("effects", 2_000, EffectsScene.MAX_PARTICLES, "particles"),
     /** Another scene under a synthetic input storm (5,000-20,000 events/s). */
     STORM("storm", 100_000, Integer.MAX_VALUE, "of the scene under the storm");
 

@@ -142,7 +142,7 @@ class DemoArgumentsTest
     {
         assertEquals("Invalid value for option '--count': '3000000000' is out of range; allowed: Scene size: " +
             "sprites, 1..3994880 (default 100000); points of history per chart series, 1..268435456 (1000000); " +
-            "list rows, >= 1 (100000).",
+            "list rows, >= 1 (100000); effects particles, 1..1000000 (2000).",
             error("--count", "3000000000"));
     }
 
@@ -206,7 +206,7 @@ class DemoArgumentsTest
             assertTrue(usage.contains(option.synopsis() + " " + option.description),
                 () -> option.synopsis() + " missing from:\n" + DemoArguments.usage());
         }
-        assertTrue(usage.contains("<scene> sprites (default), chart, list or storm."), usage);
+        assertTrue(usage.contains("<scene> sprites (default), chart, list, effects or storm."), usage);
         assertTrue(usage.contains("-h, --help") && usage.contains("-V, --version"), usage);
     }
 

@@ -3,6 +3,7 @@ package dev.isochron.demo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import dev.isochron.demo.effects.EffectsScene;
 import dev.isochron.engine.loop.PacingMode;
 import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.context.WindowApi;
@@ -42,6 +43,17 @@ class DemoLauncherTest
         assertEquals(SceneName.LIST, settings.drawnScene());
         assertEquals(10_000, settings.inputRate());
         assertEquals(100_000, settings.count());
+    }
+
+    @Test
+    void shouldMakeTheEffectsSceneWithTwoThousandParticlesByDefault()
+    {
+        final DemoSettings settings = settings("effects", "--headless", "--frames", "10");
+        final RuntimeConfig config = DemoRun.config(settings);
+
+        assertEquals(SceneName.EFFECTS, settings.drawnScene());
+        assertEquals(2_000, settings.count());
+        assertTrue(DemoRun.application(settings, config) instanceof EffectsScene);
     }
 
     @Test

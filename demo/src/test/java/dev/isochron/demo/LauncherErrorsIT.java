@@ -40,7 +40,7 @@ class LauncherErrorsIT
 
         assertEquals(DemoLauncher.EXIT_USAGE, demo.exitCode, demo::toString);
         assertEquals(List.of(
-            "isochron-demo: <scene> must be one of [sprites, chart, list, storm], was 'teapot' (see --help)"),
+            "isochron-demo: <scene> must be one of [sprites, chart, list, effects, storm], was 'teapot' (see --help)"),
             demo.stderrLines(), demo::toString);
     }
 

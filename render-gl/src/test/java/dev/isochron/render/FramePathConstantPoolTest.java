@@ -3,6 +3,7 @@ package dev.isochron.render;
 import dev.isochron.engine.testing.ClassConstants;
 import dev.isochron.render.atlas.TextureAtlas;
 import dev.isochron.render.batch.BatchRenderer;
+import dev.isochron.render.batch.DrawCommands;
 import dev.isochron.render.batch.GlDrawBackend;
 import dev.isochron.render.batch.NullDrawBackend;
 import dev.isochron.render.batch.QuadSliceWork;
@@ -27,6 +28,11 @@ import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.StreamingVertexBuffer;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.hud.HudOverlay;
+import dev.isochron.render.pass.PassRecorder;
+import dev.isochron.render.pass.PassShader;
+import dev.isochron.render.pass.RenderPass;
+import dev.isochron.render.pass.RenderTarget;
+import dev.isochron.render.pass.ScissorStack;
 import dev.isochron.render.runtime.ApplicationRunner;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.text.TextBuffer;
@@ -49,6 +55,7 @@ class FramePathConstantPoolTest
     @ValueSource(classes = {
         ApplicationRunner.class,
         BatchRenderer.class,
+        DrawCommands.class,
         Camera2D.class,
         DecodedImage.class,
         EglHeadlessContext.class,
@@ -61,10 +68,15 @@ class FramePathConstantPoolTest
         HudOverlay.class,
         NativeBlock.class,
         NullDrawBackend.class,
+        PassRecorder.class,
+        PassShader.class,
         QuadSliceWork.class,
         QuadSource.class,
         QuadVertexLayout.class,
         RadixSort.class,
+        RenderPass.class,
+        RenderTarget.class,
+        ScissorStack.class,
         ShaderProgram.class,
         ShapeBatch.class,
         SpriteBatch.class,
@@ -88,10 +100,17 @@ class FramePathConstantPoolTest
     /** The package-private classes of the runtime, by name. */
     @ParameterizedTest
     @ValueSource(strings = {
+        "dev.isochron.render.batch.GlCommandIssuer",
+        "dev.isochron.render.batch.GlInstancedSprites",
         "dev.isochron.render.context.GlSession",
         "dev.isochron.render.context.WindowPlacement",
         "dev.isochron.render.gl.PersistentVertexRing",
         "dev.isochron.render.gl.StagingVertexUpload",
+        "dev.isochron.render.pass.ScissorStack$SpriteClips",
+        "dev.isochron.render.pass.ScissorStack$ShapeClips",
+        "dev.isochron.render.runtime.FrameChecks",
+        "dev.isochron.render.runtime.FrameStatsPublisher",
+        "dev.isochron.render.runtime.FrameSubmission",
         "dev.isochron.render.runtime.FrameLoopEnd",
         "dev.isochron.render.runtime.MultiThreadedRunner",
         "dev.isochron.render.runtime.PlatformPoll",

@@ -55,7 +55,7 @@ class EmbeddingExamplesTest
                 .collect(Collectors.toList());
         }
 
-        assertEquals(9, examples.size(), examples.toString());
+        assertEquals(10, examples.size(), examples.toString());
         for (final Path example : examples)
         {
             assertTrue(page.contains("```java\n" + Files.readString(example) + "```\n"),
@@ -84,6 +84,38 @@ class EmbeddingExamplesTest
             }
         }
         assertTrue(lit > 20, "the text is drawn, " + lit + " lit pixels");
+    }
+
+    @Test
+    void shouldPostProcessTheWorldAddTheSparksAndClipThePanelHeadless() throws Exception
+    {
+        final Path png = dir.resolve("passes.png");
+
+        final RunResult result = Isochron.run(new PostProcessedWorld(), new RuntimeConfig()
+            .context(ContextKind.HEADLESS).size(128, 64)
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(3).screenshotPath(png)));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+        final BufferedImage image = ImageIO.read(png.toFile());
+        final float pulse = PostProcessedWorld.pulse(2);
+        final int world = image.getRGB(40, 30);
+        assertEquals(Math.round(0x30 * pulse), (world >> 16) & 0xFF, 2, "the world's red, through the shader");
+        assertEquals(Math.round(0x60 * pulse), (world >> 8) & 0xFF, 2, "green");
+        assertEquals(Math.round(0xFF * pulse), world & 0xFF, 2, "blue");
+        assertEquals(0x000000, image.getRGB(8, 8) & 0xFFFFFF, "the target's cleared black, outside the world's shapes");
+        assertTrue(((image.getRGB(96, 40) >> 16) & 0xFF) > 100, "an additive spark");
+        assertEquals(0xFFFFFF, image.getRGB(110, 8) & 0xFFFFFF, "the panel inside its clip");
+        assertTrue((image.getRGB(94, 2) & 0xFFFFFF) != 0xFFFFFF, "the panel outside its clip");
+    }
+
+    @Test
+    void shouldRunThePassesWithoutGl()
+    {
+        final RunResult result = Isochron.run(new PostProcessedWorld(),
+            new RuntimeConfig().renderer(RendererKind.NULL)
+                .measurement(new MeasurementConfig().warmupFrames(0).frames(3)));
+
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
     }
 
     @Test

@@ -105,6 +105,78 @@ public final class BatchRenderer
         }
     }
 
+    /**
+     * As {@link #draw(QuadSource, long)}, with each quad clipped by its clip in {@code clips}: a run is drawn in parts
+     * over which the clip stays the same, each after its clip's scissor state (the first part always applies its
+     * clip). Null {@code clips} draws as {@link #draw(QuadSource, long)}. Allocation-free.
+     */
+    public void draw(final QuadSource source, final long address, final QuadClips clips)
+    {
+        if (null == clips)
+        {
+            draw(source, address);
+            return;
+        }
+        final int quads = source.quadCount();
+        if (quads == 0)
+        {
+            return;
+        }
+        final boolean instanced = source.instanced();
+        if (!instanced)
+        {
+            backend.commitQuads(address, quads);
+        }
+        final DrawCommands commands = backend.commands();
+        boolean applied = false;
+        int clip = 0;
+        for (int r = 0, runs = source.runCount(); r < runs; r++)
+        {
+            final int texture = source.runTextureKey(r);
+            final int end = source.runFirstQuad(r) + source.runQuadCount(r);
+            int first = source.runFirstQuad(r);
+            while (first < end)
+            {
+                final int c = clips.clipOf(first);
+                int last = first + 1;
+                while (last < end && clips.clipOf(last) == c)
+                {
+                    last++;
+                }
+                if (!applied || c != clip)
+                {
+                    clips.apply(c, commands);
+                    clip = c;
+                    applied = true;
+                }
+                drawPart(instanced, address, texture, first, last - first);
+                first = last;
+            }
+        }
+    }
+
+    private void drawPart(final boolean instanced, final long address, final int texture, final int start, final int count)
+    {
+        if (instanced)
+        {
+            backend.drawInstances(address, texture, start, count);
+            frameDrawCalls++;
+            frameQuads += count;
+            return;
+        }
+        int first = start;
+        int remaining = count;
+        while (remaining > 0)
+        {
+            final int n = Math.min(remaining, QuadVertexLayout.MAX_QUADS_PER_DRAW);
+            backend.drawQuads(address, texture, first, n);
+            frameDrawCalls++;
+            frameQuads += n;
+            first += n;
+            remaining -= n;
+        }
+    }
+
     private void drawInstances(final QuadSource source, final long address)
     {
         for (int r = 0, runs = source.runCount(); r < runs; r++)

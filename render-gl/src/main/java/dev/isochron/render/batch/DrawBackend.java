@@ -1,5 +1,7 @@
 package dev.isochron.render.batch;
 
+import dev.isochron.render.gl.Framebuffer;
+import dev.isochron.render.gl.ShaderProgram;
 import org.joml.Matrix4fc;
 
 /**
@@ -15,6 +17,11 @@ import org.joml.Matrix4fc;
  * source ({@link QuadSource#instanced()}) takes {@link #reserveInstances(int)} and
  * {@link #drawInstances(long, int, int, int)} instead, from the same frame's memory and in the
  * same order as the quads' draws. Implementations are allocation-free in all of these.
+ * <p>
+ * Between {@code beginFrame} and {@code endFrame}, {@link #commands()} takes state commands in order with the draws
+ * (render target and its clear, viewport, scissor, blend function, program and uniform values); the targets and
+ * programs they name are registered at start-up ({@link #registerTarget}, {@link #registerProgram}). A frame starts
+ * on the default target with its full viewport, no scissor, straight-alpha blending and the batch program.
  */
 public interface DrawBackend extends AutoCloseable
 {
@@ -70,6 +77,34 @@ public interface DrawBackend extends AutoCloseable
      * with them.
      */
     void drawInstances(long address, int textureKey, int firstInstance, int instanceCount);
+
+    /**
+     * Registers an offscreen render target and binds its colour texture to {@code textureKey}. Start-up.
+     *
+     * @param label       names the target in errors.
+     * @param framebuffer the target; null only for a backend without GL.
+     * @return the target's id for {@link DrawCommands#target(int)} (0 is the default target).
+     */
+    int registerTarget(String label, Framebuffer framebuffer, int textureKey, int width, int height);
+
+    /**
+     * Registers a program drawn with the batch's vertex layout ({@link QuadVertexLayout}: attributes 0 to 2,
+     * {@code u_projection}, {@code u_texture} on unit 0). Start-up.
+     *
+     * @param program the program; null only for a backend without GL.
+     * @return the program's id for {@link DrawCommands#program(int)} (0 is the batch program).
+     */
+    int registerProgram(ShaderProgram program);
+
+    /**
+     * Says what the default target is from now on: its framebuffer (0 for a window) and size. Until called, the GL
+     * backend takes the framebuffer bound and the viewport set when a frame ends. Allocation-free (call it each frame
+     * the size may have changed).
+     */
+    void defaultTarget(int framebufferName, int width, int height);
+
+    /** @return the frame's command list, for state commands between {@code beginFrame} and {@code endFrame}. */
+    DrawCommands commands();
 
     /** Ends the frame; its reservations become invalid. */
     void endFrame();

@@ -1,14 +1,17 @@
 package dev.isochron.render.batch;
 
 import dev.isochron.engine.checked.CheckedMode;
+import dev.isochron.render.gl.Framebuffer;
 import dev.isochron.render.gl.NativeBlock;
+import dev.isochron.render.gl.ShaderProgram;
 import org.joml.Matrix4fc;
 
 /**
  * A {@link DrawBackend} that issues no GL calls: it hands out off-heap staging memory like the GL
  * backend's streaming buffer, and counts what would have been drawn. With it the whole batch
  * pipeline (record, sort, generate vertices, walk runs) runs and can be measured without a GL
- * context or rasterisation cost.
+ * context or rasterisation cost. It records the same {@link DrawCommands} as the GL backend, so a frame's state
+ * commands (targets, programs, scissor...) are validated the same way, and drops them at {@link #endFrame()}.
  * <p>
  * Render thread only (vertex writes from workers into reservations excepted). Allocation-free
  * after construction; {@link #close()} frees the staging memory, after which every per-frame method and
@@ -23,6 +26,7 @@ public final class NullDrawBackend implements DrawBackend
     private final boolean checked;
     private final NativeBlock staging;
     private final long base;
+    private final DrawCommands commands;
     private int reservedQuads;
     private long frames;
     private long drawCalls;
@@ -30,6 +34,7 @@ public final class NullDrawBackend implements DrawBackend
     private long quadsCommitted;
     private long instancesDrawn;
     private long projectionChanges;
+    private long stateCommands;
     private boolean inFrame;
     private boolean closed;
 
@@ -57,6 +62,33 @@ public final class NullDrawBackend implements DrawBackend
         staging = NativeBlock.allocate(Messages.stagingName(), (long)capacityQuads * QuadVertexLayout.BYTES_PER_QUAD,
             64, false, checked);
         base = staging.address();
+        commands = new DrawCommands(capacityQuads);
+    }
+
+    /** {@inheritDoc} {@code framebuffer} may be null: nothing is drawn. */
+    public int registerTarget(
+        final String label, final Framebuffer framebuffer, final int textureKey, final int width, final int height)
+    {
+        checkOpen();
+        return commands.registerTarget(label, textureKey, width, height);
+    }
+
+    /** {@inheritDoc} {@code program} may be null: nothing is drawn. */
+    public int registerProgram(final ShaderProgram program)
+    {
+        checkOpen();
+        return commands.registerProgram();
+    }
+
+    public void defaultTarget(final int framebufferName, final int width, final int height)
+    {
+        checkOpen();
+        commands.defaultTarget(width, height);
+    }
+
+    public DrawCommands commands()
+    {
+        return commands;
     }
 
     public void beginFrame(final Matrix4fc projection)
@@ -65,12 +97,14 @@ public final class NullDrawBackend implements DrawBackend
         reservedQuads = 0;
         inFrame = true;
         frames++;
+        commands.begin(projection);
     }
 
     public void projection(final Matrix4fc projection)
     {
         checkOpen();
         projectionChanges++;
+        commands.projection(projection);
     }
 
     public long reserveQuads(final int quadCount)
@@ -117,6 +151,7 @@ public final class NullDrawBackend implements DrawBackend
     public void drawInstances(final long address, final int textureKey, final int firstInstance, final int instanceCount)
     {
         checkOpen();
+        commands.draw(DrawCommands.DRAW_INSTANCES, textureKey, firstInstance, instanceCount);
         drawCalls++;
         instancesDrawn += instanceCount;
     }
@@ -130,6 +165,7 @@ public final class NullDrawBackend implements DrawBackend
     public void drawQuads(final long address, final int textureKey, final int firstQuad, final int quadCount)
     {
         checkOpen();
+        commands.draw(DrawCommands.DRAW_QUADS, textureKey, firstQuad, quadCount);
         drawCalls++;
         quadsDrawn += quadCount;
     }
@@ -142,6 +178,8 @@ public final class NullDrawBackend implements DrawBackend
         {
             staging.verify();
         }
+        stateCommands += commands.stateCount();
+        commands.end();
         inFrame = false;
     }
 
@@ -234,6 +272,12 @@ public final class NullDrawBackend implements DrawBackend
     public long projectionChanges()
     {
         return projectionChanges;
+    }
+
+    /** @return state commands (target, clear, viewport, scissor, blend, program, uniform) recorded since construction. */
+    public long stateCommands()
+    {
+        return stateCommands;
     }
 
     /** @return quads committed since construction. */

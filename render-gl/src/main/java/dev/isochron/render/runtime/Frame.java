@@ -14,7 +14,8 @@ import dev.isochron.render.text.TextAlign;
  * Draw order: after {@code render} returns the runtime draws {@link #shapes()} then {@link #sprites()} with the
  * camera's projection, then {@link #hudShapes()} then {@link #hudSprites()} in pixel space (origin top-left,
  * y down, one unit per framebuffer pixel), so overlays stay fixed while the camera moves. All four are cleared
- * before each frame.
+ * before each frame. These are the runtime's world and HUD passes; passes registered in {@link Init#addPass} draw
+ * before, between or after them ({@link dev.isochron.render.pass.PassOrder}).
  * <p>
  * Threading: the render thread (the caller's thread in single-threaded mode), during {@code render} only.
  * Allocation-free.

@@ -1,10 +1,15 @@
 package dev.isochron.render.runtime;
 
-import dev.isochron.render.context.WindowControl;
 import dev.isochron.render.atlas.TextureAtlas;
+import dev.isochron.render.context.WindowControl;
+import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.gl.TextureFilter;
 import dev.isochron.render.gl.TextureWrap;
+import dev.isochron.render.pass.PassOrder;
+import dev.isochron.render.pass.PassShader;
+import dev.isochron.render.pass.RenderPass;
+import dev.isochron.render.pass.RenderTarget;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.texture.TextureHandle;
 
@@ -12,18 +17,39 @@ import java.nio.file.Path;
 
 /**
  * What {@link Application#init(Init)} gets: the draw target's size, the registration of the textures and fonts
- * the frame's batches refer to by texture key, and the declaration of textures and atlases loaded at run time.
+ * the frame's batches refer to by texture key, the declaration of textures and atlases loaded at run time, and the
+ * frame's passes: the runtime's world and HUD passes
+ * ({@link #worldPass()}, {@link #hudPass()}) and passes of the application's own ({@link #addPass}), with render
+ * targets ({@link #createTarget}) and shaders ({@link #createShader}).
  * <p>
- * Threading: the render thread (GL context current when {@link #hasGl()}), during {@code init} only.
- * Not for the frame path.
+ * Threading: the render thread (GL context current when {@link #hasGl()}), during {@code init} only: once
+ * {@code init} has returned, the registering methods throw. Not for the frame path.
  */
 public final class Init
 {
     private final RuntimeResources resources;
+    private final FrameSubmission submission;
+    private boolean closed;
 
-    Init(final RuntimeResources resources)
+    Init(final RuntimeResources resources, final FrameSubmission submission)
     {
         this.resources = resources;
+        this.submission = submission;
+    }
+
+    /** Ends registration: {@code init} has returned. */
+    void close()
+    {
+        closed = true;
+    }
+
+    private void checkOpen(final String method)
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("Init." + method + " called after Application.init returned: textures, " +
+                "fonts, passes, render targets and shaders are registered during init");
+        }
     }
 
     /** @return whether a GL context is current (false with {@link RendererKind#NULL}: load no GL resources). */
@@ -83,6 +109,7 @@ public final class Init
      */
     public int registerTexture(final Texture texture)
     {
+        checkOpen("registerTexture");
         return resources.registerTexture(texture);
     }
 
@@ -137,6 +164,7 @@ public final class Init
      */
     public Font registerFont(final Font font)
     {
+        checkOpen("registerFont");
         return resources.registerFont(font);
     }
 
@@ -162,5 +190,73 @@ public final class Init
     public RuntimeStats stats()
     {
         return resources.stats();
+    }
+
+    /**
+     * Adds a pass with batches of its own, drawn after the passes of its {@code order} added before it (see
+     * {@link PassOrder}). Record into {@code pass.sprites()} and {@code pass.shapes()} in {@code render}; configure
+     * it (target, projection, shader, blend, viewport, scissor, uniforms) here.
+     *
+     * @param name           names the pass in errors.
+     * @param spriteCapacity most sprites per frame, >= 1 (the frame's vertex memory grows by it).
+     * @param shapeCapacity  most shape quads per frame, >= 1.
+     * @throws IllegalStateException after {@code init} returned, or beyond
+     *                               {@link dev.isochron.render.pass.PassRecorder#MAX_PASSES} passes.
+     */
+    public RenderPass addPass(final String name, final PassOrder order, final int spriteCapacity, final int shapeCapacity)
+    {
+        checkOpen("addPass");
+        final RenderPass pass = new RenderPass(name, order, spriteCapacity, shapeCapacity);
+        submission.passes().add(pass);
+        return pass;
+    }
+
+    /**
+     * @return the runtime's world pass ({@link Frame#shapes()} then {@link Frame#sprites()}, camera projection), to
+     * configure like any pass: e.g. target a {@link RenderTarget} to post-process the world in a later pass.
+     */
+    public RenderPass worldPass()
+    {
+        checkOpen("worldPass");
+        return submission.worldPass();
+    }
+
+    /** @return the runtime's HUD pass ({@link Frame#hudShapes()} then {@link Frame#hudSprites()}, pixel projection). */
+    public RenderPass hudPass()
+    {
+        checkOpen("hudPass");
+        return submission.hudPass();
+    }
+
+    /**
+     * Makes an offscreen render target of {@code width x height} pixels (RGBA8) under a new texture key: a pass can
+     * draw into it, and a later pass draw {@link RenderTarget#region()}. The runtime owns it and releases it at the end
+     * of the run. With the null renderer it has a key and a size and nothing else.
+     */
+    public RenderTarget createTarget(final String label, final int width, final int height)
+    {
+        checkOpen("createTarget");
+        return resources.createTarget(label, width, height);
+    }
+
+    /**
+     * Compiles a pass shader from GLSL sources (the batch's vertex layout, see {@link PassShader}); the runtime owns it
+     * and releases it at the end of the run. With the null renderer nothing is compiled.
+     *
+     * @throws dev.isochron.render.gl.ShaderCompileException naming the stage, the log and the failing lines.
+     */
+    public PassShader createShader(final String name, final String vertexSource, final String fragmentSource)
+    {
+        checkOpen("createShader");
+        return resources.createShader(name, vertexSource, fragmentSource);
+    }
+
+    /** As {@link #createShader}, from UTF-8 classpath resources. */
+    public PassShader createShaderFromResources(final String name, final String vertexResource,
+        final String fragmentResource)
+    {
+        checkOpen("createShaderFromResources");
+        return resources.createShader(name, ShaderProgram.readResource(vertexResource),
+            ShaderProgram.readResource(fragmentResource));
     }
 }

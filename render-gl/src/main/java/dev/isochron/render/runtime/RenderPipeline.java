@@ -7,46 +7,24 @@ import dev.isochron.engine.metrics.RunReport;
 import dev.isochron.engine.thread.WorkerGroup;
 import dev.isochron.engine.watchdog.Heartbeat;
 import dev.isochron.input.queue.InputQueue;
-import dev.isochron.render.batch.BatchRenderer;
-import dev.isochron.render.batch.DrawBackend;
-import dev.isochron.render.batch.GlDrawBackend;
-import dev.isochron.render.batch.NullDrawBackend;
-import dev.isochron.render.batch.QuadSliceWork;
-import dev.isochron.render.batch.QuadVertexLayout;
-import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.batch.ShapeBatch;
-import dev.isochron.render.batch.QuadSource;
 import dev.isochron.render.batch.SpriteBatch;
-import dev.isochron.render.batch.SpriteInstances;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.context.GlContext;
-import dev.isochron.render.context.GlContextException;
-import dev.isochron.render.gl.DriverWorkarounds;
 import dev.isochron.render.gl.GlErrors;
-import dev.isochron.render.gl.GlException;
 import dev.isochron.render.hud.HudOverlay;
-import dev.isochron.render.screenshot.Screenshot;
 import dev.isochron.render.text.BitmapFont;
 import dev.isochron.render.text.Font;
-import org.agrona.concurrent.NanoClock;
 import org.joml.Matrix4f;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 
-import static org.lwjgl.opengl.GL11C.GL_COLOR_BUFFER_BIT;
-import static org.lwjgl.opengl.GL11C.GL_NO_ERROR;
-import static org.lwjgl.opengl.GL11C.glGetError;
-import static org.lwjgl.opengl.GL11C.glClear;
-import static org.lwjgl.opengl.GL11C.glClearColor;
 
 /**
- * The render thread's side of an application: owns the draw backend (GL or null), the four batches of a
- * {@link Frame}, the world camera, the render workers' slice work, and the registered resources. Each frame it
- * calls {@link Application#render}, then reserves vertex memory for the batches, has the workers fill it (or fills it
- * itself when there are none, or when the frame has fewer than {@link RuntimeConfig#forkMinQuads} quads), records the
- * draws (world projection, then the pixel-space HUD projection), ends the backend's frame
- * and presents.
+ * The render thread's side of an application: owns the four batches of a {@link Frame}, the world camera, the HUD and
+ * the registered resources; {@link FrameSubmission} owns the draw backend (GL or null), the passes and the render
+ * workers' slice work. Each frame it calls {@link Application#render}, has the submission reserve, fill and record
+ * every pass (the world pass, the HUD pass and those the application registered) and end the backend's frame, then
+ * presents.
  * <p>
  * After each presented frame it asks the driver whether the context was lost ({@link ResetStatusSource}) and whether
  * a GL error was raised during the frame ({@code glGetError}); either stops the run with a
@@ -65,8 +43,6 @@ import static org.lwjgl.opengl.GL11C.glClearColor;
  */
 final class RenderPipeline<S> implements StateRenderer<S>
 {
-    private static final int SOURCES_PER_FRAME = 4;
-    private static final int INPUT_STATS_PERIOD_FRAMES = 32;
     /** Names the call in a debug-mode GL error found right after the application's render. */
     static final String RENDER_CALL = Constants.RENDER_CALL;
     /** Names the check in a debug-mode GL error found at the end of the frame. */
@@ -76,7 +52,6 @@ final class RenderPipeline<S> implements StateRenderer<S>
 
     private final Application<S> app;
     private final RuntimeConfig config;
-    private final MeasurementConfig measurement;
     private final GlContext context;
     private final ExitSignal exit;
     private final FailureRecorder failures;
@@ -84,44 +59,24 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private final RuntimeStats stats;
     private final RunReport report;
     private final FramePhaseTimes phaseTimes;
-    private final GcPauseMonitor gcPauses;
-    private final InputQueue inputQueue;
-    private final LatencyHistogram inputLatency;
-    private final NanoClock clock;
-    private final com.sun.management.ThreadMXBean threadBean;
     private final Heartbeat heartbeat;
     private final boolean debugGl;
 
-    private final SpriteBatch sprites;
-    private SpriteInstances spriteInstances;
-    private QuadSource spriteSource;
-    private final ShapeBatch shapes;
     private final SpriteBatch hudSprites;
     private final ShapeBatch hudShapes;
     private final Camera2D camera;
     private final Frame frame;
     private final Matrix4f worldProjection = new Matrix4f();
-    private final Matrix4f hudProjection = new Matrix4f();
     private final Font font;
     private final HudOverlay hud;
-    private final QuadSliceWork sliceWork;
-    private final WorkerGroup workers;
+    private final FrameSubmission submission;
+    private final FrameCapture capture;
     private final FramePathLiterals literals;
-    private final int forkMinQuads;
-    private final FaultInjection.VertexFault vertexFault;
-    private long vertexBytes;
-    private long workerFrames;
-    private final float clearRed;
-    private final float clearGreen;
-    private final float clearBlue;
-    private final float clearAlpha;
 
     private volatile String glRenderer = Constants.NONE;
     private volatile String glVersion = Constants.NONE;
     private volatile String contextApi = Constants.NONE;
-    private ResetStatusSource resetStatus = ResetStatusSource.NONE;
-    private DrawBackend backend;
-    private BatchRenderer renderer;
+    private FrameChecks checks;
     private RuntimeResources resources;
     private boolean initialised;
     /** Set by {@link #tearDown()} on the thread that ran the frames; read by the caller's thread after it ended. */
@@ -131,19 +86,10 @@ final class RenderPipeline<S> implements StateRenderer<S>
     private long lastFrameStartNs;
     private int width;
     private int height;
-    private boolean captureRequested;
-    private boolean captured;
-    private long renderBytesAtStart;
-    private long renderBytesAtLastFrame;
-    private final GcPauseMonitor.PauseSummary gcSummary = new GcPauseMonitor.PauseSummary();
-    /** GC pauses since the first measured frame (the report's window), for the HUD once the warm-up is over. */
-    private final GcPauseMonitor.PauseSummary measuredGcSummary = new GcPauseMonitor.PauseSummary();
-    /** What the HUD shows: {@link #gcSummary} during the warm-up, {@link #measuredGcSummary} after it. */
-    private GcPauseMonitor.PauseSummary hudGcSummary = gcSummary;
+    private final FrameStatsPublisher statsPublisher;
     private final int warmupFrames;
     private long measuredStartNs;
     private long skippedFrames;
-    private long hudFramesRecorded;
     private Throwable firstSkippedFailure;
 
     RenderPipeline(
@@ -167,7 +113,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.debugGl = config.debugGl() && null != context;
         this.app = app;
         this.config = config;
-        this.measurement = config.measurement();
+        final MeasurementConfig measurement = config.measurement();
         this.context = context;
         this.exit = exit;
         this.failures = failures;
@@ -175,58 +121,29 @@ final class RenderPipeline<S> implements StateRenderer<S>
         this.stats = stats;
         this.report = report;
         this.phaseTimes = new FramePhaseTimes(measurement.warmupFrames());
-        this.gcPauses = gcPauses;
-        this.inputQueue = inputQueue;
-        this.inputLatency = inputLatency;
-        this.clock = config.clock();
-        this.threadBean = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        this.sliceWork = new QuadSliceWork(SOURCES_PER_FRAME, config.checked());
-        this.sprites = new SpriteBatch(config.spriteCapacity(), config.checked());
-        this.spriteSource = sprites;
-        this.shapes = new ShapeBatch(config.shapeCapacity());
+        this.statsPublisher = new FrameStatsPublisher(stats, gcPauses, inputQueue, inputLatency,
+            config.clock(), measurement.warmupFrames());
+        final SpriteBatch sprites = new SpriteBatch(config.spriteCapacity(), config.checked());
+        final ShapeBatch shapes = new ShapeBatch(config.shapeCapacity());
         this.hudSprites = new SpriteBatch(config.hudCapacity(), config.checked());
         this.hudShapes = new ShapeBatch(config.hudCapacity());
         this.width = null == context ? config.width() : context.framebufferWidth();
         this.height = null == context ? config.height() : context.framebufferHeight();
         this.camera = new Camera2D(width, height);
-        hudProjection.setOrtho2D(0f, width, height, 0f);
         this.font = BitmapFont.create();
-        this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, targetFrameNs(config), stats.stallThresholdNs())
+        this.hud = new HudOverlay(font, HudOverlay.DEFAULT_HISTORY_FRAMES, FrameStatsPublisher.targetFrameNs(config), stats.stallThresholdNs())
             .warmupFrames(measurement.warmupFrames())
             .visible(config.hudVisible());
         this.warmupFrames = measurement.warmupFrames();
         this.frame = new Frame(exit, sprites, shapes, hudSprites, hudShapes, camera, stats, hud);
-        this.workers = config.workers() > 0 ? newWorkers(config, watchdog, heartbeat) : null;
-        this.forkMinQuads = config.forkMinQuads();
-        this.vertexFault = config.faults().vertexFault();
-        final int clear = config.clearColor();
-        clearRed = Rgba.red(clear) / 255f;
-        clearGreen = Rgba.green(clear) / 255f;
-        clearBlue = Rgba.blue(clear) / 255f;
-        clearAlpha = Rgba.alpha(clear) / 255f;
-    }
-
-    private WorkerGroup newWorkers(final RuntimeConfig config, final RuntimeWatchdog watchdog, final Heartbeat heartbeat)
-    {
-        final int count = config.workers();
-        Heartbeat[] heartbeats = null;
-        if (null != watchdog)
-        {
-            heartbeats = new Heartbeat[count + 1];
-            heartbeats[0] = heartbeat;
-            for (int i = 0; i < count; i++)
-            {
-                heartbeats[i + 1] = watchdog.register(Constants.workerName(i), null);
-            }
-        }
-        return new WorkerGroup(WORKER_NAME, count, true,
-            new RenderSliceWork(sliceWork, heartbeats, config.faults().sliceFault()));
+        this.capture = new FrameCapture(measurement, context, exit);
+        this.submission = new FrameSubmission(config, sprites, shapes, hudSprites, hudShapes, watchdog, heartbeat);
     }
 
     /** @return frames whose vertices the workers filled (the others were too small to hand over). */
     long workerFrames()
     {
-        return workerFrames;
+        return submission.workerFrames();
     }
 
     /** @return the render thread's time per frame by phase ({@link FramePhaseTimes}); read after the render thread ended. */
@@ -238,17 +155,16 @@ final class RenderPipeline<S> implements StateRenderer<S>
     /** The render workers, or null when vertices are filled on the render thread. Caller's thread. */
     WorkerGroup workers()
     {
-        return workers;
+        return submission.workers();
     }
 
     /**
-     * Makes the context current on this thread and creates the draw backend and resources. Render thread.
+     * Makes the context current on this thread and creates the GL backend (its vertex memory follows {@code init}) and
+     * the resources. Render thread.
      */
     void setUp()
     {
         phase.leave();
-        final int quads = config.spriteCapacity() + config.shapeCapacity() + 2 * config.hudCapacity();
-        vertexBytes = (long)quads * QuadVertexLayout.BYTES_PER_QUAD;
         if (null != context)
         {
             context.makeCurrent();
@@ -256,33 +172,33 @@ final class RenderPipeline<S> implements StateRenderer<S>
             glVersion = context.glVersion();
             contextApi = context.api().reportName();
             final ResetStatusSource injected = config.faults().resetStatus();
-            resetStatus = null != injected ? injected : ResetStatusSource.forCurrentContext();
-            backend = new GlDrawBackend(quads, stageVertices(config.vertexStreaming(), glRenderer));
+            checks = new FrameChecks(null != injected ? injected : ResetStatusSource.forCurrentContext(), debugGl,
+                phase);
         }
-        else
-        {
-            backend = new NullDrawBackend(quads, config.checked());
-        }
-        renderer = new BatchRenderer(backend);
-        if (instanceSprites(config.spritePath(), backend.drawsInstances(), glRenderer))
-        {
-            // before anything is recorded: from here on the batch packs each sprite's record as it records it
-            spriteInstances = new SpriteInstances(sprites);
-            spriteSource = spriteInstances;
-        }
-        resources = new RuntimeResources(context, backend instanceof GlDrawBackend ? (GlDrawBackend)backend : null,
+        resources = new RuntimeResources(context, null == context ? null : submission.createGlBackend(glRenderer),
             stats, width, height, font);
-        renderBytesAtStart = threadBean.getCurrentThreadAllocatedBytes();
-        renderBytesAtLastFrame = renderBytesAtStart;
+        statsPublisher.start();
     }
 
-    /** Calls {@link Application#init(Init)}. Render thread. */
+    /**
+     * Calls {@link Application#init(Init)}, then completes the draw backend for the passes the application registered.
+     * Render thread.
+     */
     void init()
     {
         phase.enter(Phase.INIT);
-        app.init(new Init(resources));
+        final Init init = new Init(resources, submission);
+        try
+        {
+            app.init(init);
+        }
+        finally
+        {
+            init.close();
+        }
         phase.leave();
         initialised = true;
+        submission.completeBackend(glRenderer);
     }
 
     /**
@@ -330,68 +246,29 @@ final class RenderPipeline<S> implements StateRenderer<S>
         final long index = frames++;
         final FramePhaseTimes phaseTimes = this.phaseTimes;
         phaseTimes.beginFrame(index, System.nanoTime());
+        submission.clear();
         frame.begin(index, frameStartNs, alpha, width, height);
         resources.textures().beginFrame();
         if (!renderApplication(state))
         {
             return;
         }
-        drawHud();
+        statsPublisher.drawHud(hud, hudShapes, hudSprites);
         phaseTimes.endPhase(FramePhaseTimes.RECORD, System.nanoTime());
 
         camera.projection(worldProjection);
-        if (null != context)
-        {
-            context.bindDrawTarget();
-            glClearColor(clearRed, clearGreen, clearBlue, clearAlpha);
-            glClear(GL_COLOR_BUFFER_BIT);
-        }
-        final BatchRenderer renderer = this.renderer;
-        renderer.beginFrame(worldProjection);
-        final long shapesAddress = renderer.reserve(shapes);
-        final long spritesAddress = renderer.reserve(spriteSource);
-        final long hudShapesAddress = renderer.reserve(hudShapes);
-        final long hudSpritesAddress = renderer.reserve(hudSprites);
-        final int quads = shapes.quadCount() + sprites.quadCount() + hudShapes.quadCount() + hudSprites.quadCount();
-        sliceWork.clear();
-        sliceWork.add(shapes, shapesAddress);
-        sliceWork.add(spriteSource, spritesAddress);
-        sliceWork.add(hudShapes, hudShapesAddress);
-        sliceWork.add(hudSprites, hudSpritesAddress);
-        if (null != workers && quads >= forkMinQuads)
-        {
-            workerFrames++;
-            // waiting for the workers is not the render thread's own work: each slice is a unit of its own
-            RuntimeWatchdog.end(heartbeat);
-            workers.runFrame(index);
-            RuntimeWatchdog.begin(heartbeat);
-        }
-        else
-        {
-            sliceWork.run(0, 1, index);
-        }
-        if (null != vertexFault)
-        {
-            // the first reservation of the frame is the start of its vertex memory
-            vertexFault.afterVertices(shapesAddress, vertexBytes, index);
-        }
-        phaseTimes.endPhase(FramePhaseTimes.FILL, System.nanoTime());
-        renderer.draw(shapes, shapesAddress);
-        renderer.draw(spriteSource, spritesAddress);
-        renderer.projection(hudProjection);
-        renderer.draw(hudShapes, hudShapesAddress);
-        renderer.draw(hudSprites, hudSpritesAddress);
-        renderer.endFrame();
+        submission.submit(index, width, height, null == context ? 0 : context.drawFramebufferName(), worldProjection,
+            phaseTimes, heartbeat);
         phaseTimes.endPhase(FramePhaseTimes.SUBMIT, System.nanoTime());
 
         if (null != context)
         {
-            if (isCaptureFrame(index))
+            if (capture.isCaptureFrame(index))
             {
-                capture();
+                capture.capture();
             }
             context.swapBuffers();
-            checkContextAfterFrame(index);
+            checks.afterFrame(index);
         }
         phaseTimes.endPhase(FramePhaseTimes.PRESENT, System.nanoTime());
         phaseTimes.endFrame();
@@ -400,35 +277,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
             report.markFirstFrameEnded();
             literals.firstFrameEnded();
         }
-        publishStats(index);
-    }
-
-    /**
-     * After the frame was presented: a lost context stops the run ({@link GlContextException}); so does a GL error
-     * raised during the frame ({@link GlException}), which only debug mode can attribute to its call. Allocation-free
-     * while neither happened.
-     */
-    private void checkContextAfterFrame(final long index)
-    {
-        final int reset = resetStatus.graphicsResetStatus();
-        if (GL_NO_ERROR != reset)
-        {
-            phase.leave();
-            throw Constants.contextLost(index, reset);
-        }
-        if (debugGl)
-        {
-            phase.enter(Phase.RENDER);
-            GlErrors.check(END_OF_FRAME_CALL);
-            phase.leave();
-            return;
-        }
-        final int error = glGetError();
-        if (GL_NO_ERROR != error)
-        {
-            phase.enter(Phase.RENDER);
-            throw Constants.glError(error, index);
-        }
+        statsPublisher.publish(index, firstFrameStartNs, measuredStartNs);
     }
 
     private void renderAndCheck(final S state)
@@ -465,33 +314,9 @@ final class RenderPipeline<S> implements StateRenderer<S>
             }
             skippedFrames++;
             stats.onSkippedFrame();
-            sprites.clear();
-            shapes.clear();
-            hudSprites.clear();
-            hudShapes.clear();
+            submission.clear();
             return false;
         }
-    }
-
-    private void drawHud()
-    {
-        final HudOverlay hud = this.hud;
-        final long timed = stats.frames();
-        if (timed > hudFramesRecorded)
-        {
-            hudFramesRecorded = timed;
-            hud.recordFrame(stats.lastFrameTimeNs());
-        }
-        hud.gc(hudGcSummary.count(), hudGcSummary.maxNs());
-        hud.allocatedBytesPerFrame(stats.renderBytesLastFrame());
-        hud.input(stats.inputLatencyP99Ns(), stats.inputDrops());
-        hud.draw(hudShapes, hudSprites);
-    }
-
-    private static long targetFrameNs(final RuntimeConfig config)
-    {
-        final double targetFps = config.loop().reportTargetFps();
-        return targetFps > 0 ? Math.round(1e9 / targetFps) : Math.round(1e9 / 60.0);
     }
 
     /** @return the HUD (any thread may toggle it). */
@@ -500,62 +325,11 @@ final class RenderPipeline<S> implements StateRenderer<S>
         return hud;
     }
 
-    private boolean isCaptureFrame(final long index)
-    {
-        if (null == measurement.screenshotPath() || captured)
-        {
-            return false;
-        }
-        if (captureRequested)
-        {
-            return true;
-        }
-        if (context.isHeadless())
-        {
-            // the FBO keeps the last frame: captureAfterLoop reads it once the measured window has ended,
-            // so the read-back and PNG encoding are not counted as the last frame's allocation
-            return false;
-        }
-        final long limit = measurement.frames();
-        return (limit > 0 && index + 1 >= limit) || (exit.isSet() && !exit.isFailed());
-    }
-
-    private void capture()
-    {
-        final Path path = measurement.screenshotPath();
-        Screenshot.write(context, path);
-        captured = true;
-    }
-
-    private void publishStats(final long index)
-    {
-        final long bytes = threadBean.getCurrentThreadAllocatedBytes();
-        stats.renderBytes(bytes - renderBytesAtStart, bytes - renderBytesAtLastFrame);
-        renderBytesAtLastFrame = bytes;
-        if (null != gcPauses)
-        {
-            final long nowNs = clock.nanoTime();
-            gcPauses.summarise(firstFrameStartNs, nowNs, gcSummary);
-            stats.gc(gcSummary.count(), gcSummary.totalNs());
-            if (warmupFrames > 0 && index >= warmupFrames)
-            {
-                // the HUD's GC line counts the report's window once the warm-up is over, as its stall line does
-                hudGcSummary = gcPauses.summarise(measuredStartNs, nowNs, measuredGcSummary);
-            }
-        }
-        if (null != inputQueue && 0 == (index % INPUT_STATS_PERIOD_FRAMES))
-        {
-            final long p99 = null == inputLatency ? 0L : inputLatency.snapshot().getValueAtPercentile(99.0);
-            stats.input(inputQueue.events(), inputQueue.drops(), p99);
-        }
-    }
-
     private void resize(final int w, final int h)
     {
         width = Math.max(1, w);
         height = Math.max(1, h);
         camera.resize(width, height);
-        hudProjection.setOrtho2D(0f, width, height, 0f);
     }
 
     /** @return {@code GL_RENDERER}, or {@code "null"} without a context (or before set-up). */
@@ -577,50 +351,24 @@ final class RenderPipeline<S> implements StateRenderer<S>
     }
 
     /**
-     * @return whether the GL backend uploads from staging memory: asked for, or AUTO on a renderer whose per-frame fences
-     *         corrupt the C heap ({@link DriverWorkarounds#fenceRace}); RING there is warned about once.
-     */
-    static boolean stageVertices(final VertexStreaming streaming, final String glRenderer)
-    {
-        if (VertexStreaming.RING == streaming && DriverWorkarounds.fenceRace(glRenderer))
-        {
-            Constants.warnRingOnFenceRace(glRenderer);
-        }
-        return VertexStreaming.STAGING == streaming ||
-            (VertexStreaming.AUTO == streaming && DriverWorkarounds.fenceRace(glRenderer));
-    }
-
-    /**
      * @return whether the GL renderer writes its vertices into a persistent-mapped ring (false: it uploads them from
      *         staging memory, {@link RuntimeConfig#vertexStreaming}, or there is no GL renderer).
      */
     boolean persistentVertexRing()
     {
-        return backend instanceof GlDrawBackend && ((GlDrawBackend)backend).isPersistent();
-    }
-
-    /**
-     * @return whether the world sprites are drawn as instance records: the backend can draw instances, and
-     *         {@link SpritePath#INSTANCED} was asked for, or {@link SpritePath#AUTO} on a renderer that does not run
-     *         instanced draws once per instance ({@link DriverWorkarounds#perInstanceDraws}; the null renderer has
-     *         no GL renderer and draws instanced).
-     */
-    static boolean instanceSprites(final SpritePath path, final boolean backendDrawsInstances, final String glRenderer)
-    {
-        return backendDrawsInstances && (SpritePath.INSTANCED == path ||
-            (SpritePath.AUTO == path && !DriverWorkarounds.perInstanceDraws(glRenderer)));
+        return submission.persistentVertexRing();
     }
 
     /** @return whether the world sprite batch is drawn instanced ({@link RuntimeConfig#spritePath}). */
     boolean instancedSprites()
     {
-        return null != spriteInstances && spriteSource == spriteInstances;
+        return submission.instancedSprites();
     }
 
     /** @return frames whose world sprites were drawn as vertices although instancing was on (a sprite did not fit). */
     long instancedSpriteFallbackFrames()
     {
-        return null == spriteInstances ? 0 : spriteInstances.vertexFallbackFrames();
+        return submission.instancedSpriteFallbackFrames();
     }
 
     /** @return frames rendered so far (skipped frames included). */
@@ -644,24 +392,13 @@ final class RenderPipeline<S> implements StateRenderer<S>
     /** @return whether a screenshot is configured and not yet written. */
     boolean needsScreenshot()
     {
-        return null != measurement.screenshotPath() && null != context && !captured;
+        return capture.needsScreenshot();
     }
 
-    /**
-     * After the loop: writes the screenshot of a headless context's last frame (its FBO keeps it); a window's back
-     * buffer is undefined after the swap, so it asks for the next frame to be captured and returns false.
-     *
-     * @return whether the screenshot was written.
-     */
+    /** After the loop: see {@link FrameCapture#captureAfterLoop(long)}. */
     boolean captureAfterLoop()
     {
-        if (context.isHeadless() && frames > 0)
-        {
-            capture();
-            return true;
-        }
-        captureRequested = true;
-        return false;
+        return capture.captureAfterLoop(frames);
     }
 
     long skippedFrames()
@@ -698,50 +435,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
                 phase.leave();
             }
         }
-        if (null != workers)
-        {
-            try
-            {
-                workers.close();
-            }
-            catch (final Throwable ex)
-            {
-                failures.record(Phase.RUNTIME, ex);
-            }
-        }
-        if (null != resources)
-        {
-            try
-            {
-                resources.close();
-            }
-            catch (final Throwable ex)
-            {
-                failures.record(Phase.RUNTIME, ex);
-            }
-        }
-        if (null != backend)
-        {
-            try
-            {
-                backend.close();
-            }
-            catch (final Throwable ex)
-            {
-                failures.record(Phase.RUNTIME, ex);
-            }
-        }
-        if (null != context)
-        {
-            try
-            {
-                context.disposeAndRelease();
-            }
-            catch (final Throwable ex)
-            {
-                failures.record(Phase.RUNTIME, ex);
-            }
-        }
+        RenderTearDown.release(failures, submission.workers(), resources, submission.backend(), context);
         closeFont();
     }
 
@@ -765,6 +459,7 @@ final class RenderPipeline<S> implements StateRenderer<S>
         {
             return;
         }
+        final WorkerGroup workers = submission.workers();
         try
         {
             if (null != workers && !workers.isClosed())
@@ -803,30 +498,5 @@ final class RenderPipeline<S> implements StateRenderer<S>
         {
         }
 
-        static String workerName(final int index)
-        {
-            return WORKER_NAME + "-" + index;
-        }
-
-        static void warnRingOnFenceRace(final String glRenderer)
-        {
-            System.err.println("[isochron] vertex streaming RING on " + glRenderer + ": its per-frame fences can make " +
-                "llvmpipe free a fence its rasterizer thread is still signalling, which corrupts the C heap (a crash " +
-                "in malloc within hours); AUTO uploads from staging memory here (docs/reliability.md)");
-        }
-
-        static GlContextException contextLost(final long index, final int reset)
-        {
-            return new GlContextException("GL context lost during frame " + index + " (" +
-                ResetStatusSource.statusName(reset) + "); the device was reset and every GL object of this run is " +
-                "gone; end this run and start a new one (Isochron.run) to recreate the context and resources");
-        }
-
-        static GlException glError(final int error, final long index)
-        {
-            return new GlException("GL error " + GlErrors.errorName(error) + " was raised during frame " + index +
-                " (found by the runtime's end-of-frame glGetError check, which cannot name the call); run with " +
-                "RuntimeConfig.debugGl(true) to have the failing call named");
-        }
     }
 }

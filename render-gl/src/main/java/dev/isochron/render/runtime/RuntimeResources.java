@@ -7,10 +7,14 @@ import dev.isochron.render.batch.SpriteBatch;
 import dev.isochron.render.context.GlContext;
 import dev.isochron.render.context.GlfwWindowContext;
 import dev.isochron.render.context.WindowControl;
+import dev.isochron.render.gl.Framebuffer;
+import dev.isochron.render.gl.ShaderProgram;
 import dev.isochron.render.gl.Texture;
 import dev.isochron.render.gl.TextureFilter;
 import dev.isochron.render.gl.TextureLoader;
 import dev.isochron.render.gl.TextureWrap;
+import dev.isochron.render.pass.PassShader;
+import dev.isochron.render.pass.RenderTarget;
 import dev.isochron.render.text.Font;
 import dev.isochron.render.texture.TextureHandle;
 import dev.isochron.render.texture.TextureTable;
@@ -20,9 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The texture keys of a run and the textures the runtime made for fonts: key 0 is the draw backend's white
- * texture, keys from 1 are handed out in order. Render thread; start-up and shutdown only, but for the run-time
- * textures' per-frame step ({@link #textures()}).
+ * The texture keys of a run and what the runtime made for the application (font atlases, render targets'
+ * framebuffers, pass shaders' programs): key 0 is the draw backend's white texture, keys from 1 are handed out in
+ * order; render targets bind their own when the passes are installed. Render thread; start-up and shutdown only, but
+ * for the run-time textures' per-frame step ({@link #textures()}).
  */
 final class RuntimeResources
 {
@@ -31,7 +36,7 @@ final class RuntimeResources
     private final RuntimeStats stats;
     private final int width;
     private final int height;
-    private final List<Texture> ownedTextures = new ArrayList<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
     private final Font defaultFont;
     private final WindowControl window;
     private final TextureTable textures;
@@ -143,27 +148,83 @@ final class RuntimeResources
         if (null != glBackend)
         {
             final Texture atlas = font.uploadAtlas("font atlas " + font.name());
-            ownedTextures.add(atlas);
+            owned.add(atlas);
             glBackend.bindTexture(key, atlas.textureName());
         }
         return font.textureKey(key);
     }
 
-    /** Closes the textures the runtime made; render thread, GL context current. */
-    void close()
+    /** A render target of its own texture key; a framebuffer the runtime owns with GL. */
+    RenderTarget createTarget(final String label, final int width, final int height)
+    {
+        if (null == label)
+        {
+            throw new IllegalArgumentException("a render target needs a label");
+        }
+        final int key = nextKey();
+        if (null == context)
+        {
+            return new RenderTarget(label, null, width, height, key);
+        }
+        final Framebuffer framebuffer = new Framebuffer(label, width, height, false);
+        owned.add(framebuffer);
+        return new RenderTarget(label, framebuffer, key);
+    }
+
+    /** A pass shader compiled from sources (with GL; unchecked without), owned by the runtime. */
+    PassShader createShader(final String name, final String vertexSource, final String fragmentSource)
+    {
+        if (null == context)
+        {
+            return new PassShader(name, null);
+        }
+        final ShaderProgram program = ShaderProgram.fromSources(name, vertexSource, fragmentSource);
+        owned.add(program);
+        return new PassShader(name, program);
+    }
+
+    /**
+     * Closes what the runtime made, the run-time textures first (their loader thread stops before anything else is
+     * released), then the rest last made first, going on after a failure and throwing the first; render thread, GL
+     * context current.
+     */
+    void close() throws Exception
     {
         try
         {
-            // the run-time textures first: their loader thread stops before anything else is released
             textures.close();
         }
         finally
         {
-            for (int i = ownedTextures.size() - 1; i >= 0; i--)
+            closeOwned();
+        }
+    }
+
+    private void closeOwned() throws Exception
+    {
+        Exception first = null;
+        for (int i = owned.size() - 1; i >= 0; i--)
+        {
+            try
             {
-                ownedTextures.get(i).close();
+                owned.get(i).close();
             }
-            ownedTextures.clear();
+            catch (final Exception ex)
+            {
+                if (null == first)
+                {
+                    first = ex;
+                }
+                else
+                {
+                    first.addSuppressed(ex);
+                }
+            }
+        }
+        owned.clear();
+        if (null != first)
+        {
+            throw first;
         }
     }
 

@@ -251,11 +251,11 @@ class ApplicationRunnerTest
     @Test
     void shouldStageOnlyWhereTheFenceRaceIsKnownOrWhenAsked()
     {
-        assertTrue(RenderPipeline.stageVertices(VertexStreaming.AUTO, "llvmpipe (LLVM 15.0.6, 256 bits)"));
-        assertFalse(RenderPipeline.stageVertices(VertexStreaming.AUTO, "AMD Radeon RX 6600 (radeonsi, navi23, LLVM 15)"));
-        assertFalse(RenderPipeline.stageVertices(VertexStreaming.AUTO, "softpipe"));
-        assertTrue(RenderPipeline.stageVertices(VertexStreaming.STAGING, "Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
-        assertFalse(RenderPipeline.stageVertices(VertexStreaming.RING, "softpipe"));
+        assertTrue(FrameSubmission.stageVertices(VertexStreaming.AUTO, "llvmpipe (LLVM 15.0.6, 256 bits)"));
+        assertFalse(FrameSubmission.stageVertices(VertexStreaming.AUTO, "AMD Radeon RX 6600 (radeonsi, navi23, LLVM 15)"));
+        assertFalse(FrameSubmission.stageVertices(VertexStreaming.AUTO, "softpipe"));
+        assertTrue(FrameSubmission.stageVertices(VertexStreaming.STAGING, "Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+        assertFalse(FrameSubmission.stageVertices(VertexStreaming.RING, "softpipe"));
     }
 
     /** llvmpipe runs an instanced draw once per instance (DriverWorkarounds.perInstanceDraws): AUTO makes vertices. */
@@ -278,14 +278,14 @@ class ApplicationRunnerTest
     @Test
     void shouldInstanceSpritesOnlyWhereTheRendererDrawsInstancesCheaplyOrWhenAsked()
     {
-        assertFalse(RenderPipeline.instanceSprites(SpritePath.AUTO, true, "llvmpipe (LLVM 15.0.6, 256 bits)"));
-        assertFalse(RenderPipeline.instanceSprites(SpritePath.AUTO, true, "softpipe"));
-        assertTrue(RenderPipeline.instanceSprites(SpritePath.AUTO, true, "NVIDIA H200/PCIe/SSE2"));
-        assertTrue(RenderPipeline.instanceSprites(SpritePath.AUTO, true, null), "the null renderer");
-        assertTrue(RenderPipeline.instanceSprites(SpritePath.INSTANCED, true, "llvmpipe (LLVM 15.0.6, 256 bits)"));
-        assertFalse(RenderPipeline.instanceSprites(SpritePath.INSTANCED, false, "NVIDIA H200/PCIe/SSE2"),
+        assertFalse(FrameSubmission.instanceSprites(SpritePath.AUTO, true, "llvmpipe (LLVM 15.0.6, 256 bits)"));
+        assertFalse(FrameSubmission.instanceSprites(SpritePath.AUTO, true, "softpipe"));
+        assertTrue(FrameSubmission.instanceSprites(SpritePath.AUTO, true, "NVIDIA H200/PCIe/SSE2"));
+        assertTrue(FrameSubmission.instanceSprites(SpritePath.AUTO, true, null), "the null renderer");
+        assertTrue(FrameSubmission.instanceSprites(SpritePath.INSTANCED, true, "llvmpipe (LLVM 15.0.6, 256 bits)"));
+        assertFalse(FrameSubmission.instanceSprites(SpritePath.INSTANCED, false, "NVIDIA H200/PCIe/SSE2"),
             "a backend without instanced arrays");
-        assertFalse(RenderPipeline.instanceSprites(SpritePath.VERTICES, true, "NVIDIA H200/PCIe/SSE2"));
+        assertFalse(FrameSubmission.instanceSprites(SpritePath.VERTICES, true, "NVIDIA H200/PCIe/SSE2"));
     }
 
     @Test
