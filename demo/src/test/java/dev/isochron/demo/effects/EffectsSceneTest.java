@@ -2,7 +2,9 @@ package dev.isochron.demo.effects;
 
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.metrics.RunReport;
+import dev.isochron.engine.loop.PacingMode;
 import dev.isochron.engine.metrics.ThreadRole;
+import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.render.Isochron;
 import dev.isochron.render.context.ContextKind;
 import dev.isochron.render.runtime.ExitCause;
@@ -96,5 +98,79 @@ class EffectsSceneTest
         {
             assertEquals(0.0, report.allocBytesPerFrame(roles[i]), roles[i].reportKey() + ": " + report.toJson());
         }
+    }
+
+    @Test
+    void shouldKeepTheWorldsAspectWithBarsInASquareWindow() throws Exception
+    {
+        final BufferedImage image = run(240, 240, null);
+
+        // 640x360 fitted into 240x240: a 240x135 rectangle, centred, bars of 52 and 53 rows above and below
+        assertEquals(0x000000, image.getRGB(20, 10) & 0xFFFFFF, "the bar above the world");
+        assertEquals(0x000000, image.getRGB(20, 232) & 0xFFFFFF, "the bar below the world");
+        assertEquals(EffectsScene.WORLD_RGBA & 0xFFFFFF, swapRedBlue(image.getRGB(2, 60) & 0xFFFFFF),
+            "the world's background at its left edge, just inside the rectangle");
+    }
+
+    @Test
+    void shouldMoveTheOrbitsCentreWhereTheLeftButtonDrags() throws Exception
+    {
+        // the synthetic source drags the left button around a 4-pixel circle at window (200, 120)
+        final BufferedImage image = run(240, 240,
+            new SyntheticInputConfig().mouseDragHz(400).keyMashHz(0).scrollStormHz(0).path(200, 120, 4));
+
+        final int line = crossHairColumn(image);
+        assertTrue(line >= 190 && line <= 210, "the centre's vertical line follows the drag to x ~200, found at " + line);
+    }
+
+    @Test
+    void shouldKeepTheOrbitCentredWithoutInput() throws Exception
+    {
+        final int line = crossHairColumn(run(240, 240, null));
+
+        assertTrue(line >= 118 && line <= 122, "the centre's vertical line at the world's middle, found at " + line);
+    }
+
+    private BufferedImage run(final int width, final int height, final SyntheticInputConfig input) throws Exception
+    {
+        final Path png = dir.resolve("effects-" + width + "x" + height + (null == input ? "" : "-input") + ".png");
+        final MeasurementConfig measurement = new MeasurementConfig().warmupFrames(0).frames(90).screenshotPath(png);
+        if (null != input)
+        {
+            measurement.syntheticInput(input);
+        }
+        final RunResult result = Isochron.run(new EffectsScene(200, width, height), new RuntimeConfig()
+            .context(ContextKind.HEADLESS).size(width, height).hudVisible(false)
+            .loop(new LoopConfig().pacing(PacingMode.TARGET_FPS).targetFps(60))
+            .measurement(measurement));
+        assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
+        return ImageIO.read(png.toFile());
+    }
+
+    /** @return the column holding the most pixels of the cross-hair's colour inside the world's rectangle. */
+    private static int crossHairColumn(final BufferedImage image)
+    {
+        int best = -1;
+        int bestCount = 0;
+        for (int x = 0; x < image.getWidth(); x++)
+        {
+            int count = 0;
+            for (int y = 53; y < 187; y++)
+            {
+                count += (image.getRGB(x, y) & 0xFFFFFF) == 0x282830 ? 1 : 0;
+            }
+            if (count > bestCount)
+            {
+                bestCount = count;
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    /** Rgba packs red in the lowest byte; an image's RGB has it in the highest. */
+    private static int swapRedBlue(final int rgb)
+    {
+        return ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
     }
 }

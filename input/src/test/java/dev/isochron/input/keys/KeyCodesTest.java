@@ -24,6 +24,14 @@ class KeyCodesTest
     }
 
     @Test
+    void shouldGiveEachActionGlfwsCode()
+    {
+        assertEquals(GLFW.GLFW_RELEASE, Actions.RELEASE);
+        assertEquals(GLFW.GLFW_PRESS, Actions.PRESS);
+        assertEquals(GLFW.GLFW_REPEAT, Actions.REPEAT);
+    }
+
+    @Test
     void shouldGiveEveryModifierGlfwsBit() throws IllegalAccessException
     {
         assertSameCodes(Modifiers.class, "GLFW_MOD_");

@@ -34,7 +34,25 @@ public final class FramePathLiterals implements Runnable
      * files hold String literals ({@link ThirdPartyFramePathClasses}, in the engine, so that the zero-allocation gate of
      * every module's tests resolves the same ones).
      */
-    static final List<String> RUNTIME_CLASSES = ThirdPartyFramePathClasses.NAMES;
+    static final List<String> RUNTIME_CLASSES = runtimeClasses();
+
+    /**
+     * Isochron's own enums that the frame path calls methods of: an enum's class holds its constants' names as String
+     * literals, which its first C2 compile resolves on the calling thread (a 128-byte one-off on the render thread of
+     * the effects scene, whose passes read their {@code BlendMode} every frame).
+     */
+    static final List<String> OWN_ENUMS = List.of(
+        "dev.isochron.render.camera.ViewportKind",
+        "dev.isochron.render.pass.BlendMode",
+        "dev.isochron.render.pass.PassOrder",
+        "dev.isochron.render.text.TextAlign");
+
+    private static List<String> runtimeClasses()
+    {
+        final List<String> names = new ArrayList<>(ThirdPartyFramePathClasses.NAMES);
+        names.addAll(OWN_ENUMS);
+        return List.copyOf(names);
+    }
 
     private final MeasurementConfig config;
     private final Class<?> applicationClass;
