@@ -6,6 +6,7 @@ import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.camera.Camera2D;
 import dev.isochron.render.camera.Viewport;
 import dev.isochron.render.context.WindowControl;
+import dev.isochron.render.pass.RenderPass;
 import dev.isochron.render.runtime.*;
 import org.joml.Vector2f;
 
@@ -17,6 +18,7 @@ public final class LetterboxedWorld implements Application<float[]> {
     private final Viewport viewport = Viewport.fit(320, 180);
     private final Vector2f pointer = new Vector2f();
     private WindowControl window;
+    private RenderPass world;
     private float mouseX;
     private float mouseY;
 
@@ -26,6 +28,7 @@ public final class LetterboxedWorld implements Application<float[]> {
 
     public void init(Init init) {
         window = init.window();
+        world = init.worldPass();
     }
 
     public void update(Tick tick, InputState input) {
@@ -46,6 +49,7 @@ public final class LetterboxedWorld implements Application<float[]> {
         viewport.update(frame.framebufferWidth(), frame.framebufferHeight(),
             window.windowWidth(), window.windowHeight(), camera);
         viewport.centreCamera(camera);
+        world.viewport(viewport.screenX(), viewport.screenTop(), viewport.screenWidth(), viewport.screenHeight());
         frame.shapes().rect(0, 0, 320, 180, Rgba.fromHex(0x203040FF));
         camera.unproject(state[0], state[1], pointer);
         if (viewport.contains(state[0], state[1])) {
