@@ -30,13 +30,6 @@ public final class FramePathLiterals implements Runnable
     private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /**
-     * The classes outside Isochron whose methods the runtime's frame path runs often enough for C2 and whose class
-     * files hold String literals ({@link ThirdPartyFramePathClasses}, in the engine, so that the zero-allocation gate of
-     * every module's tests resolves the same ones).
-     */
-    static final List<String> RUNTIME_CLASSES = runtimeClasses();
-
-    /**
      * Isochron's own enums that the frame path calls methods of: an enum's class holds its constants' names as String
      * literals, which its first C2 compile resolves on the calling thread (a 128-byte one-off on the render thread of
      * the effects scene, whose passes read their {@code BlendMode} every frame).
@@ -47,7 +40,15 @@ public final class FramePathLiterals implements Runnable
         "dev.isochron.render.pass.PassOrder",
         "dev.isochron.render.text.TextAlign");
 
-    private static List<String> runtimeClasses()
+    /**
+     * The classes whose literals every run resolves besides the application's: those outside Isochron whose methods the
+     * runtime's frame path runs often enough for C2 and whose class files hold String literals
+     * ({@link ThirdPartyFramePathClasses}, in the engine, so that the zero-allocation gate of every module's tests
+     * resolves the same ones), then {@link #OWN_ENUMS}.
+     */
+    static final List<String> RUNTIME_CLASSES = thirdPartyAndOwnEnums();
+
+    private static List<String> thirdPartyAndOwnEnums()
     {
         final List<String> names = new ArrayList<>(ThirdPartyFramePathClasses.NAMES);
         names.addAll(OWN_ENUMS);
