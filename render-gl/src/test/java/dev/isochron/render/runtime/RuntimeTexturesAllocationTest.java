@@ -1,6 +1,7 @@
 package dev.isochron.render.runtime;
 
 import dev.isochron.engine.loop.LoopConfig;
+import dev.isochron.engine.loop.PacingMode;
 import dev.isochron.engine.metrics.RunReport;
 import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.input.state.InputState;
@@ -71,7 +72,9 @@ class RuntimeTexturesAllocationTest
     {
         return ApplicationRunnerTest.headless(Threading.MULTI)
             .renderer(RendererKind.NULL)
-            .loop(new LoopConfig().tickRateHz(1_000))
+            // paced: the loader thread must get its turns on a loaded machine; uncapped, 5,000 null frames took 0.15 s
+            // and a CI run under load saw only 3 load-ready-unload cycles in them
+            .loop(new LoopConfig().tickRateHz(1_000).pacing(PacingMode.TARGET_FPS).targetFps(1_000))
             .measurement(ApplicationRunnerTest.measured().warmupFrames(warmupFrames).frames(frames));
     }
 
