@@ -197,7 +197,7 @@ class EmbeddingExamplesTest
 
         final RunResult result = Isochron.run(loadedTextures(), new RuntimeConfig().context(ContextKind.HEADLESS)
             .size(128, 64).loop(new LoopConfig().pacing(PacingMode.TARGET_FPS).targetFps(60))
-            .measurement(new MeasurementConfig().warmupFrames(0).frames(120).screenshotPath(png)));
+            .measurement(new MeasurementConfig().warmupFrames(0).frames(300).screenshotPath(png))); // 5 s, under load
 
         assertEquals(ExitCause.FRAME_LIMIT, result.exitCause());
         final BufferedImage image = ImageIO.read(png.toFile());

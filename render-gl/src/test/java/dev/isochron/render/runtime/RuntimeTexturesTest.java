@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RuntimeTexturesTest
 {
-    /** Frames at 60 FPS within which a 16x8 PNG must be decoded and uploaded: 2 s, for a loaded 2-core machine. */
-    private static final int READY_WITHIN_FRAMES = 120;
+    /** Frames at 60 FPS within which a 16x8 PNG must be decoded and uploaded: 5 s, for a loaded 2-core machine. */
+    private static final int READY_WITHIN_FRAMES = 300;
     private static final int REQUEST_FRAME = 3;
     private static final int FRAME_LIMIT = 600;
     private static final int FRAMES_AFTER = 3;
