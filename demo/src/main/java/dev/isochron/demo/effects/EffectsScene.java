@@ -46,13 +46,6 @@ public final class EffectsScene implements Application<double[]>
     public static final int PANEL_INSET = 6;
     /** The panel's background colour. */
     public static final int PANEL_RGBA = Rgba.pack(24, 32, 64, 255);
-    static final String VERTEX = "#version 330 core\n" +
-        "layout(location = 0) in vec2 a_position;\n" +
-        "layout(location = 1) in vec2 a_uv;\n" +
-        "layout(location = 2) in vec4 a_colour;\n" +
-        "uniform mat4 u_projection;\n" +
-        "out vec2 v_uv;\n" +
-        "void main() { v_uv = a_uv; gl_Position = u_projection * vec4(a_position, 0.0, 1.0); }\n";
     static final String FRAGMENT = "#version 330 core\n" +
         "in vec2 v_uv;\n" +
         "uniform sampler2D u_texture;\n" +
@@ -153,7 +146,7 @@ public final class EffectsScene implements Application<double[]>
         trails = init.createTarget("effects trails", Math.max(1, width / 2), Math.max(1, height / 2));
         trailPass = init.addPass("trails", PassOrder.BEFORE_WORLD, 1, shapeCapacity(count)).target(trails);
         glowPass = init.addPass("glow", PassOrder.AFTER_WORLD, 1, 1)
-            .shader(init.createShader("effects glow", VERTEX, FRAGMENT))
+            .shader(init.createShader("effects glow", FRAGMENT))
             .blend(BlendMode.ADDITIVE)
             .worldProjection();
         timeUniform = glowPass.uniform("u_time");

@@ -7,15 +7,6 @@ import dev.isochron.render.runtime.*;
 
 /** The world drawn into a target, then to the screen through a shader; additive sparks; a clipped HUD panel. */
 public final class PostProcessedWorld implements Application<long[]> {
-    static final String VERTEX = """
-        #version 330 core
-        layout(location = 0) in vec2 a_position;
-        layout(location = 1) in vec2 a_uv;
-        layout(location = 2) in vec4 a_colour;
-        uniform mat4 u_projection;
-        out vec2 v_uv;
-        void main() { v_uv = a_uv; gl_Position = u_projection * vec4(a_position, 0.0, 1.0); }
-        """;
     static final String FRAGMENT = """
         #version 330 core
         in vec2 v_uv;
@@ -38,7 +29,7 @@ public final class PostProcessedWorld implements Application<long[]> {
     public void init(Init init) {
         scene = init.createTarget("scene", init.framebufferWidth(), init.framebufferHeight());
         init.worldPass().target(scene).clearEachFrame(Rgba.BLACK);
-        PassShader shader = init.createShader("pulse", VERTEX, FRAGMENT);
+        PassShader shader = init.createShader("pulse", FRAGMENT);
         post = init.addPass("post", PassOrder.AFTER_WORLD, 1, 1).shader(shader).blend(BlendMode.OPAQUE);
         pulse = post.uniform("u_pulse");
         sparks = init.addPass("sparks", PassOrder.AFTER_WORLD, 1, 64).blend(BlendMode.ADDITIVE);

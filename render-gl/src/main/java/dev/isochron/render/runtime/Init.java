@@ -27,6 +27,9 @@ import java.nio.file.Path;
  */
 public final class Init
 {
+    /** The batch's vertex shader, the one {@link #createShader(String, String)} pairs a fragment shader with. */
+    public static final String BATCH_VERTEX_SHADER = "dev/isochron/render/shaders/batch.vert";
+
     private final RuntimeResources resources;
     private final FrameSubmission submission;
     private boolean closed;
@@ -249,6 +252,17 @@ public final class Init
     {
         checkOpen("createShader");
         return resources.createShader(name, vertexSource, fragmentSource);
+    }
+
+    /**
+     * Compiles a pass shader from a fragment shader alone, paired with the batch's own vertex shader (resource
+     * {@value #BATCH_VERTEX_SHADER}: it passes {@code v_uv} and {@code v_colour} on), so that a post-processing or tint
+     * shader is one stage to write; otherwise as {@link #createShader(String, String, String)}.
+     */
+    public PassShader createShader(final String name, final String fragmentSource)
+    {
+        checkOpen("createShader");
+        return resources.createShader(name, ShaderProgram.readResource(BATCH_VERTEX_SHADER), fragmentSource);
     }
 
     /** As {@link #createShader}, from UTF-8 classpath resources. */

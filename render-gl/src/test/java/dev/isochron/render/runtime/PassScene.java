@@ -16,13 +16,6 @@ import dev.isochron.render.pass.RenderTarget;
  */
 class PassScene implements Application<long[]>
 {
-    static final String VERTEX = "#version 330 core\n" +
-        "layout(location = 0) in vec2 a_position;\n" +
-        "layout(location = 1) in vec2 a_uv;\n" +
-        "layout(location = 2) in vec4 a_colour;\n" +
-        "uniform mat4 u_projection;\n" +
-        "out vec2 v_uv;\n" +
-        "void main() { v_uv = a_uv; gl_Position = u_projection * vec4(a_position, 0.0, 1.0); }\n";
     static final String FRAGMENT = "#version 330 core\n" +
         "in vec2 v_uv;\n" +
         "uniform sampler2D u_texture;\n" +
@@ -49,7 +42,7 @@ class PassScene implements Application<long[]>
         layer = init.createTarget("layer", 16, 16);
         layerPass = init.addPass("layer", PassOrder.BEFORE_WORLD, 8, 8).target(layer)
             .clearEachFrame(Rgba.pack(0, 0, 0, 255));
-        final PassShader shader = init.createShader("lit", VERTEX, FRAGMENT);
+        final PassShader shader = init.createShader("lit", FRAGMENT);
         lit = init.addPass("lit", PassOrder.AFTER_WORLD, 8, 8).shader(shader).blend(BlendMode.ADDITIVE);
         level = lit.uniform("u_level");
         panel = init.addPass("panel", PassOrder.AFTER_HUD, 8, 8).scissor(32, 0, 32, 32);
