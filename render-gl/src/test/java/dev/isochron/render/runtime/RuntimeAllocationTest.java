@@ -2,9 +2,9 @@ package dev.isochron.render.runtime;
 
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.metrics.RunReport;
-import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.input.synthetic.SyntheticInputConfig;
 import dev.isochron.render.Isochron;
+import dev.isochron.render.testing.RunAllocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,13 +72,7 @@ class RuntimeAllocationTest
 
     private static void assertZeroPerFrame(final RunReport report)
     {
-        assertEquals(MEASURED_FRAMES, report.frames(), "measured frames");
-        final ThreadRole[] roles = ThreadRole.values();
-        for (int i = 0; i < roles.length; i++)
-        {
-            assertEquals(0.0, report.allocBytesPerFrame(roles[i]), "bytes per frame on " + roles[i].reportKey() +
-                " threads: " + report.toJson());
-        }
+        RunAllocation.assertZeroPerFrame(report, MEASURED_FRAMES);
     }
 
     @Test

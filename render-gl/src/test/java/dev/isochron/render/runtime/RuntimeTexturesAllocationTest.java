@@ -2,17 +2,15 @@ package dev.isochron.render.runtime;
 
 import dev.isochron.engine.loop.LoopConfig;
 import dev.isochron.engine.loop.PacingMode;
-import dev.isochron.engine.metrics.RunReport;
-import dev.isochron.engine.metrics.ThreadRole;
 import dev.isochron.input.state.InputState;
 import dev.isochron.render.Isochron;
+import dev.isochron.render.testing.RunAllocation;
 import dev.isochron.render.batch.Rgba;
 import dev.isochron.render.texture.TextureHandle;
 import dev.isochron.render.texture.TextureState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,14 +90,7 @@ class RuntimeTexturesAllocationTest
 
         final RunResult result = Isochron.run(app, config(WARMUP_FRAMES, WARMUP_FRAMES + MEASURED_FRAMES + 1));
 
-        final RunReport report = result.report();
-        assertEquals(MEASURED_FRAMES, report.frames(), "measured frames");
-        final ThreadRole[] roles = ThreadRole.values();
-        for (int i = 0; i < roles.length; i++)
-        {
-            assertEquals(0.0, report.allocBytesPerFrame(roles[i]), "bytes per frame on " + roles[i].reportKey() +
-                " threads: " + report.toJson());
-        }
+        RunAllocation.assertZeroPerFrame(result.report(), MEASURED_FRAMES);
         assertTrue(app.cycles > 10, "load-ready-unload cycles: " + app.cycles);
     }
 }
