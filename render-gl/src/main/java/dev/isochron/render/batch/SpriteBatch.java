@@ -1,13 +1,11 @@
 package dev.isochron.render.batch;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.checked.GuardBand;
 import org.lwjgl.system.MemoryUtil;
 
-import static org.lwjgl.system.MemoryUtil.memGetFloat;
 import static org.lwjgl.system.MemoryUtil.memGetLong;
 import static org.lwjgl.system.MemoryUtil.memPutFloat;
 import static org.lwjgl.system.MemoryUtil.memPutInt;
@@ -53,25 +51,15 @@ public final class SpriteBatch implements QuadSource
     /** Largest layer: layers are 15 bits wide in the sort key. */
     public static final int MAX_LAYER = 0x7FFF;
 
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-    // per quad three 16-byte entries, one in each of three off-heap streams (pairs packed first-in-memory first):
-    // geometry: x, y (where the origin lands), -originX, -originY (the top-left corner about the origin);
-    // extent: -originX + w, -originY + h (the bottom-right corner), rotation in radians, rgba;
-    // texture: u0, v0, u1, v1
-    private static final int ENTRY_SHIFT = 4;
-    private static final int STREAMS = 3;
-    private static final int CACHE_LINE = 64;
+    private static final int ENTRY_SHIFT = SpriteEntries.ENTRY_SHIFT;
+    private static final int CACHE_LINE = SpriteEntries.CACHE_LINE;
 
     private final int capacity;
     private final boolean checked;
     private final long streamBytes;
     private final String[] streamNames;
     private final int[] sortKey;
-    // the three streams of quad entries (see ENTRY_SHIFT) in one direct buffer
-    private final ByteBuffer entryMemory;
-    private final long geometry;
-    private final long extent;
-    private final long texture;
+    private final SpriteEntries entries;
     private final int[] order;
     private final RadixSort sort;
     // the fourth stream (SpriteInstances): per quad the record's corners as 4 half floats, then its UVs as 4 unorm16;
@@ -115,22 +103,9 @@ public final class SpriteBatch implements QuadSource
         this.capacity = capacity;
         this.checked = checked;
         sortKey = new int[capacity];
-        // a direct buffer, freed with the batch by the GC; line-aligned so no 16-byte entry straddles two lines;
-        // checked: [band][geometry][band][extent][band][texture][band], the bands a cache line each
         streamBytes = (long)capacity << ENTRY_SHIFT;
-        final int band = checked ? GuardBand.BYTES : 0;
-        entryMemory = ByteBuffer.allocateDirect((int)(STREAMS * (streamBytes + band) + band + CACHE_LINE - 1));
-        geometry = ((MemoryUtil.memAddress(entryMemory) + CACHE_LINE - 1) & -CACHE_LINE) + band;
-        extent = geometry + streamBytes + band;
-        texture = extent + streamBytes + band;
+        entries = new SpriteEntries(capacity, checked);
         streamNames = checked ? Messages.streamNames() : null;
-        if (checked)
-        {
-            GuardBand.fill(geometry - band, band);
-            GuardBand.fill(extent - band, band);
-            GuardBand.fill(texture - band, band);
-            GuardBand.fill(texture + streamBytes, band);
-        }
         order = new int[capacity];
         sort = new RadixSort(capacity);
         runKey = new int[capacity];
@@ -291,17 +266,11 @@ public final class SpriteBatch implements QuadSource
         final float ly0 = -originY;
         final float lx1 = lx0 + w;
         final float ly1 = ly0 + h;
-        final long entry = (long)i << ENTRY_SHIFT;
         if (instance != 0L)
         {
-            packInstanceEntry(instance + entry, lx0, ly0, lx1, ly1, u0, v0, u1, v1);
+            packInstanceEntry(instance + ((long)i << ENTRY_SHIFT), lx0, ly0, lx1, ly1, u0, v0, u1, v1);
         }
-        memPutLong(geometry + entry, pack(x, y));
-        memPutLong(geometry + entry + 8, pack(lx0, ly0));
-        memPutLong(extent + entry, pack(lx1, ly1));
-        memPutLong(extent + entry + 8, pack(bits(rotationRad), rgba & 0xFFFF_FFFFL));
-        memPutLong(texture + entry, pack(u0, v0));
-        memPutLong(texture + entry + 8, pack(u1, v1));
+        entries.put(i, x, y, lx0, ly0, lx1, ly1, rotationRad, rgba, u0, v0, u1, v1);
         count = i + 1;
     }
 
@@ -318,9 +287,9 @@ public final class SpriteBatch implements QuadSource
         {
             outsideInstanceRange++;
         }
-        memPutLong(at, packShorts(SpriteInstanceLayout.halfBits(lx0), SpriteInstanceLayout.halfBits(ly0),
+        memPutLong(at, PackedLongs.packShorts(SpriteInstanceLayout.halfBits(lx0), SpriteInstanceLayout.halfBits(ly0),
             SpriteInstanceLayout.halfBits(lx1), SpriteInstanceLayout.halfBits(ly1)));
-        memPutLong(at + 8, packShorts(SpriteInstanceLayout.unorm16(u0), SpriteInstanceLayout.unorm16(v0),
+        memPutLong(at + 8, PackedLongs.packShorts(SpriteInstanceLayout.unorm16(u0), SpriteInstanceLayout.unorm16(v0),
             SpriteInstanceLayout.unorm16(u1), SpriteInstanceLayout.unorm16(v1)));
     }
 
@@ -445,13 +414,10 @@ public final class SpriteBatch implements QuadSource
         {
             return;
         }
-        final int band = GuardBand.BYTES;
-        GuardBand.verify(streamNames[0], geometry, streamBytes, geometry - band, band);
-        GuardBand.verify(streamNames[0], geometry, streamBytes, geometry + streamBytes, band);
-        GuardBand.verify(streamNames[1], extent, streamBytes, extent + streamBytes, band);
-        GuardBand.verify(streamNames[2], texture, streamBytes, texture + streamBytes, band);
+        entries.verifyGuards();
         if (instance != 0L)
         {
+            final int band = GuardBand.BYTES;
             GuardBand.verify(streamNames[3], instance, streamBytes, instance - band, band);
             GuardBand.verify(streamNames[3], instance, streamBytes, instance + streamBytes, band);
         }
@@ -466,7 +432,7 @@ public final class SpriteBatch implements QuadSource
     /** For tests of the guard bands: the start of the geometry entry stream (16 bytes per quad of capacity). */
     long geometryStreamAddress()
     {
-        return geometry;
+        return entries.geometry();
     }
 
     public int runCount()
@@ -516,54 +482,7 @@ public final class SpriteBatch implements QuadSource
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
-        final int[] order = this.order;
-        final long geometry = this.geometry;
-        final long extent = this.extent;
-        final long texture = this.texture;
-        long at = baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD;
-        // the last angle's cos and sin, reused while quads share an angle (rotated text, a turning group)
-        float angle = 0f;
-        float cos = 1f;
-        float sin = 0f;
-        for (int d = start; d < stop; d++)
-        {
-            final long entry = (long)order[d] << ENTRY_SHIFT;
-            final float px = memGetFloat(geometry + entry);
-            final float py = memGetFloat(geometry + entry + 4);
-            final float lx0 = memGetFloat(geometry + entry + 8);
-            final float ly0 = memGetFloat(geometry + entry + 12);
-            final float lx1 = memGetFloat(extent + entry);
-            final float ly1 = memGetFloat(extent + entry + 4);
-            final long angleRgba = memGetLong(extent + entry + 8);
-            final float a = Float.intBitsToFloat((int)first(angleRgba));
-            final long c = second(angleRgba);
-            final long uv0 = memGetLong(texture + entry);
-            final long uv1 = memGetLong(texture + entry + 8);
-            if (a == 0f)
-            {
-                final float x0 = px + lx0;
-                final float y0 = py + ly0;
-                final float x1 = px + lx1;
-                final float y1 = py + ly1;
-                quad(at, x0, y0, x1, y0, x1, y1, x0, y1, uv0, uv1, c);
-            }
-            else
-            {
-                if (a != angle) // NaN never equals: recomputed, as it must be
-                {
-                    angle = a;
-                    cos = (float)Math.cos(a);
-                    sin = (float)Math.sin(a);
-                }
-                quad(at,
-                    px + cos * lx0 - sin * ly0, py + sin * lx0 + cos * ly0,
-                    px + cos * lx1 - sin * ly0, py + sin * lx1 + cos * ly0,
-                    px + cos * lx1 - sin * ly1, py + sin * lx1 + cos * ly1,
-                    px + cos * lx0 - sin * ly1, py + sin * lx0 + cos * ly1,
-                    uv0, uv1, c);
-            }
-            at += QuadVertexLayout.BYTES_PER_QUAD;
-        }
+        entries.writeVertices(order, start, stop, baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD);
         return stop - start;
     }
 
@@ -592,8 +511,8 @@ public final class SpriteBatch implements QuadSource
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
         final int[] order = this.order;
-        final long geometry = this.geometry;
-        final long extent = this.extent;
+        final long geometry = entries.geometry();
+        final long extent = entries.extent();
         long at = baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE;
         for (int d = start; d < stop; d++)
         {
@@ -609,72 +528,6 @@ public final class SpriteBatch implements QuadSource
             at += SpriteInstanceLayout.BYTES_PER_INSTANCE;
         }
         return stop - start;
-    }
-
-    /** Four 16-bit values as the long whose native-order bytes are {@code a}'s, {@code b}'s, {@code c}'s, {@code d}'s. */
-    private static long packShorts(final int a, final int b, final int c, final int d)
-    {
-        final long first = a & 0xFFFFL;
-        final long second = b & 0xFFFFL;
-        final long third = c & 0xFFFFL;
-        final long fourth = d & 0xFFFFL;
-        return LITTLE_ENDIAN ? first | second << 16 | third << 32 | fourth << 48 :
-            first << 48 | second << 32 | third << 16 | fourth;
-    }
-
-    /**
-     * The 80 bytes of one quad as ten 8-byte stores. Vertex k is (xk, yk, u, v, rgba) at
-     * {@code at + 20k}; {@code uv0} packs (u0, v0) and {@code uv1} (u1, v1), first-in-memory first;
-     * {@code c} is the colour's unsigned 32 bits.
-     */
-    private static void quad(
-        final long at,
-        final float x0, final float y0,
-        final float x1, final float y1,
-        final float x2, final float y2,
-        final float x3, final float y3,
-        final long uv0, final long uv1, final long c)
-    {
-        memPutLong(at, pack(x0, y0));
-        memPutLong(at + 8, uv0);                                     // u0 v0
-        memPutLong(at + 16, pack(c, bits(x1)));                      // rgba | x1
-        memPutLong(at + 24, pack(bits(y1), first(uv1)));             // y1 u1
-        memPutLong(at + 32, pack(second(uv0), c));                   // v0 rgba
-        memPutLong(at + 40, pack(x2, y2));
-        memPutLong(at + 48, uv1);                                    // u1 v1
-        memPutLong(at + 56, pack(c, bits(x3)));                      // rgba | x3
-        memPutLong(at + 64, pack(bits(y3), first(uv0)));             // y3 u0
-        memPutLong(at + 72, pack(second(uv1), c));                   // v1 rgba
-    }
-
-    /** The unsigned 32 bits of {@code f}. */
-    private static long bits(final float f)
-    {
-        return Float.floatToRawIntBits(f) & 0xFFFF_FFFFL;
-    }
-
-    /** Two floats as the long whose native-order bytes are {@code first}'s then {@code second}'s. */
-    private static long pack(final float first, final float second)
-    {
-        return pack(bits(first), bits(second));
-    }
-
-    /** Two unsigned 32-bit values as the long whose native-order bytes are {@code first}'s then {@code second}'s. */
-    private static long pack(final long first, final long second)
-    {
-        return LITTLE_ENDIAN ? first | (second << 32) : second | (first << 32);
-    }
-
-    /** The unsigned 32 bits stored first in memory of a {@link #pack}ed long. */
-    private static long first(final long packed)
-    {
-        return LITTLE_ENDIAN ? packed & 0xFFFF_FFFFL : packed >>> 32;
-    }
-
-    /** The unsigned 32 bits stored second in memory of a {@link #pack}ed long. */
-    private static long second(final long packed)
-    {
-        return LITTLE_ENDIAN ? packed >>> 32 : packed & 0xFFFF_FFFFL;
     }
 
     static void vertex(final long at, final float x, final float y, final float u, final float v, final int rgba)
