@@ -1,15 +1,10 @@
 package dev.isochron.render.batch;
 
-import java.nio.ByteBuffer;
-
 import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.checked.GuardBand;
-import org.lwjgl.system.MemoryUtil;
 
-import static org.lwjgl.system.MemoryUtil.memGetLong;
 import static org.lwjgl.system.MemoryUtil.memPutFloat;
 import static org.lwjgl.system.MemoryUtil.memPutInt;
-import static org.lwjgl.system.MemoryUtil.memPutLong;
 
 /**
  * Records textured quads (sprites, glyphs) for one frame into preallocated storage (three 16-byte
@@ -51,28 +46,20 @@ public final class SpriteBatch implements QuadSource
     /** Largest layer: layers are 15 bits wide in the sort key. */
     public static final int MAX_LAYER = 0x7FFF;
 
-    private static final int ENTRY_SHIFT = SpriteEntries.ENTRY_SHIFT;
-    private static final int CACHE_LINE = SpriteEntries.CACHE_LINE;
-
     private final int capacity;
     private final boolean checked;
-    private final long streamBytes;
-    private final String[] streamNames;
     private final int[] sortKey;
     private final SpriteEntries entries;
     private final int[] order;
     private final RadixSort sort;
-    // the fourth stream (SpriteInstances): per quad the record's corners as 4 half floats, then its UVs as 4 unorm16;
-    // 0 until a SpriteInstances wraps the batch
-    private ByteBuffer instanceMemory;
-    private long instance;
+    // null until a SpriteInstances wraps the batch
+    private InstanceRecordStream instances;
 
     private final int[] runKey;
     private final int[] runFirst;
     private final int[] runCount;
 
     private int count;
-    private int outsideInstanceRange;
     private int runs;
     private int layerBits;
     private boolean sortByTexture = true;
@@ -103,9 +90,7 @@ public final class SpriteBatch implements QuadSource
         this.capacity = capacity;
         this.checked = checked;
         sortKey = new int[capacity];
-        streamBytes = (long)capacity << ENTRY_SHIFT;
         entries = new SpriteEntries(capacity, checked);
-        streamNames = checked ? Messages.streamNames() : null;
         order = new int[capacity];
         sort = new RadixSort(capacity);
         runKey = new int[capacity];
@@ -131,7 +116,10 @@ public final class SpriteBatch implements QuadSource
     public void clear()
     {
         count = 0;
-        outsideInstanceRange = 0;
+        if (instances != null)
+        {
+            instances.clear();
+        }
         runs = 0;
         layerBits = 0;
         prepared = false;
@@ -266,31 +254,13 @@ public final class SpriteBatch implements QuadSource
         final float ly0 = -originY;
         final float lx1 = lx0 + w;
         final float ly1 = ly0 + h;
-        if (instance != 0L)
+        final InstanceRecordStream instances = this.instances;
+        if (instances != null)
         {
-            packInstanceEntry(instance + ((long)i << ENTRY_SHIFT), lx0, ly0, lx1, ly1, u0, v0, u1, v1);
+            instances.put(i, lx0, ly0, lx1, ly1, u0, v0, u1, v1);
         }
         entries.put(i, x, y, lx0, ly0, lx1, ly1, rotationRad, rgba, u0, v0, u1, v1);
         count = i + 1;
-    }
-
-    /**
-     * The instance stream's 16 bytes of one quad: the record's corners (offset 8) and UVs (offset 24), converted;
-     * counts the quad when they do not fit.
-     */
-    private void packInstanceEntry(
-        final long at,
-        final float lx0, final float ly0, final float lx1, final float ly1,
-        final float u0, final float v0, final float u1, final float v1)
-    {
-        if (!fitsInstanceRecord(lx0, ly0, lx1, ly1, u0, v0, u1, v1))
-        {
-            outsideInstanceRange++;
-        }
-        memPutLong(at, PackedLongs.packShorts(SpriteInstanceLayout.halfBits(lx0), SpriteInstanceLayout.halfBits(ly0),
-            SpriteInstanceLayout.halfBits(lx1), SpriteInstanceLayout.halfBits(ly1)));
-        memPutLong(at + 8, PackedLongs.packShorts(SpriteInstanceLayout.unorm16(u0), SpriteInstanceLayout.unorm16(v0),
-            SpriteInstanceLayout.unorm16(u1), SpriteInstanceLayout.unorm16(v1)));
     }
 
     /**
@@ -301,7 +271,7 @@ public final class SpriteBatch implements QuadSource
      */
     void packInstanceRecords()
     {
-        if (instance != 0L)
+        if (instances != null)
         {
             return;
         }
@@ -309,33 +279,13 @@ public final class SpriteBatch implements QuadSource
         {
             throw Messages.recordedBeforeInstances(count);
         }
-        final int band = checked ? GuardBand.BYTES : 0;
-        instanceMemory = ByteBuffer.allocateDirect((int)(streamBytes + 2L * band + CACHE_LINE - 1));
-        instance = ((MemoryUtil.memAddress(instanceMemory) + CACHE_LINE - 1) & -CACHE_LINE) + band;
-        if (checked)
-        {
-            GuardBand.fill(instance - band, band);
-            GuardBand.fill(instance + streamBytes, band);
-        }
+        instances = new InstanceRecordStream(capacity, checked);
     }
 
     /** @return whether {@code draw} fills the instance stream (a {@link SpriteInstances} wraps the batch). */
     public boolean packsInstanceRecords()
     {
-        return instance != 0L;
-    }
-
-    /**
-     * Whether a quad's corners and UVs fit a {@link SpriteInstanceLayout} record: corners finite and at most
-     * {@link SpriteInstanceLayout#MAX_CORNER} from the origin, UVs in [0, 1] (NaN fits nothing).
-     */
-    private static boolean fitsInstanceRecord(
-        final float lx0, final float ly0, final float lx1, final float ly1,
-        final float u0, final float v0, final float u1, final float v1)
-    {
-        final float max = SpriteInstanceLayout.MAX_CORNER;
-        return Math.abs(lx0) <= max & Math.abs(ly0) <= max & Math.abs(lx1) <= max & Math.abs(ly1) <= max &
-            u0 >= 0f & u0 <= 1f & v0 >= 0f & v0 <= 1f & u1 >= 0f & u1 <= 1f & v1 >= 0f & v1 <= 1f;
+        return instances != null;
     }
 
     /**
@@ -346,7 +296,7 @@ public final class SpriteBatch implements QuadSource
      */
     public int quadsOutsideInstanceRange()
     {
-        return outsideInstanceRange;
+        return instances == null ? 0 : instances.outsideRange();
     }
 
     /**
@@ -415,18 +365,16 @@ public final class SpriteBatch implements QuadSource
             return;
         }
         entries.verifyGuards();
-        if (instance != 0L)
+        if (instances != null)
         {
-            final int band = GuardBand.BYTES;
-            GuardBand.verify(streamNames[3], instance, streamBytes, instance - band, band);
-            GuardBand.verify(streamNames[3], instance, streamBytes, instance + streamBytes, band);
+            instances.verifyGuards();
         }
     }
 
     /** For tests of the guard bands: the start of the instance record stream, 0 when there is none. */
     long instanceStreamAddress()
     {
-        return instance;
+        return instances == null ? 0L : instances.address();
     }
 
     /** For tests of the guard bands: the start of the geometry entry stream (16 bytes per quad of capacity). */
@@ -502,31 +450,16 @@ public final class SpriteBatch implements QuadSource
     public int generateInstances(final int sliceIndex, final int sliceCount, final long baseAddress)
     {
         checkPrepared();
-        final long instance = this.instance;
-        if (instance == 0L)
+        final InstanceRecordStream instances = this.instances;
+        if (instances == null)
         {
             throw Messages.noInstanceRecords();
         }
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
-        final int[] order = this.order;
-        final long geometry = entries.geometry();
-        final long extent = entries.extent();
-        long at = baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE;
-        for (int d = start; d < stop; d++)
-        {
-            final long entry = (long)order[d] << ENTRY_SHIFT;
-            final long xy = memGetLong(geometry + entry);
-            final long angleRgba = memGetLong(extent + entry + 8);
-            final long corners = memGetLong(instance + entry);
-            final long uvs = memGetLong(instance + entry + 8);
-            memPutLong(at, xy);
-            memPutLong(at + 8, corners);
-            memPutLong(at + 16, angleRgba);
-            memPutLong(at + 24, uvs);
-            at += SpriteInstanceLayout.BYTES_PER_INSTANCE;
-        }
+        instances.writeRecords(entries, order, start, stop,
+            baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE);
         return stop - start;
     }
 
@@ -564,12 +497,6 @@ public final class SpriteBatch implements QuadSource
     {
         private Messages()
         {
-        }
-
-        static String[] streamNames()
-        {
-            return new String[] {"SpriteBatch geometry entries", "SpriteBatch extent entries",
-                "SpriteBatch texture entries", "SpriteBatch instance record entries"};
         }
 
         static IllegalArgumentException badCapacity(final int capacity)
