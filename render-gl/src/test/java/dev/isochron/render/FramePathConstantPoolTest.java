@@ -104,6 +104,7 @@ class FramePathConstantPoolTest
         "dev.isochron.render.batch.GlInstancedSprites",
         "dev.isochron.render.batch.InstanceRecordStream",
         "dev.isochron.render.batch.PackedLongs",
+        "dev.isochron.render.batch.SpriteDrawOrder",
         "dev.isochron.render.batch.SpriteEntries",
         "dev.isochron.render.context.GlSession",
         "dev.isochron.render.context.WindowPlacement",

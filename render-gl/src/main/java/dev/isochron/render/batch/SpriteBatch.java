@@ -48,19 +48,12 @@ public final class SpriteBatch implements QuadSource
 
     private final int capacity;
     private final boolean checked;
-    private final int[] sortKey;
     private final SpriteEntries entries;
-    private final int[] order;
-    private final RadixSort sort;
+    private final SpriteDrawOrder drawOrder;
     // null until a SpriteInstances wraps the batch
     private InstanceRecordStream instances;
 
-    private final int[] runKey;
-    private final int[] runFirst;
-    private final int[] runCount;
-
     private int count;
-    private int runs;
     private int layerBits;
     private boolean sortByTexture = true;
     private boolean prepared;
@@ -89,13 +82,8 @@ public final class SpriteBatch implements QuadSource
         }
         this.capacity = capacity;
         this.checked = checked;
-        sortKey = new int[capacity];
         entries = new SpriteEntries(capacity, checked);
-        order = new int[capacity];
-        sort = new RadixSort(capacity);
-        runKey = new int[capacity];
-        runFirst = new int[capacity];
-        runCount = new int[capacity];
+        drawOrder = new SpriteDrawOrder(capacity);
     }
 
     /** @return most quads per frame. */
@@ -120,7 +108,7 @@ public final class SpriteBatch implements QuadSource
         {
             instances.clear();
         }
-        runs = 0;
+        drawOrder.clear();
         layerBits = 0;
         prepared = false;
     }
@@ -249,7 +237,7 @@ public final class SpriteBatch implements QuadSource
             checkTextureKey(textureKey);
         }
         prepared = false;
-        sortKey[i] = layerBits | textureKey;
+        drawOrder.key(i, layerBits | textureKey);
         final float lx0 = -originX;
         final float ly0 = -originY;
         final float lx1 = lx0 + w;
@@ -311,34 +299,7 @@ public final class SpriteBatch implements QuadSource
         {
             verifyGuards();
         }
-        final int n = count;
-        if (sortByTexture)
-        {
-            sort.sortIndices(sortKey, n, order);
-        }
-        else
-        {
-            for (int i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-        }
-        int r = -1;
-        int previous = -1;
-        for (int i = 0; i < n; i++)
-        {
-            final int texture = sortKey[order[i]] & MAX_TEXTURE_KEY;
-            if (texture != previous)
-            {
-                r++;
-                runKey[r] = texture;
-                runFirst[r] = i;
-                runCount[r] = 0;
-                previous = texture;
-            }
-            runCount[r]++;
-        }
-        runs = r + 1;
+        drawOrder.sort(count, sortByTexture);
         prepared = true;
     }
 
@@ -386,22 +347,22 @@ public final class SpriteBatch implements QuadSource
     public int runCount()
     {
         checkPrepared();
-        return runs;
+        return drawOrder.runs();
     }
 
     public int runTextureKey(final int run)
     {
-        return runKey[run];
+        return drawOrder.runTextureKey(run);
     }
 
     public int runFirstQuad(final int run)
     {
-        return runFirst[run];
+        return drawOrder.runFirstQuad(run);
     }
 
     public int runQuadCount(final int run)
     {
-        return runCount[run];
+        return drawOrder.runQuadCount(run);
     }
 
     /**
@@ -410,7 +371,7 @@ public final class SpriteBatch implements QuadSource
      */
     public int drawnQuad(final int drawIndex)
     {
-        return order[drawIndex];
+        return drawOrder.drawnQuad(drawIndex);
     }
 
     /**
@@ -430,7 +391,7 @@ public final class SpriteBatch implements QuadSource
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
-        entries.writeVertices(order, start, stop, baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD);
+        entries.writeVertices(drawOrder.order(), start, stop, baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD);
         return stop - start;
     }
 
@@ -458,7 +419,7 @@ public final class SpriteBatch implements QuadSource
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
-        instances.writeRecords(entries, order, start, stop,
+        instances.writeRecords(entries, drawOrder.order(), start, stop,
             baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE);
         return stop - start;
     }
