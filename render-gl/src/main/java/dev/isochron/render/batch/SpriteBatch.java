@@ -48,6 +48,8 @@ public final class SpriteBatch implements QuadSource
 
     private final int capacity;
     private final boolean checked;
+    // the parts, one idea each: the three entry streams and the vertices made from them; the sort keys, the draw
+    // order and its texture runs; the instance record stream; the error messages in SpriteBatchMessages
     private final SpriteEntries entries;
     private final SpriteDrawOrder drawOrder;
     // null until a SpriteInstances wraps the batch
@@ -78,7 +80,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (capacity < 1 || capacity > (1 << 24))
         {
-            throw Messages.badCapacity(capacity);
+            throw SpriteBatchMessages.badCapacity(capacity);
         }
         this.capacity = capacity;
         this.checked = checked;
@@ -123,7 +125,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (layer < 0 || layer > MAX_LAYER)
         {
-            throw Messages.badLayer(layer);
+            throw SpriteBatchMessages.badLayer(layer);
         }
         layerBits = layer << 16;
         return this;
@@ -230,7 +232,7 @@ public final class SpriteBatch implements QuadSource
         final int i = count;
         if (i == capacity)
         {
-            throw Messages.full(capacity);
+            throw SpriteBatchMessages.full(capacity);
         }
         if ((textureKey & ~MAX_TEXTURE_KEY) != 0)
         {
@@ -265,7 +267,7 @@ public final class SpriteBatch implements QuadSource
         }
         if (count != 0)
         {
-            throw Messages.recordedBeforeInstances(count);
+            throw SpriteBatchMessages.recordedBeforeInstances(count);
         }
         instances = new InstanceRecordStream(capacity, checked);
     }
@@ -414,7 +416,7 @@ public final class SpriteBatch implements QuadSource
         final InstanceRecordStream instances = this.instances;
         if (instances == null)
         {
-            throw Messages.noInstanceRecords();
+            throw SpriteBatchMessages.noInstanceRecords();
         }
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
@@ -437,7 +439,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (textureKey < 0 || textureKey > MAX_TEXTURE_KEY)
         {
-            throw Messages.badTextureKey(textureKey);
+            throw SpriteBatchMessages.badTextureKey(textureKey);
         }
     }
 
@@ -445,59 +447,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (!prepared)
         {
-            throw Messages.notPrepared(count);
-        }
-    }
-
-    /**
-     * The error messages, in a class of their own so that SpriteBatch holds no String constant: the first C2
-     * compile of a per-frame method would otherwise resolve them on the engine thread that calls it, mid-run (see
-     * {@code ClassConstants} in the engine test-jar).
-     */
-    private static final class Messages
-    {
-        private Messages()
-        {
-        }
-
-        static IllegalArgumentException badCapacity(final int capacity)
-        {
-            return new IllegalArgumentException("capacity must be in [1, 16777216], was " + capacity);
-        }
-
-        static IllegalArgumentException badLayer(final int layer)
-        {
-            return new IllegalArgumentException("layer must be in [0, " + MAX_LAYER + "], was " + layer);
-        }
-
-        static IllegalArgumentException badTextureKey(final int textureKey)
-        {
-            return new IllegalArgumentException(
-                "textureKey must be in [0, " + MAX_TEXTURE_KEY + "], was " + textureKey);
-        }
-
-        static IllegalStateException notPrepared(final int count)
-        {
-            return new IllegalStateException("SpriteBatch.prepare() must run after the last draw and before " +
-                "generate() or the runs are read (" + count + " quads recorded)");
-        }
-
-        static IllegalStateException recordedBeforeInstances(final int count)
-        {
-            return new IllegalStateException("wrap a SpriteBatch in SpriteInstances before recording into it: " +
-                count + " quads are recorded without instance records");
-        }
-
-        static IllegalStateException noInstanceRecords()
-        {
-            return new IllegalStateException("SpriteBatch.generateInstances needs the instance records draw packs " +
-                "once a SpriteInstances wraps the batch: construct new SpriteInstances(batch) before recording");
-        }
-
-        static IllegalStateException full(final int capacity)
-        {
-            return new IllegalStateException("SpriteBatch capacity of " + capacity +
-                " quads per frame exceeded: construct the batch with a larger capacity");
+            throw SpriteBatchMessages.notPrepared(count);
         }
     }
 }
