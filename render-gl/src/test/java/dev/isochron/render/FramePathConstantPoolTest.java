@@ -102,6 +102,10 @@ class FramePathConstantPoolTest
     @ValueSource(strings = {
         "dev.isochron.render.batch.GlCommandIssuer",
         "dev.isochron.render.batch.GlInstancedSprites",
+        "dev.isochron.render.batch.InstanceRecordStream",
+        "dev.isochron.render.batch.PackedLongs",
+        "dev.isochron.render.batch.SpriteDrawOrder",
+        "dev.isochron.render.batch.SpriteEntries",
         "dev.isochron.render.context.GlSession",
         "dev.isochron.render.context.WindowPlacement",
         "dev.isochron.render.gl.PersistentVertexRing",

@@ -1,17 +1,10 @@
 package dev.isochron.render.batch;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
 import dev.isochron.engine.checked.CheckedMode;
 import dev.isochron.engine.checked.GuardBand;
-import org.lwjgl.system.MemoryUtil;
 
-import static org.lwjgl.system.MemoryUtil.memGetFloat;
-import static org.lwjgl.system.MemoryUtil.memGetLong;
 import static org.lwjgl.system.MemoryUtil.memPutFloat;
 import static org.lwjgl.system.MemoryUtil.memPutInt;
-import static org.lwjgl.system.MemoryUtil.memPutLong;
 
 /**
  * Records textured quads (sprites, glyphs) for one frame into preallocated storage (three 16-byte
@@ -53,39 +46,16 @@ public final class SpriteBatch implements QuadSource
     /** Largest layer: layers are 15 bits wide in the sort key. */
     public static final int MAX_LAYER = 0x7FFF;
 
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-    // per quad three 16-byte entries, one in each of three off-heap streams (pairs packed first-in-memory first):
-    // geometry: x, y (where the origin lands), -originX, -originY (the top-left corner about the origin);
-    // extent: -originX + w, -originY + h (the bottom-right corner), rotation in radians, rgba;
-    // texture: u0, v0, u1, v1
-    private static final int ENTRY_SHIFT = 4;
-    private static final int STREAMS = 3;
-    private static final int CACHE_LINE = 64;
-
     private final int capacity;
     private final boolean checked;
-    private final long streamBytes;
-    private final String[] streamNames;
-    private final int[] sortKey;
-    // the three streams of quad entries (see ENTRY_SHIFT) in one direct buffer
-    private final ByteBuffer entryMemory;
-    private final long geometry;
-    private final long extent;
-    private final long texture;
-    private final int[] order;
-    private final RadixSort sort;
-    // the fourth stream (SpriteInstances): per quad the record's corners as 4 half floats, then its UVs as 4 unorm16;
-    // 0 until a SpriteInstances wraps the batch
-    private ByteBuffer instanceMemory;
-    private long instance;
-
-    private final int[] runKey;
-    private final int[] runFirst;
-    private final int[] runCount;
+    // the parts, one idea each: the three entry streams and the vertices made from them; the sort keys, the draw
+    // order and its texture runs; the instance record stream; the error messages in SpriteBatchMessages
+    private final SpriteEntries entries;
+    private final SpriteDrawOrder drawOrder;
+    // null until a SpriteInstances wraps the batch
+    private InstanceRecordStream instances;
 
     private int count;
-    private int outsideInstanceRange;
-    private int runs;
     private int layerBits;
     private boolean sortByTexture = true;
     private boolean prepared;
@@ -110,32 +80,12 @@ public final class SpriteBatch implements QuadSource
     {
         if (capacity < 1 || capacity > (1 << 24))
         {
-            throw Messages.badCapacity(capacity);
+            throw SpriteBatchMessages.badCapacity(capacity);
         }
         this.capacity = capacity;
         this.checked = checked;
-        sortKey = new int[capacity];
-        // a direct buffer, freed with the batch by the GC; line-aligned so no 16-byte entry straddles two lines;
-        // checked: [band][geometry][band][extent][band][texture][band], the bands a cache line each
-        streamBytes = (long)capacity << ENTRY_SHIFT;
-        final int band = checked ? GuardBand.BYTES : 0;
-        entryMemory = ByteBuffer.allocateDirect((int)(STREAMS * (streamBytes + band) + band + CACHE_LINE - 1));
-        geometry = ((MemoryUtil.memAddress(entryMemory) + CACHE_LINE - 1) & -CACHE_LINE) + band;
-        extent = geometry + streamBytes + band;
-        texture = extent + streamBytes + band;
-        streamNames = checked ? Messages.streamNames() : null;
-        if (checked)
-        {
-            GuardBand.fill(geometry - band, band);
-            GuardBand.fill(extent - band, band);
-            GuardBand.fill(texture - band, band);
-            GuardBand.fill(texture + streamBytes, band);
-        }
-        order = new int[capacity];
-        sort = new RadixSort(capacity);
-        runKey = new int[capacity];
-        runFirst = new int[capacity];
-        runCount = new int[capacity];
+        entries = new SpriteEntries(capacity, checked);
+        drawOrder = new SpriteDrawOrder(capacity);
     }
 
     /** @return most quads per frame. */
@@ -156,8 +106,11 @@ public final class SpriteBatch implements QuadSource
     public void clear()
     {
         count = 0;
-        outsideInstanceRange = 0;
-        runs = 0;
+        if (instances != null)
+        {
+            instances.clear();
+        }
+        drawOrder.clear();
         layerBits = 0;
         prepared = false;
     }
@@ -172,7 +125,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (layer < 0 || layer > MAX_LAYER)
         {
-            throw Messages.badLayer(layer);
+            throw SpriteBatchMessages.badLayer(layer);
         }
         layerBits = layer << 16;
         return this;
@@ -279,49 +232,25 @@ public final class SpriteBatch implements QuadSource
         final int i = count;
         if (i == capacity)
         {
-            throw Messages.full(capacity);
+            throw SpriteBatchMessages.full(capacity);
         }
         if ((textureKey & ~MAX_TEXTURE_KEY) != 0)
         {
             checkTextureKey(textureKey);
         }
         prepared = false;
-        sortKey[i] = layerBits | textureKey;
+        drawOrder.key(i, layerBits | textureKey);
         final float lx0 = -originX;
         final float ly0 = -originY;
         final float lx1 = lx0 + w;
         final float ly1 = ly0 + h;
-        final long entry = (long)i << ENTRY_SHIFT;
-        if (instance != 0L)
+        final InstanceRecordStream instances = this.instances;
+        if (instances != null)
         {
-            packInstanceEntry(instance + entry, lx0, ly0, lx1, ly1, u0, v0, u1, v1);
+            instances.put(i, lx0, ly0, lx1, ly1, u0, v0, u1, v1);
         }
-        memPutLong(geometry + entry, pack(x, y));
-        memPutLong(geometry + entry + 8, pack(lx0, ly0));
-        memPutLong(extent + entry, pack(lx1, ly1));
-        memPutLong(extent + entry + 8, pack(bits(rotationRad), rgba & 0xFFFF_FFFFL));
-        memPutLong(texture + entry, pack(u0, v0));
-        memPutLong(texture + entry + 8, pack(u1, v1));
+        entries.put(i, x, y, lx0, ly0, lx1, ly1, rotationRad, rgba, u0, v0, u1, v1);
         count = i + 1;
-    }
-
-    /**
-     * The instance stream's 16 bytes of one quad: the record's corners (offset 8) and UVs (offset 24), converted;
-     * counts the quad when they do not fit.
-     */
-    private void packInstanceEntry(
-        final long at,
-        final float lx0, final float ly0, final float lx1, final float ly1,
-        final float u0, final float v0, final float u1, final float v1)
-    {
-        if (!fitsInstanceRecord(lx0, ly0, lx1, ly1, u0, v0, u1, v1))
-        {
-            outsideInstanceRange++;
-        }
-        memPutLong(at, packShorts(SpriteInstanceLayout.halfBits(lx0), SpriteInstanceLayout.halfBits(ly0),
-            SpriteInstanceLayout.halfBits(lx1), SpriteInstanceLayout.halfBits(ly1)));
-        memPutLong(at + 8, packShorts(SpriteInstanceLayout.unorm16(u0), SpriteInstanceLayout.unorm16(v0),
-            SpriteInstanceLayout.unorm16(u1), SpriteInstanceLayout.unorm16(v1)));
     }
 
     /**
@@ -332,41 +261,21 @@ public final class SpriteBatch implements QuadSource
      */
     void packInstanceRecords()
     {
-        if (instance != 0L)
+        if (instances != null)
         {
             return;
         }
         if (count != 0)
         {
-            throw Messages.recordedBeforeInstances(count);
+            throw SpriteBatchMessages.recordedBeforeInstances(count);
         }
-        final int band = checked ? GuardBand.BYTES : 0;
-        instanceMemory = ByteBuffer.allocateDirect((int)(streamBytes + 2L * band + CACHE_LINE - 1));
-        instance = ((MemoryUtil.memAddress(instanceMemory) + CACHE_LINE - 1) & -CACHE_LINE) + band;
-        if (checked)
-        {
-            GuardBand.fill(instance - band, band);
-            GuardBand.fill(instance + streamBytes, band);
-        }
+        instances = new InstanceRecordStream(capacity, checked);
     }
 
     /** @return whether {@code draw} fills the instance stream (a {@link SpriteInstances} wraps the batch). */
     public boolean packsInstanceRecords()
     {
-        return instance != 0L;
-    }
-
-    /**
-     * Whether a quad's corners and UVs fit a {@link SpriteInstanceLayout} record: corners finite and at most
-     * {@link SpriteInstanceLayout#MAX_CORNER} from the origin, UVs in [0, 1] (NaN fits nothing).
-     */
-    private static boolean fitsInstanceRecord(
-        final float lx0, final float ly0, final float lx1, final float ly1,
-        final float u0, final float v0, final float u1, final float v1)
-    {
-        final float max = SpriteInstanceLayout.MAX_CORNER;
-        return Math.abs(lx0) <= max & Math.abs(ly0) <= max & Math.abs(lx1) <= max & Math.abs(ly1) <= max &
-            u0 >= 0f & u0 <= 1f & v0 >= 0f & v0 <= 1f & u1 >= 0f & u1 <= 1f & v1 >= 0f & v1 <= 1f;
+        return instances != null;
     }
 
     /**
@@ -377,7 +286,7 @@ public final class SpriteBatch implements QuadSource
      */
     public int quadsOutsideInstanceRange()
     {
-        return outsideInstanceRange;
+        return instances == null ? 0 : instances.outsideRange();
     }
 
     /**
@@ -392,34 +301,7 @@ public final class SpriteBatch implements QuadSource
         {
             verifyGuards();
         }
-        final int n = count;
-        if (sortByTexture)
-        {
-            sort.sortIndices(sortKey, n, order);
-        }
-        else
-        {
-            for (int i = 0; i < n; i++)
-            {
-                order[i] = i;
-            }
-        }
-        int r = -1;
-        int previous = -1;
-        for (int i = 0; i < n; i++)
-        {
-            final int texture = sortKey[order[i]] & MAX_TEXTURE_KEY;
-            if (texture != previous)
-            {
-                r++;
-                runKey[r] = texture;
-                runFirst[r] = i;
-                runCount[r] = 0;
-                previous = texture;
-            }
-            runCount[r]++;
-        }
-        runs = r + 1;
+        drawOrder.sort(count, sortByTexture);
         prepared = true;
     }
 
@@ -445,49 +327,44 @@ public final class SpriteBatch implements QuadSource
         {
             return;
         }
-        final int band = GuardBand.BYTES;
-        GuardBand.verify(streamNames[0], geometry, streamBytes, geometry - band, band);
-        GuardBand.verify(streamNames[0], geometry, streamBytes, geometry + streamBytes, band);
-        GuardBand.verify(streamNames[1], extent, streamBytes, extent + streamBytes, band);
-        GuardBand.verify(streamNames[2], texture, streamBytes, texture + streamBytes, band);
-        if (instance != 0L)
+        entries.verifyGuards();
+        if (instances != null)
         {
-            GuardBand.verify(streamNames[3], instance, streamBytes, instance - band, band);
-            GuardBand.verify(streamNames[3], instance, streamBytes, instance + streamBytes, band);
+            instances.verifyGuards();
         }
     }
 
     /** For tests of the guard bands: the start of the instance record stream, 0 when there is none. */
     long instanceStreamAddress()
     {
-        return instance;
+        return instances == null ? 0L : instances.address();
     }
 
     /** For tests of the guard bands: the start of the geometry entry stream (16 bytes per quad of capacity). */
     long geometryStreamAddress()
     {
-        return geometry;
+        return entries.geometry();
     }
 
     public int runCount()
     {
         checkPrepared();
-        return runs;
+        return drawOrder.runs();
     }
 
     public int runTextureKey(final int run)
     {
-        return runKey[run];
+        return drawOrder.runTextureKey(run);
     }
 
     public int runFirstQuad(final int run)
     {
-        return runFirst[run];
+        return drawOrder.runFirstQuad(run);
     }
 
     public int runQuadCount(final int run)
     {
-        return runCount[run];
+        return drawOrder.runQuadCount(run);
     }
 
     /**
@@ -496,7 +373,7 @@ public final class SpriteBatch implements QuadSource
      */
     public int drawnQuad(final int drawIndex)
     {
-        return order[drawIndex];
+        return drawOrder.drawnQuad(drawIndex);
     }
 
     /**
@@ -516,54 +393,7 @@ public final class SpriteBatch implements QuadSource
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
-        final int[] order = this.order;
-        final long geometry = this.geometry;
-        final long extent = this.extent;
-        final long texture = this.texture;
-        long at = baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD;
-        // the last angle's cos and sin, reused while quads share an angle (rotated text, a turning group)
-        float angle = 0f;
-        float cos = 1f;
-        float sin = 0f;
-        for (int d = start; d < stop; d++)
-        {
-            final long entry = (long)order[d] << ENTRY_SHIFT;
-            final float px = memGetFloat(geometry + entry);
-            final float py = memGetFloat(geometry + entry + 4);
-            final float lx0 = memGetFloat(geometry + entry + 8);
-            final float ly0 = memGetFloat(geometry + entry + 12);
-            final float lx1 = memGetFloat(extent + entry);
-            final float ly1 = memGetFloat(extent + entry + 4);
-            final long angleRgba = memGetLong(extent + entry + 8);
-            final float a = Float.intBitsToFloat((int)first(angleRgba));
-            final long c = second(angleRgba);
-            final long uv0 = memGetLong(texture + entry);
-            final long uv1 = memGetLong(texture + entry + 8);
-            if (a == 0f)
-            {
-                final float x0 = px + lx0;
-                final float y0 = py + ly0;
-                final float x1 = px + lx1;
-                final float y1 = py + ly1;
-                quad(at, x0, y0, x1, y0, x1, y1, x0, y1, uv0, uv1, c);
-            }
-            else
-            {
-                if (a != angle) // NaN never equals: recomputed, as it must be
-                {
-                    angle = a;
-                    cos = (float)Math.cos(a);
-                    sin = (float)Math.sin(a);
-                }
-                quad(at,
-                    px + cos * lx0 - sin * ly0, py + sin * lx0 + cos * ly0,
-                    px + cos * lx1 - sin * ly0, py + sin * lx1 + cos * ly0,
-                    px + cos * lx1 - sin * ly1, py + sin * lx1 + cos * ly1,
-                    px + cos * lx0 - sin * ly1, py + sin * lx0 + cos * ly1,
-                    uv0, uv1, c);
-            }
-            at += QuadVertexLayout.BYTES_PER_QUAD;
-        }
+        entries.writeVertices(drawOrder.order(), start, stop, baseAddress + (long)start * QuadVertexLayout.BYTES_PER_QUAD);
         return stop - start;
     }
 
@@ -583,98 +413,17 @@ public final class SpriteBatch implements QuadSource
     public int generateInstances(final int sliceIndex, final int sliceCount, final long baseAddress)
     {
         checkPrepared();
-        final long instance = this.instance;
-        if (instance == 0L)
+        final InstanceRecordStream instances = this.instances;
+        if (instances == null)
         {
-            throw Messages.noInstanceRecords();
+            throw SpriteBatchMessages.noInstanceRecords();
         }
         final int n = count;
         final int start = QuadSource.sliceStart(n, sliceIndex, sliceCount);
         final int stop = QuadSource.sliceEnd(n, sliceIndex, sliceCount);
-        final int[] order = this.order;
-        final long geometry = this.geometry;
-        final long extent = this.extent;
-        long at = baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE;
-        for (int d = start; d < stop; d++)
-        {
-            final long entry = (long)order[d] << ENTRY_SHIFT;
-            final long xy = memGetLong(geometry + entry);
-            final long angleRgba = memGetLong(extent + entry + 8);
-            final long corners = memGetLong(instance + entry);
-            final long uvs = memGetLong(instance + entry + 8);
-            memPutLong(at, xy);
-            memPutLong(at + 8, corners);
-            memPutLong(at + 16, angleRgba);
-            memPutLong(at + 24, uvs);
-            at += SpriteInstanceLayout.BYTES_PER_INSTANCE;
-        }
+        instances.writeRecords(entries, drawOrder.order(), start, stop,
+            baseAddress + (long)start * SpriteInstanceLayout.BYTES_PER_INSTANCE);
         return stop - start;
-    }
-
-    /** Four 16-bit values as the long whose native-order bytes are {@code a}'s, {@code b}'s, {@code c}'s, {@code d}'s. */
-    private static long packShorts(final int a, final int b, final int c, final int d)
-    {
-        final long first = a & 0xFFFFL;
-        final long second = b & 0xFFFFL;
-        final long third = c & 0xFFFFL;
-        final long fourth = d & 0xFFFFL;
-        return LITTLE_ENDIAN ? first | second << 16 | third << 32 | fourth << 48 :
-            first << 48 | second << 32 | third << 16 | fourth;
-    }
-
-    /**
-     * The 80 bytes of one quad as ten 8-byte stores. Vertex k is (xk, yk, u, v, rgba) at
-     * {@code at + 20k}; {@code uv0} packs (u0, v0) and {@code uv1} (u1, v1), first-in-memory first;
-     * {@code c} is the colour's unsigned 32 bits.
-     */
-    private static void quad(
-        final long at,
-        final float x0, final float y0,
-        final float x1, final float y1,
-        final float x2, final float y2,
-        final float x3, final float y3,
-        final long uv0, final long uv1, final long c)
-    {
-        memPutLong(at, pack(x0, y0));
-        memPutLong(at + 8, uv0);                                     // u0 v0
-        memPutLong(at + 16, pack(c, bits(x1)));                      // rgba | x1
-        memPutLong(at + 24, pack(bits(y1), first(uv1)));             // y1 u1
-        memPutLong(at + 32, pack(second(uv0), c));                   // v0 rgba
-        memPutLong(at + 40, pack(x2, y2));
-        memPutLong(at + 48, uv1);                                    // u1 v1
-        memPutLong(at + 56, pack(c, bits(x3)));                      // rgba | x3
-        memPutLong(at + 64, pack(bits(y3), first(uv0)));             // y3 u0
-        memPutLong(at + 72, pack(second(uv1), c));                   // v1 rgba
-    }
-
-    /** The unsigned 32 bits of {@code f}. */
-    private static long bits(final float f)
-    {
-        return Float.floatToRawIntBits(f) & 0xFFFF_FFFFL;
-    }
-
-    /** Two floats as the long whose native-order bytes are {@code first}'s then {@code second}'s. */
-    private static long pack(final float first, final float second)
-    {
-        return pack(bits(first), bits(second));
-    }
-
-    /** Two unsigned 32-bit values as the long whose native-order bytes are {@code first}'s then {@code second}'s. */
-    private static long pack(final long first, final long second)
-    {
-        return LITTLE_ENDIAN ? first | (second << 32) : second | (first << 32);
-    }
-
-    /** The unsigned 32 bits stored first in memory of a {@link #pack}ed long. */
-    private static long first(final long packed)
-    {
-        return LITTLE_ENDIAN ? packed & 0xFFFF_FFFFL : packed >>> 32;
-    }
-
-    /** The unsigned 32 bits stored second in memory of a {@link #pack}ed long. */
-    private static long second(final long packed)
-    {
-        return LITTLE_ENDIAN ? packed >>> 32 : packed & 0xFFFF_FFFFL;
     }
 
     static void vertex(final long at, final float x, final float y, final float u, final float v, final int rgba)
@@ -690,7 +439,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (textureKey < 0 || textureKey > MAX_TEXTURE_KEY)
         {
-            throw Messages.badTextureKey(textureKey);
+            throw SpriteBatchMessages.badTextureKey(textureKey);
         }
     }
 
@@ -698,65 +447,7 @@ public final class SpriteBatch implements QuadSource
     {
         if (!prepared)
         {
-            throw Messages.notPrepared(count);
-        }
-    }
-
-    /**
-     * The error messages, in a class of their own so that SpriteBatch holds no String constant: the first C2
-     * compile of a per-frame method would otherwise resolve them on the engine thread that calls it, mid-run (see
-     * {@code ClassConstants} in the engine test-jar).
-     */
-    private static final class Messages
-    {
-        private Messages()
-        {
-        }
-
-        static String[] streamNames()
-        {
-            return new String[] {"SpriteBatch geometry entries", "SpriteBatch extent entries",
-                "SpriteBatch texture entries", "SpriteBatch instance record entries"};
-        }
-
-        static IllegalArgumentException badCapacity(final int capacity)
-        {
-            return new IllegalArgumentException("capacity must be in [1, 16777216], was " + capacity);
-        }
-
-        static IllegalArgumentException badLayer(final int layer)
-        {
-            return new IllegalArgumentException("layer must be in [0, " + MAX_LAYER + "], was " + layer);
-        }
-
-        static IllegalArgumentException badTextureKey(final int textureKey)
-        {
-            return new IllegalArgumentException(
-                "textureKey must be in [0, " + MAX_TEXTURE_KEY + "], was " + textureKey);
-        }
-
-        static IllegalStateException notPrepared(final int count)
-        {
-            return new IllegalStateException("SpriteBatch.prepare() must run after the last draw and before " +
-                "generate() or the runs are read (" + count + " quads recorded)");
-        }
-
-        static IllegalStateException recordedBeforeInstances(final int count)
-        {
-            return new IllegalStateException("wrap a SpriteBatch in SpriteInstances before recording into it: " +
-                count + " quads are recorded without instance records");
-        }
-
-        static IllegalStateException noInstanceRecords()
-        {
-            return new IllegalStateException("SpriteBatch.generateInstances needs the instance records draw packs " +
-                "once a SpriteInstances wraps the batch: construct new SpriteInstances(batch) before recording");
-        }
-
-        static IllegalStateException full(final int capacity)
-        {
-            return new IllegalStateException("SpriteBatch capacity of " + capacity +
-                " quads per frame exceeded: construct the batch with a larger capacity");
+            throw SpriteBatchMessages.notPrepared(count);
         }
     }
 }
