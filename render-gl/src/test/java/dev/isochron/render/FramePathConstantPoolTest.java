@@ -2,6 +2,7 @@ package dev.isochron.render;
 
 import dev.isochron.engine.testing.ClassConstants;
 import dev.isochron.render.atlas.TextureAtlas;
+import dev.isochron.render.batch.AtlasRegion;
 import dev.isochron.render.batch.BatchRenderer;
 import dev.isochron.render.batch.DrawCommands;
 import dev.isochron.render.batch.GlDrawBackend;
@@ -77,6 +78,7 @@ class FramePathConstantPoolTest
         RenderPass.class,
         RenderTarget.class,
         ScissorStack.class,
+        AtlasRegion.class,
         ShaderProgram.class,
         ShapeBatch.class,
         SpriteBatch.class,

@@ -51,8 +51,7 @@ public final class AtlasRegion
         if (textureWidth < 1 || textureHeight < 1 || x < 0 || y < 0 || width < 1 || height < 1 ||
             x + width > textureWidth || y + height > textureHeight)
         {
-            throw new IllegalArgumentException("region " + x + "," + y + " " + width + "x" + height +
-                " must lie inside the texture " + textureWidth + "x" + textureHeight);
+            throw Messages.outsideTexture(x, y, width, height, textureWidth, textureHeight);
         }
         return new AtlasRegion(
             textureKey,
@@ -103,5 +102,24 @@ public final class AtlasRegion
     public int heightPx()
     {
         return heightPx;
+    }
+
+    /**
+     * The error message, in a class of its own so that AtlasRegion holds no String constant: sprites are drawn with
+     * regions every frame, and the first C2 compile of one of its accessors would otherwise resolve the message's
+     * recipe on the render thread mid-run (see {@code ClassConstants} in the engine test-jar).
+     */
+    private static final class Messages
+    {
+        private Messages()
+        {
+        }
+
+        static IllegalArgumentException outsideTexture(
+            final int x, final int y, final int width, final int height, final int textureWidth, final int textureHeight)
+        {
+            return new IllegalArgumentException("region " + x + "," + y + " " + width + "x" + height +
+                " must lie inside the texture " + textureWidth + "x" + textureHeight);
+        }
     }
 }

@@ -30,9 +30,9 @@ public final class FramePathLiterals implements Runnable
     private static final long POLL_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     /**
-     * Isochron's own enums that the frame path calls methods of: an enum's class holds its constants' names as String
-     * literals, which its first C2 compile resolves on the calling thread (a 128-byte one-off on the render thread of
-     * the effects scene, whose passes read their {@code BlendMode} every frame).
+     * Isochron's own enums on the frame path: an enum's class holds its constants' names as String literals, which
+     * the first C2 compile of one of its methods resolves on the calling thread (the constant-pool test cannot hold
+     * an enum to "no String constant", so they are resolved instead).
      */
     static final List<String> OWN_ENUMS = List.of(
         "dev.isochron.render.camera.ViewportKind",
