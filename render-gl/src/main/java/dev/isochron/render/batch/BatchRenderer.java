@@ -82,26 +82,14 @@ public final class BatchRenderer
         {
             return;
         }
-        if (source.instanced())
+        final boolean instanced = source.instanced();
+        if (!instanced)
         {
-            drawInstances(source, address);
-            return;
+            backend.commitQuads(address, quads);
         }
-        backend.commitQuads(address, quads);
         for (int r = 0, runs = source.runCount(); r < runs; r++)
         {
-            final int texture = source.runTextureKey(r);
-            int first = source.runFirstQuad(r);
-            int remaining = source.runQuadCount(r);
-            while (remaining > 0)
-            {
-                final int n = Math.min(remaining, QuadVertexLayout.MAX_QUADS_PER_DRAW);
-                backend.drawQuads(address, texture, first, n);
-                frameDrawCalls++;
-                frameQuads += n;
-                first += n;
-                remaining -= n;
-            }
+            drawPart(instanced, address, source.runTextureKey(r), source.runFirstQuad(r), source.runQuadCount(r));
         }
     }
 
@@ -174,17 +162,6 @@ public final class BatchRenderer
             frameQuads += n;
             first += n;
             remaining -= n;
-        }
-    }
-
-    private void drawInstances(final QuadSource source, final long address)
-    {
-        for (int r = 0, runs = source.runCount(); r < runs; r++)
-        {
-            final int n = source.runQuadCount(r);
-            backend.drawInstances(address, source.runTextureKey(r), source.runFirstQuad(r), n);
-            frameDrawCalls++;
-            frameQuads += n;
         }
     }
 
